@@ -1,0 +1,13 @@
+/**
+ * The explicit registry: adapters register and dispatch exactly these commands.
+ * Add a command by importing its file here.
+ */
+import type { Command } from './types.js';
+import { dataset } from './dataset.js';
+import { help } from './help.js';
+
+export const commands: readonly Command[] = [help, dataset] as unknown as readonly Command[];
+
+export function commandNames(): string[] {
+  return commands.map((c) => c.definition.name);
+}

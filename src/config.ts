@@ -1,0 +1,77 @@
+/**
+ * Configuration from the environment (and a `.env` file), validated once at start-up.
+ * A malformed value fails with one message naming the variable; a platform without
+ * credentials is simply not configured.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import path from 'node:path';
+import { z } from 'zod';
+import { HfbotError } from './errors.js';
+
+const optionalText = z.string().trim().min(1).optional();
+const url = z.string().trim().url();
+const port = z.coerce.number().int().min(0).max(65535);
+
+const EnvSchema = z.object({
+  HFBOT_DB: z.string().trim().min(1).default('data/hfbot.sqlite'),
+  HFBOT_REPLICATION_DIR: optionalText,
+  HFBOT_REPLICATION_URL: url.default('https://raw.githubusercontent.com/mina-taraghi/SANER2024ReplicationPackage/main/Replication%20Package'),
+  HFBOT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  HFBOT_LOG_FORMAT: z.enum(['json', 'pretty']).default('pretty'),
+  HFBOT_ADMINS: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+  HFBOT_WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  HFBOT_WEB_PORT: port.default(8787),
+  HFBOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  HFBOT_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  DISCORD_API_URL: url.default('https://discord.com/api'),
+  DISCORD_ANNOUNCE_CHANNEL: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: url.default('https://slack.com/api/'),
+  SLACK_PORT: port.default(3000),
+  SLACK_ANNOUNCE_CHANNEL: optionalText,
+  HF_TOKEN: optionalText,
+  HFBOT_FORUM_URL: url.default('https://discuss.huggingface.co'),
+  HFBOT_HUB_URL: url.default('https://huggingface.co'),
+  HFBOT_REFRESH_CRON: optionalText,
+});
+
+export type Env = z.output<typeof EnvSchema>;
+
+export interface AppConfig extends Env {
+  discord: { enabled: boolean };
+  slack: { enabled: boolean; mode: 'socket' | 'http' | 'off' };
+}
+
+/** Reads `.env` from `cwd` if present; real environment variables win over the file. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const file = path.join(cwd, '.env');
+  const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
+  const merged: Record<string, string | undefined> = { ...fromFile, ...env };
+  for (const k of Object.keys(merged)) if (merged[k] === '') delete merged[k];
+  const parsed = EnvSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? '?');
+    throw new HfbotError('E_CONFIG', `Configuration: ${name} is invalid: ${issue.message} (got ${JSON.stringify(merged[name])}).`, {
+      hint: `Fix ${name} in the environment or in .env; see README "Configuration".`,
+    });
+  }
+  const e = parsed.data;
+  const discordEnabled = Boolean(e.DISCORD_TOKEN);
+  if (discordEnabled && !e.DISCORD_APPLICATION_ID) {
+    throw new HfbotError('E_CONFIG', 'Configuration: DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing.', { hint: 'Copy the application id from the Discord developer portal.' });
+  }
+  let slackMode: 'socket' | 'http' | 'off' = 'off';
+  if (e.SLACK_BOT_TOKEN) {
+    if (e.SLACK_APP_TOKEN) slackMode = 'socket';
+    else if (e.SLACK_SIGNING_SECRET) slackMode = 'http';
+    else throw new HfbotError('E_CONFIG', 'Configuration: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.', { hint: 'Set one of them.' });
+  }
+  return { ...e, discord: { enabled: discordEnabled }, slack: { enabled: slackMode !== 'off', mode: slackMode } };
+}

@@ -1,0 +1,108 @@
+/**
+ * Builds the dataset into a temporary file and renames it over the target: readers see the
+ * old database or the new one, never a half-built one, and any failure leaves the old one
+ * byte-identical. State rows (coding rounds, mined data) are carried over from the old file.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Logger } from '../../logger.js';
+import { applySchema, schemaModules } from '../schema/index.js';
+import { readOverview } from './overview.js';
+import { readCodebook } from './codebook.js';
+import { readCodes } from './codes.js';
+import { readRootCauses } from './root-causes.js';
+import { readCardStats, readMonthlyMatrix } from './series.js';
+import { REPLICATION_FILES, sha256File, type SourceKind } from './sources.js';
+import { writeDataset, type ParsedPackage } from './write.js';
+
+export interface BuildOptions {
+  sourceDir: string;
+  sourceKind: SourceKind;
+  dbFile: string;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface BuildResult {
+  version: string;
+  file: string;
+  ms: number;
+  carriedOver: Record<string, number>;
+}
+
+export async function parsePackage(dir: string): Promise<ParsedPackage> {
+  const f = (name: (typeof REPLICATION_FILES)[number]) => path.join(dir, name);
+  const overview = await readOverview(f('Codebook.xlsx'));
+  const challengeNames = overview.filter((o) => o.kind === 'challenge').map((o) => o.category);
+  return {
+    overview,
+    codebook: [...readCodebook(f('Challenges.csv'), 'challenge', overview), ...readCodebook(f('Benefits.csv'), 'benefit', overview)],
+    codes: readCodes(f('All_Codes.csv')),
+    rootCauses: readRootCauses(f('Root_Causes.csv'), challengeNames),
+    forum: readMonthlyMatrix(f('Forums_Model_Mentions_Over_Time.csv')),
+    hub: readMonthlyMatrix(f('Hub_Model_Types_Over_Time_Created.csv')),
+    cards: readCardStats(f('card_data_stats_months_created.csv')),
+    files: REPLICATION_FILES.map((name) => ({ name, ...sha256File(f(name)) })),
+  };
+}
+
+/** Content-derived: the same package always gives the same version id. */
+export function versionOf(files: { name: string; sha256: string }[]): string {
+  const h = createHash('sha256');
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) h.update(`${file.name}:${file.sha256}\n`);
+  return `saner2024-${h.digest('hex').slice(0, 10)}`;
+}
+
+export async function buildDataset(o: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const pkg = await parsePackage(o.sourceDir);
+  const version = versionOf(pkg.files);
+  const target = path.resolve(o.dbFile);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(tmp);
+    db.pragma('journal_mode = DELETE');
+    applySchema(db);
+    const builtAt = (o.now ?? (() => new Date()))().toISOString();
+    db.transaction(() => writeDataset(db!, pkg, { version, builtAt, sourceDir: o.sourceDir, sourceKind: o.sourceKind }))();
+    const carriedOver = existsSync(target) ? carryOver(db, target) : {};
+    db.close();
+    db = undefined;
+    renameSync(tmp, target);
+    const ms = Math.round(performance.now() - started);
+    o.logger.info('dataset built', { version, file: target, ms, carriedOver });
+    return { version, file: target, ms, carriedOver };
+  } catch (err) {
+    db?.close();
+    rmSync(tmp, { force: true });
+    rmSync(`${tmp}-journal`, { force: true });
+    throw err;
+  }
+}
+
+/** Copies state rows from the previous database, column by column, in one transaction. */
+function carryOver(db: Database.Database, oldFile: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  db.prepare('ATTACH DATABASE ? AS old').run(oldFile);
+  try {
+    db.transaction(() => {
+      for (const m of schemaModules) {
+        for (const { table, where } of m.carryOver) {
+          const oldCols = (db.prepare(`SELECT name FROM old.pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+          if (!oldCols.length) continue;
+          const newCols = new Set((db.prepare(`SELECT name FROM main.pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
+          const cols = oldCols.filter((c) => newCols.has(c)).map((c) => `"${c}"`).join(', ');
+          const info = db.prepare(`INSERT OR REPLACE INTO main."${table}" (${cols}) SELECT ${cols} FROM old."${table}"${where ? ` WHERE ${where}` : ''}`).run();
+          counts[table] = (counts[table] ?? 0) + info.changes;
+        }
+      }
+    })();
+  } finally {
+    db.prepare('DETACH DATABASE old').run();
+  }
+  return counts;
+}

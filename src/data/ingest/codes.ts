@@ -1,0 +1,32 @@
+import { readCsv } from './csv.js';
+import { ingestError } from './errors.js';
+import { msg } from '../../messages/index.js';
+import { canonicalForumCategory } from './labels.js';
+import { parseTopicId } from './values.js';
+
+export interface CodeRow {
+  topicId: number;
+  forumCategory: string;
+  forumCategoryRaw: string;
+  code: string;
+  description: string | null;
+  line: number;
+}
+
+/**
+ * All_Codes.csv. The leading index column restarts and is sometimes blank, so it is ignored;
+ * the extra unnamed columns hold free-text descriptions for some rows.
+ */
+export function readCodes(file: string): CodeRow[] {
+  const table = readCsv(file, ['', 'Topic#', 'Tag', 'Code']);
+  return table.rows.map((row) => {
+    const loc = { file: table.file, line: row.line };
+    const topicId = parseTopicId(row.get('Topic#'), { ...loc, column: 'Topic#' });
+    const tag = row.get('Tag').trim();
+    if (!tag) throw ingestError({ ...loc, column: 'Tag' }, msg.ingest.required('Tag'));
+    const code = row.get('Code').trim();
+    if (!code) throw ingestError({ ...loc, column: 'Code' }, msg.ingest.required('Code'));
+    const extra = row.cells.slice(4).map((c) => c.trim()).filter(Boolean);
+    return { topicId, forumCategory: canonicalForumCategory(tag), forumCategoryRaw: tag, code, description: extra.length ? extra.join(' | ') : null, line: row.line };
+  });
+}

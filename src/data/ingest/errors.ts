@@ -1,0 +1,13 @@
+import { HfbotError } from '../../errors.js';
+import { msg } from '../../messages/index.js';
+
+/** Where a bad value was found, so the message can point at it. */
+export interface Location {
+  file: string;
+  line?: number;
+  column?: string;
+}
+
+export function ingestError(loc: Location, problem: string): HfbotError {
+  return new HfbotError('E_INGEST', msg.ingest.at(loc, problem), { details: { ...loc } });
+}

@@ -1,0 +1,13 @@
+import type Database from 'better-sqlite3';
+import { datasetSchema } from './dataset.js';
+import type { SchemaModule } from './types.js';
+
+export type { SchemaModule } from './types.js';
+
+/** Every schema module, in creation order. Add new modules here. */
+export const schemaModules: readonly SchemaModule[] = [datasetSchema];
+
+/** Idempotent: all DDL uses IF NOT EXISTS. */
+export function applySchema(db: Database.Database): void {
+  for (const m of schemaModules) db.exec(m.ddl);
+}

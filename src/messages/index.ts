@@ -1,0 +1,9 @@
+/**
+ * Every user-facing string, gathered by area (vega-lite's log/message.ts). Areas live in
+ * their own files so parallel work does not collide; add an area here.
+ */
+import { core } from './core.js';
+import { dataset } from './dataset.js';
+import { ingest } from './ingest.js';
+
+export const msg = { core, dataset, ingest };
