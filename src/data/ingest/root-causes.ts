@@ -22,7 +22,7 @@ const HEADER = ['accepted_coded', 'Coder', 'Code Category', 'Code Subcategory', 
 /** Root_Causes.csv: the 72 accepted-answer topics. Category labels are mapped to Table I names. */
 export function readRootCauses(file: string, challengeCategories: readonly string[]): RootCauseRow[] {
   const table = readCsv(file, HEADER);
-  // One topic may hold two accepted questions (T31171 does); only an identical row is a duplicate.
+  // One topic may hold two accepted questions (T26596, T31171); only an identical row is a duplicate.
   const seen = new Set<string>();
   return table.rows.map((row) => {
     const loc = { file: table.file, line: row.line };
