@@ -14,7 +14,7 @@ export const core = {
   unclosedQuote: 'A quote (") is not closed.',
   didYouMean: (names: string[]) => (names.length ? `Did you mean ${names.map((n) => `"${n}"`).join(', ')}?` : ''),
   internal: 'Something went wrong on our side; the error was logged. Please try again.',
-  timeout: (cmd: string, ms: number) => `/${cmd} took longer than ${Math.round(ms / 1000)} s and was stopped. Please try again.`,
+  timeout: (cmd: string, ms: number) => `/${cmd} took longer than ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`} and was stopped. Please try again.`,
   rateLimited: (seconds: number) => `You are sending commands quickly; please wait ${seconds} s and try again.`,
   usage: (cmd: string, usage: string) => `Usage: ${usage}`,
 };
