@@ -5,5 +5,6 @@
 import { core } from './core.js';
 import { dataset } from './dataset.js';
 import { ingest } from './ingest.js';
+import { platforms } from './platforms.js';
 
-export const msg = { core, dataset, ingest };
+export const msg = { core, dataset, ingest, platforms };
