@@ -2,9 +2,10 @@
  * Every user-facing string, gathered by area (vega-lite's log/message.ts). Areas live in
  * their own files so parallel work does not collide; add an area here.
  */
+import { coding } from './coding.js';
 import { core } from './core.js';
 import { dataset } from './dataset.js';
 import { ingest } from './ingest.js';
 import { platforms } from './platforms.js';
 
-export const msg = { core, dataset, ingest, platforms };
+export const msg = { core, dataset, ingest, platforms, coding };
