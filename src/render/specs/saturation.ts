@@ -1,0 +1,30 @@
+import { baseConfig, CHART, COLORS, footerText } from './theme.js';
+import type { SaturationBatch } from '../../analysis/saturation.js';
+
+export interface SaturationInput {
+  batches: SaturationBatch[];
+  title: string;
+  datasetVersion: string;
+  source: string;
+}
+
+/** New free-text codes per batch (bars) with the cumulative codebook size (line). */
+export function saturationSpec(i: SaturationInput): Record<string, unknown> {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: i.title, subtitle: [footerText(i.datasetVersion, i.source)] },
+    width: CHART.width,
+    height: CHART.height,
+    data: { values: i.batches },
+    encoding: { x: { field: 'batch', type: 'ordinal', title: 'batch of topics (coding order)' } },
+    layer: [
+      { mark: { type: 'bar', color: COLORS.primary }, encoding: { y: { field: 'newCodes', type: 'quantitative', title: 'new codes in batch' } } },
+      {
+        mark: { type: 'line', point: true, color: COLORS.secondary },
+        encoding: { y: { field: 'cumulative', type: 'quantitative', title: 'distinct codes so far' } },
+      },
+    ],
+    resolve: { scale: { y: 'independent' } },
+    config: baseConfig,
+  };
+}
