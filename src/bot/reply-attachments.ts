@@ -1,0 +1,41 @@
+/**
+ * The files a chat reply carries: the chart as PNG (when it renders) plus any Reply.files.
+ * Rendering failures never cost the user the answer: they are logged and the text goes out alone.
+ */
+import type { Reply, Services } from '../commands/types.js';
+
+export type RenderPng = (reply: Reply, services: Services) => Promise<Uint8Array>;
+
+export interface Attachment {
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+export const CHART_FILE = 'chart.png';
+
+async function defaultRender(reply: Reply, services: Services): Promise<Uint8Array> {
+  // Loaded lazily: the chart pipeline (vega, resvg) is heavy and most replies have no chart.
+  const { renderReplyPng } = await import('../render/reply-png.js');
+  return renderReplyPng(reply, services);
+}
+
+export async function chartPng(reply: Reply, services: Services, render: RenderPng = defaultRender): Promise<Buffer | null> {
+  if (!reply.chart) return null;
+  try {
+    return Buffer.from(await render(reply, services));
+  } catch (err) {
+    services.logger.error('chart rendering failed; answering with text only', { err });
+    return null;
+  }
+}
+
+export async function replyAttachments(reply: Reply, services: Services, render?: RenderPng): Promise<{ files: Attachment[]; chartFailed: boolean }> {
+  const files: Attachment[] = [];
+  const png = await chartPng(reply, services, render);
+  if (png) files.push({ name: CHART_FILE, contentType: 'image/png', data: png });
+  for (const f of reply.files ?? []) {
+    files.push({ name: f.name, contentType: f.contentType, data: typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content) });
+  }
+  return { files, chartFailed: Boolean(reply.chart) && !png };
+}

@@ -1,0 +1,73 @@
+/**
+ * Reply -> Slack calls: Block Kit via chat.postMessage, the chart and files via files.uploadV2,
+ * errors and private replies via respond() (the response_url) so only the caller sees them.
+ * If the channel rejects the bot (not invited), the answer still reaches the user privately.
+ */
+import type { RespondFn } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
+import type { Reply, Services } from '../../commands/types.js';
+import { formatReplyText } from '../format-text.js';
+import { msg } from '../../messages/index.js';
+import { CHART_FILE, replyAttachments, type RenderPng } from '../reply-attachments.js';
+import type { ActionStore } from '../action-store.js';
+import { clip, replyBlocks } from './blocks.js';
+
+export interface SlackTarget {
+  channel: string;
+  /** Post inside this thread (the command came from one). */
+  threadTs?: string;
+  respond?: RespondFn;
+}
+
+export interface SlackDeliverDeps {
+  services: Services;
+  store: ActionStore;
+  renderPng?: RenderPng;
+}
+
+export interface Delivered {
+  ts?: string;
+  channel: string;
+  threadTs?: string;
+  files: string[];
+  ephemeral: boolean;
+}
+
+const fallbackText = (reply: Reply) => clip(formatReplyText(reply), 3900);
+
+export async function deliverSlack(client: webApi.WebClient, reply: Reply, target: SlackTarget, deps: SlackDeliverDeps): Promise<Delivered> {
+  const log = deps.services.logger;
+  if ((reply.ephemeral || reply.error) && target.respond) {
+    await target.respond({ response_type: 'ephemeral', replace_original: false, text: fallbackText(reply), blocks: replyBlocks(reply, deps.store) });
+    return { channel: target.channel, files: [], ephemeral: true };
+  }
+  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng);
+  const blocks = replyBlocks(reply, deps.store, chartFailed ? { note: msg.platforms.chartUnavailable } : {});
+  let threadTs = target.threadTs;
+  let ts: string | undefined;
+  try {
+    if (reply.thread) {
+      const head = await client.chat.postMessage({ channel: target.channel, text: msg.platforms.threadStarted(reply.thread.title), ...(threadTs ? { thread_ts: threadTs } : {}) });
+      threadTs = threadTs ?? head.ts;
+    }
+    const posted = await client.chat.postMessage({ channel: target.channel, text: fallbackText(reply), blocks, ...(threadTs ? { thread_ts: threadTs } : {}) });
+    ts = posted.ts;
+  } catch (err) {
+    if (!target.respond) throw err;
+    log.warn('chat.postMessage failed; answering through response_url', { err, channel: target.channel });
+    await target.respond({ response_type: 'ephemeral', replace_original: false, text: `${msg.platforms.deliveryFailed}\n${fallbackText(reply)}`, blocks: replyBlocks(reply, deps.store, { note: msg.platforms.slackNotInChannel }) });
+    return { channel: target.channel, files: [], ephemeral: true };
+  }
+  const uploaded: string[] = [];
+  for (const f of files) {
+    try {
+      const args = { channel_id: target.channel, file: f.data, filename: f.name, title: f.name === CHART_FILE ? msg.platforms.chartTitle : f.name, ...(threadTs ? { thread_ts: threadTs } : {}) };
+      await client.files.uploadV2(args as webApi.FilesUploadV2Arguments);
+      uploaded.push(f.name);
+    } catch (err) {
+      // The text already went out; a missing file is logged, not fatal.
+      log.error('files.uploadV2 failed', { err, file: f.name, channel: target.channel });
+    }
+  }
+  return { ...(ts ? { ts } : {}), channel: target.channel, ...(threadTs ? { threadTs } : {}), files: uploaded, ephemeral: false };
+}

@@ -1,0 +1,99 @@
+/**
+ * `hfbot serve` on Slack: HTTP mode (Bolt verifies the signing secret and rejects bad or
+ * replayed requests with 401) or Socket Mode (app token). All Web API calls go to
+ * SLACK_API_URL, so tests and proxies can point the bot elsewhere.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App } from '@slack/bolt';
+import type { Command, Services } from '../../commands/types.js';
+import { commands as registry } from '../../commands/index.js';
+import { HfbotError } from '../../errors.js';
+import type { PlatformStarter, RunningPlatform } from '../platforms.js';
+import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
+import { createActionStore } from '../action-store.js';
+import type { RenderPng } from '../reply-attachments.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerSlackHandlers } from './handlers.js';
+
+export interface SlackBotOptions {
+  commands?: readonly Command[];
+  limiter?: RateLimiter;
+  renderPng?: RenderPng;
+  /** HTTP mode only; default SLACK_PORT on all interfaces. */
+  port?: number;
+  host?: string;
+}
+
+export interface RunningSlack extends RunningPlatform {
+  app: App;
+  mode: 'http' | 'socket';
+  /** HTTP mode: the port actually listened on (useful with port 0). */
+  port?: number;
+  /** Resolves when every answer already started has been delivered. */
+  idle(): Promise<void>;
+}
+
+export async function createSlackBot(services: Services, opts: SlackBotOptions = {}): Promise<RunningSlack> {
+  const c = services.config;
+  if (!c.SLACK_BOT_TOKEN || c.slack.mode === 'off') throw new HfbotError('E_CONFIG', 'Slack is not configured: SLACK_BOT_TOKEN is missing.');
+  const mode = c.slack.mode;
+  const logger = boltLogger(services.logger);
+  // Fail fast instead of Bolt's default of retrying for half an hour; the user is waiting.
+  const clientOptions = { slackApiUrl: c.SLACK_API_URL, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 }, timeout: 10_000 };
+  const app =
+    mode === 'socket'
+      ? new App({ token: c.SLACK_BOT_TOKEN, appToken: c.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions })
+      : new App({ token: c.SLACK_BOT_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET!, logger, clientOptions });
+  const pending = new Set<Promise<void>>();
+  registerSlackHandlers(app, {
+    services,
+    commands: opts.commands ?? registry,
+    limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    store: createActionStore(),
+    ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
+    track: (job) => {
+      pending.add(job);
+      void job.finally(() => pending.delete(job));
+    },
+  });
+  app.error(async (err) => {
+    services.logger.error('slack listener error', { err });
+  });
+
+  let port: number | undefined;
+  try {
+    if (mode === 'socket') {
+      await app.start();
+    } else {
+      const server = (await app.start({ port: opts.port ?? c.SLACK_PORT, ...(opts.host ? { host: opts.host } : {}) })) as unknown as Server;
+      port = (server.address() as AddressInfo).port;
+    }
+  } catch (err) {
+    throw new HfbotError('E_CONFIG', `Slack could not start in ${mode} mode: ${(err as Error).message}`, { cause: err, hint: mode === 'http' ? `Is port ${opts.port ?? c.SLACK_PORT} (SLACK_PORT) free?` : 'Check SLACK_APP_TOKEN (xapp-...).' });
+  }
+  services.logger.info('slack started', { mode, ...(port !== undefined ? { port } : {}) });
+  const idle = async () => {
+    while (pending.size) await Promise.allSettled([...pending]);
+  };
+  return {
+    name: 'slack',
+    app,
+    mode,
+    ...(port !== undefined ? { port } : {}),
+    idle,
+    async close() {
+      await app.stop().catch((err: unknown) => services.logger.warn('slack stop failed', { err }));
+      await idle();
+    },
+  };
+}
+
+/** The PlatformStarter for `hfbot serve`: null (with a log line) when Slack is not configured. */
+export const startSlack: PlatformStarter = async (services) => {
+  if (!services.config.slack.enabled) {
+    services.logger.info('slack: not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN); skipping');
+    return null;
+  }
+  return createSlackBot(services);
+};

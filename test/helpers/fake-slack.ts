@@ -1,0 +1,205 @@
+/**
+ * A fake Slack on 127.0.0.1: the Web API methods the bot calls, the external upload URL of
+ * files.uploadV2, response_url endpoints, and a Socket Mode WebSocket behind apps.connections.open.
+ * Records every request so tests assert on what the bot sent.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHmac } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface SlackCall {
+  method: string;
+  params: Record<string, unknown>;
+  at: number;
+}
+
+export interface FakeSlack {
+  /** Base for clientOptions.slackApiUrl, ending in /api/. */
+  apiUrl: string;
+  base: string;
+  calls: SlackCall[];
+  uploads: { fileId: string; bytes: Buffer }[];
+  responses: { id: string; body: Record<string, unknown>; at: number }[];
+  socketAcks: Record<string, unknown>[];
+  callsTo(method: string): SlackCall[];
+  /** The next call to `method` answers { ok: false, error }. */
+  failNext(method: string, error: string): void;
+  responseUrl(id: string): string;
+  /** Resolves when `pred` holds (polled), rejects after `ms`. */
+  waitFor<T>(pred: () => T | undefined | false | null, ms?: number): Promise<T>;
+  /** Socket Mode: sends an envelope to every connected client; resolves with the client's ack. */
+  sendEnvelope(type: string, payload: Record<string, unknown>): Promise<Record<string, unknown>>;
+  socketConnected(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseParams(req: IncomingMessage, body: Buffer): Record<string, unknown> {
+  const type = req.headers['content-type'] ?? '';
+  const text = body.toString('utf8');
+  if (type.includes('application/json')) return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    // The Web API client JSON-encodes nested values (blocks, files) in form posts.
+    out[k] = /^[[{]/.test(v) ? JSON.parse(v) : v;
+  }
+  return out;
+}
+
+/** The upload URL takes the file raw or as multipart form data (what @slack/web-api sends). */
+async function uploadedBytes(req: IncomingMessage, body: Buffer): Promise<Buffer> {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('multipart/form-data')) return body;
+  const form = await new Response(body, { headers: { 'content-type': type } }).formData();
+  for (const [, v] of form) if (typeof v !== 'string') return Buffer.from(await v.arrayBuffer());
+  return Buffer.alloc(0);
+}
+
+export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const uploads: FakeSlack['uploads'] = [];
+  const responses: FakeSlack['responses'] = [];
+  const socketAcks: Record<string, unknown>[] = [];
+  const failures = new Map<string, string>();
+  const sockets = new Set<WebSocket>();
+  const waiters = new Map<string, (ack: Record<string, unknown>) => void>();
+  let seq = 0;
+  let fileSeq = 0;
+  let base = '';
+
+  const answer = (method: string, params: Record<string, unknown>): Record<string, unknown> => {
+    const fail = failures.get(method);
+    if (fail) {
+      failures.delete(method);
+      return { ok: false, error: fail };
+    }
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'hfbot', team_id: 'T000', user_id: opts.botUserId ?? 'UBOT', bot_id: 'BBOT' };
+      case 'chat.postMessage': {
+        const ts = `1700000000.${String(++seq).padStart(6, '0')}`;
+        return { ok: true, channel: params.channel, ts, message: { text: params.text, ts, ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}) } };
+      }
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(++fileSeq).padStart(6, '0')}`;
+        return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (params.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      case 'apps.connections.open':
+        return { ok: true, url: `${base.replace('http', 'ws')}/socket` };
+      default:
+        return { ok: true };
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const url = new URL(req.url ?? '/', 'http://x');
+      const json = (status: number, value: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(value));
+      };
+      if (url.pathname.startsWith('/api/')) {
+        const method = url.pathname.slice('/api/'.length);
+        const params = parseParams(req, body);
+        calls.push({ method, params, at: performance.now() });
+        return json(200, answer(method, params));
+      }
+      if (url.pathname.startsWith('/upload/')) {
+        uploads.push({ fileId: url.pathname.slice('/upload/'.length), bytes: await uploadedBytes(req, body) });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        return res.end(`OK - ${body.length}`);
+      }
+      if (url.pathname.startsWith('/response/')) {
+        responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>, at: performance.now() });
+        return json(200, { ok: true });
+      }
+      json(404, { ok: false, error: 'unknown_path' });
+    })();
+  });
+  const wss = new WebSocketServer({ server, path: '/socket' });
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('message', (data) => {
+      const m = JSON.parse(data.toString()) as { envelope_id?: string };
+      socketAcks.push(m);
+      if (m.envelope_id) waiters.get(m.envelope_id)?.(m);
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A000' }, debug_info: { host: 'fake' } }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const waitFor = async <T>(pred: () => T | undefined | false | null, ms = 5000): Promise<T> => {
+    const until = Date.now() + ms;
+    for (;;) {
+      const v = pred();
+      if (v) return v;
+      if (Date.now() > until) throw new Error('fake-slack: condition not met in time');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  let envSeq = 0;
+  return {
+    apiUrl: `${base}/api/`,
+    base,
+    calls,
+    uploads,
+    responses,
+    socketAcks,
+    callsTo: (m) => calls.filter((c) => c.method === m),
+    failNext: (m, e) => void failures.set(m, e),
+    responseUrl: (id) => `${base}/response/${id}`,
+    waitFor,
+    socketConnected: async () => {
+      await waitFor(() => sockets.size > 0);
+    },
+    sendEnvelope(type, payload) {
+      const envelope_id = `env-${++envSeq}`;
+      const acked = new Promise<Record<string, unknown>>((resolve) => waiters.set(envelope_id, resolve));
+      for (const ws of sockets) ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api' }));
+      return acked;
+    },
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+/** A slash-command request body as Slack sends it (form-encoded). */
+export function slashBody(f: { command: string; text: string; user: string; channel?: string; responseUrl: string }): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: 'T000',
+    team_domain: 'fake',
+    channel_id: f.channel ?? 'C000',
+    channel_name: 'research',
+    user_id: f.user,
+    user_name: f.user.toLowerCase(),
+    command: f.command,
+    text: f.text,
+    api_app_id: 'A000',
+    response_url: f.responseUrl,
+    trigger_id: 'trigger',
+  }).toString();
+}
+
+/** Slack's v0 request signature (https://api.slack.com/authentication/verifying-requests-from-slack). */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+}
