@@ -5,8 +5,9 @@
 import type { Command } from './types.js';
 import { dataset } from './dataset.js';
 import { help } from './help.js';
+import { codeCommands } from './code-commands.js';
 
-export const commands: readonly Command[] = [help, dataset] as unknown as readonly Command[];
+export const commands: readonly Command[] = [help, dataset, ...codeCommands] as unknown as readonly Command[];
 
 export function commandNames(): string[] {
   return commands.map((c) => c.definition.name);

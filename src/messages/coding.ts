@@ -56,6 +56,8 @@ export const coding = {
     ].join('\n'),
   disagreements: (name: string, n: number, hidden: number) =>
     `Round "${name}": ${n} topics with differing labels${hidden ? `; ${hidden} more topics wait for every rater and stay hidden` : ''}.${n ? ' Record the negotiated label with /code resolve <topic> <category>.' : ''}`,
+  notRevealed: (topic: number, name: string) => `Topic ${topic} is not yet labelled by every rater of round "${name}".`,
+  notRevealedHint: 'Resolve it once all raters have labelled it, or close the round first.',
   resolved: (topic: number, code: string, category: string) => `Topic ${topic} resolved as ${code} ${category}; it now counts as the topic's category.`,
   saturation: (name: string, batches: number, size: number, codes: number, sat: boolean, k: number) =>
     `Round "${name}": ${codes} distinct low-level codes over ${batches} batches of ${size} topics. ` +

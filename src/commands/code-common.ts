@@ -1,0 +1,38 @@
+/** Shared pieces of the /code subcommands (not a command itself). */
+import { opt } from './options.js';
+import type { CommandContext, Provenance } from './types.js';
+import type { Db } from '../data/db.js';
+import { datasetVersion } from '../data/queries/dataset-info.js';
+import { isRater, type Round } from '../data/coding/rounds.js';
+import { HfbotError } from '../errors.js';
+import { msg } from '../messages/index.js';
+
+export const roundOption = (positional = false) =>
+  opt.string({ description: 'Round name or id (default: your most recent open round)', positional, max: 60 });
+
+export function roundProvenance(db: Db, round: Round, n: number | null, note?: string): Provenance {
+  return { datasetVersion: datasetVersion(db), sources: [msg.coding.source(round.name)], n, ...(note ? { note } : {}) };
+}
+
+export function isManager(ctx: CommandContext, round: Round): boolean {
+  return round.owner === ctx.user.id || ctx.services.config.HFBOT_ADMINS.includes(ctx.user.id);
+}
+
+/** Raters, the owner and admins: the people at the negotiation meeting. */
+export function assertParticipant(ctx: CommandContext, round: Round): void {
+  if (!isManager(ctx, round) && !isRater(ctx.services.db, round.id, ctx.user.id)) throw new HfbotError('E_FORBIDDEN', msg.coding.notParticipant(round.name));
+}
+
+export function categoryName(db: Db, code: string): string {
+  return (db.prepare('SELECT category FROM taxonomy WHERE code = ?').get(code) as { category: string } | undefined)?.category ?? code;
+}
+
+/** Table I order, for chart axes and tables. */
+export function taxonomyOrder(db: Db): string[] {
+  return (db.prepare("SELECT code FROM taxonomy ORDER BY kind DESC, position").all() as { code: string }[]).map((r) => r.code);
+}
+
+export const nowIso = (ctx: CommandContext) => ctx.services.now().toISOString();
+
+/** Quotes in a free-text code would break the command templates of select menus. */
+export const cleanFree = (s: string | undefined) => (s ? s.replace(/["\u201C\u201D]/g, "'").trim() || null : null);

@@ -1,0 +1,50 @@
+import { defineCommand } from './types.js';
+import { findRound, roundTopics } from '../data/coding/rounds.js';
+import { revealedTopics, visibleLabels } from '../data/coding/views.js';
+import { consensusCode } from '../data/coding/consensus.js';
+import { msg } from '../messages/index.js';
+import { categoryName, roundOption, roundProvenance } from './code-common.js';
+
+const COLUMNS = ['Topic#', 'Tag', 'Code', 'rater', 'category', 'subcategory'] as const;
+
+function csvCell(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The replication package's All_Codes.csv layout (Topic#, Tag = forum category, Code = the
+ * low-level code) plus rater, category and subcategory. Other raters' labels on topics not
+ * yet revealed are left out; consensus rows carry rater "consensus".
+ */
+export const codeExport = defineCommand({
+  definition: {
+    name: 'code export',
+    description: 'CSV of a round in the All_Codes.csv layout, plus rater, category and subcategory',
+    options: { round: roundOption(true) },
+    examples: ['/code export', '/code export r1'],
+  },
+  execute(ctx) {
+    const db = ctx.services.db;
+    const round = findRound(db, ctx.args.round, ctx.user.id);
+    const topics = roundTopics(db, round.id);
+    const tag = new Map(topics.map((t) => [t.topic_id, t.forum_category]));
+    const order = new Map(topics.map((t) => [t.topic_id, t.position]));
+    const rows: (string | number | null)[][] = visibleLabels(db, round, ctx.user.id)
+      .sort((a, b) => order.get(a.topic_id)! - order.get(b.topic_id)! || a.rater.localeCompare(b.rater))
+      .map((l) => [l.topic_id, tag.get(l.topic_id)!, l.free_code ?? l.subcategory ?? categoryName(db, l.code), l.rater, l.code, l.subcategory]);
+    const open = revealedTopics(db, round);
+    for (const t of topics) {
+      const c = open.has(t.topic_id) ? consensusCode(db, round.id, t.topic_id) : null;
+      if (c) rows.push([t.topic_id, t.forum_category, categoryName(db, c), 'consensus', c, null]);
+    }
+    const csv = [COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+    const hidden = topics.length - open.size;
+    return {
+      text: msg.coding.exported(round.name, rows.length, hidden),
+      data: { round: round.name, rows: rows.length, hidden, columns: [...COLUMNS] },
+      provenance: roundProvenance(db, round, rows.length),
+      files: [{ name: `${round.name}-codes.csv`, contentType: 'text/csv', content: csv }],
+    };
+  },
+});

@@ -1,0 +1,38 @@
+import { defineCommand } from './types.js';
+import { opt } from './options.js';
+import { findRound } from '../data/coding/rounds.js';
+import { recordResolution } from '../data/coding/labels.js';
+import { revealedTopics } from '../data/coding/views.js';
+import { resolveCategory } from '../data/coding/scheme.js';
+import { HfbotError } from '../errors.js';
+import { msg } from '../messages/index.js';
+import { assertParticipant, nowIso, roundOption, roundProvenance } from './code-common.js';
+
+export const codeResolve = defineCommand({
+  definition: {
+    name: 'code resolve',
+    description: 'Record the negotiated label of a topic (it becomes the topic-level category)',
+    options: {
+      topic: opt.integer({ description: 'Topic id', required: true, positional: true, min: 1 }),
+      category: opt.string({ description: 'Agreed category code or name', required: true, positional: true, max: 100 }),
+      round: roundOption(),
+    },
+    examples: ['/code resolve 639 C2'],
+  },
+  execute(ctx) {
+    const db = ctx.services.db;
+    const topic = ctx.args.topic!;
+    const round = findRound(db, ctx.args.round, ctx.user.id, ctx.args.round === undefined ? { topic } : {});
+    assertParticipant(ctx, round);
+    const cat = resolveCategory(db, round.scheme, ctx.args.category!);
+    // Negotiating before every rater has labelled would break blind coding.
+    if (!revealedTopics(db, round).has(topic) && db.prepare('SELECT 1 FROM round_topics WHERE round_id = ? AND topic_id = ?').get(round.id, topic))
+      throw new HfbotError('E_CONFLICT', msg.coding.notRevealed(topic, round.name), { hint: msg.coding.notRevealedHint });
+    recordResolution(db, { roundId: round.id, topic, code: cat.code, by: ctx.user.id, at: nowIso(ctx) });
+    return {
+      text: msg.coding.resolved(topic, cat.code, cat.category),
+      data: { round: round.name, topic, code: cat.code },
+      provenance: roundProvenance(db, round, 1),
+    };
+  },
+});

@@ -1,0 +1,30 @@
+import { defineCommand } from './types.js';
+import { findRound, roundTopics } from '../data/coding/rounds.js';
+import { raterStatus } from '../data/coding/views.js';
+import { msg } from '../messages/index.js';
+import { roundOption, roundProvenance } from './code-common.js';
+
+/** Counts only: progress never reveals what anyone labelled. */
+export const codeStatus = defineCommand({
+  definition: {
+    name: 'code status',
+    description: 'Progress of each rater in a coding round',
+    options: { round: roundOption(true) },
+    examples: ['/code status', '/code status r1'],
+  },
+  execute(ctx) {
+    const db = ctx.services.db;
+    const round = findRound(db, ctx.args.round, ctx.user.id);
+    const rows = raterStatus(db, round.id);
+    const total = roundTopics(db, round.id).length;
+    const complete = (db.prepare(
+      'SELECT count(*) AS n FROM (SELECT topic_id FROM labels WHERE round_id = ? AND superseded_at IS NULL GROUP BY topic_id HAVING count(*) = ?)',
+    ).get(round.id, rows.length) as { n: number }).n;
+    return {
+      text: msg.coding.status(round.name, round.status, complete, total),
+      table: { columns: ['rater', 'labelled', 'skipped', 'remaining'], rows: rows.map((r) => [r.rater, r.labelled, r.skipped, r.total - r.labelled]) },
+      data: { round: { id: round.id, name: round.name, owner: round.owner, status: round.status, scheme: round.scheme, seed: round.seed, stratify: round.stratify }, total, complete, raters: rows.map((r) => ({ rater: r.rater, labelled: r.labelled, skipped: r.skipped, remaining: r.total - r.labelled })) },
+      provenance: roundProvenance(db, round, total),
+    };
+  },
+});
