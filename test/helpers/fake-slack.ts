@@ -59,9 +59,12 @@ function parseParams(req: IncomingMessage, body: Buffer): Record<string, unknown
 async function uploadedBytes(req: IncomingMessage, body: Buffer): Promise<Buffer> {
   const type = req.headers['content-type'] ?? '';
   if (!type.startsWith('multipart/form-data')) return body;
-  const form = await new Response(body, { headers: { 'content-type': type } }).formData();
-  for (const [, v] of form) if (typeof v !== 'string') return Buffer.from(await v.arrayBuffer());
-  return Buffer.alloc(0);
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData();
+  let file: Blob | undefined;
+  form.forEach((v) => {
+    if (typeof v !== 'string') file ??= v;
+  });
+  return file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
 }
 
 export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise<FakeSlack> {
