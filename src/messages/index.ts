@@ -7,5 +7,6 @@ import { core } from './core.js';
 import { dataset } from './dataset.js';
 import { ingest } from './ingest.js';
 import { platforms } from './platforms.js';
+import { mining } from './mining.js';
 
-export const msg = { core, dataset, ingest, platforms, coding };
+export const msg = { core, dataset, ingest, platforms, coding, mining };
