@@ -23,7 +23,7 @@ export const codeLabel = defineCommand({
     description: 'Label a topic of your coding round with a category (relabelling keeps the history)',
     options: {
       topic: opt.integer({ description: 'Topic id', required: true, positional: true, min: 1 }),
-      category: opt.string({ description: 'Category code (C1, B2) or name', required: true, positional: true, max: 100 }),
+      category: opt.string({ description: 'Category code (C1, B2) or name', required: true, positional: true, rest: true, max: 100 }),
       code: opt.string({ description: 'Optional free-text low-level code', max: 200 }),
       sub: opt.string({ description: 'Optional subcategory of the category', max: 200 }),
       round: roundOption(),

@@ -14,7 +14,7 @@ export const codeResolve = defineCommand({
     description: 'Record the negotiated label of a topic (it becomes the topic-level category)',
     options: {
       topic: opt.integer({ description: 'Topic id', required: true, positional: true, min: 1 }),
-      category: opt.string({ description: 'Agreed category code or name', required: true, positional: true, max: 100 }),
+      category: opt.string({ description: 'Agreed category code or name', required: true, positional: true, rest: true, max: 100 }),
       round: roundOption(),
     },
     examples: ['/code resolve 639 C2'],

@@ -1,5 +1,6 @@
 /** User-facing strings of coding rounds (/code ...). */
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+const topics = (n: number) => `${n} topic${n === 1 ? '' : 's'}`;
 const k3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
 
 export const coding = {
@@ -45,17 +46,17 @@ export const coding = {
     `${replaced ? 'Relabelled' : 'Labelled'} topic ${topic} as ${code} ${category}${extra} (saved). ${done} of ${total} done.`,
   consensusReached: (code: string) => ` All raters agree: ${code} is now the topic's category.`,
   skipped: (topic: number) => `Skipped topic ${topic} for now; it comes back after the others.`,
-  status: (name: string, status: string, revealed: number, total: number) => `Round "${name}" (${status}): ${revealed} of ${total} topics labelled by every rater.`,
+  status: (name: string, status: string, revealed: number, total: number) => `Round "${name}" (${status}): ${revealed} of ${topics(total)} labelled by every rater.`,
   noData: (name: string) => `No topic of round "${name}" has labels from two raters yet (labels stay hidden until every rater has labelled a topic).`,
   agreement: (name: string, r: { n: number; percent: number | null; kappa: { statistic: string; value: number | null }; ci: { low: number; high: number } | null; reading: string | null; alpha: number | null; fleiss: number | null }, after: { percent: number | null; kappa: number | null }, hidden: number) =>
     [
-      `Round "${name}", ${r.n} topics: agreement ${pct(r.percent)}, ${r.kappa.statistic === 'cohen' ? "Cohen's" : "Fleiss'"} kappa ${k3(r.kappa.value)}` +
+      `Round "${name}", ${topics(r.n)}: agreement ${pct(r.percent)}, ${r.kappa.statistic === 'cohen' ? "Cohen's" : "Fleiss'"} kappa ${k3(r.kappa.value)}` +
         `${r.ci ? ` (95% CI ${k3(r.ci.low)} to ${k3(r.ci.high)})` : ''}${r.reading ? `, ${r.reading} (Landis & Koch)` : ''}; Krippendorff's alpha ${k3(r.alpha)}.`,
       `After negotiation: agreement ${pct(after.percent)}, kappa ${k3(after.kappa)}.`,
-      ...(hidden ? [`${hidden} topics are not yet labelled by every rater and are left out.`] : []),
+      ...(hidden ? [`${topics(hidden)} not yet labelled by every rater ${hidden === 1 ? 'is' : 'are'} left out.`] : []),
     ].join('\n'),
   disagreements: (name: string, n: number, hidden: number) =>
-    `Round "${name}": ${n} topics with differing labels${hidden ? `; ${hidden} more topics wait for every rater and stay hidden` : ''}.${n ? ' Record the negotiated label with /code resolve <topic> <category>.' : ''}`,
+    `Round "${name}": ${topics(n)} with differing labels${hidden ? `; ${topics(hidden)} more wait for every rater and stay hidden` : ''}.${n ? ' Record the negotiated label with /code resolve <topic> <category>.' : ''}`,
   notRevealed: (topic: number, name: string) => `Topic ${topic} is not yet labelled by every rater of round "${name}".`,
   notRevealedHint: 'Resolve it once all raters have labelled it, or close the round first.',
   resolved: (topic: number, code: string, category: string) => `Topic ${topic} resolved as ${code} ${category}; it now counts as the topic's category.`,
@@ -63,7 +64,7 @@ export const coding = {
     `Round "${name}": ${codes} distinct low-level codes over ${batches} batches of ${size} topics. ` +
     (sat ? `The last ${k} batches brought no new code: saturation reached.` : `Not saturated yet (new codes in the last ${k} batches).`),
   noFreeCodes: (name: string) => `Round "${name}" has no low-level codes yet; add them with code:"..." when labelling.`,
-  exported: (name: string, rows: number, hidden: number) => `Round "${name}": ${rows} label rows${hidden ? ` (other raters' labels on ${hidden} topics stay hidden until every rater has labelled them)` : ''}.`,
+  exported: (name: string, rows: number, hidden: number) => `Round "${name}": ${rows} label rows${hidden ? ` (other raters' labels on ${topics(hidden)} stay hidden until every rater has labelled them)` : ''}.`,
   closed: (name: string) => `Round "${name}" is closed. Labels are final and visible to everyone; see /code agreement ${name}.`,
   reopened: (name: string) => `Round "${name}" is open again.`,
   source: (name: string) => `hfbot coding round "${name}" (labels in the bot's database)`,
