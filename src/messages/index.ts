@@ -8,5 +8,6 @@ import { dataset } from './dataset.js';
 import { ingest } from './ingest.js';
 import { platforms } from './platforms.js';
 import { mining } from './mining.js';
+import { web } from './web.js';
 
-export const msg = { core, dataset, ingest, platforms, coding, mining };
+export const msg = { core, dataset, ingest, platforms, coding, mining, web };
