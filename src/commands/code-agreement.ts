@@ -22,10 +22,10 @@ export const codeAgreement = defineCommand({
     const afterData = ratingData(db, round, { resolved: true });
     const r = agreementReport(before.units, before.raters, `${round.seed}:agreement`);
     const a = agreementReport(afterData.units, afterData.raters, `${round.seed}:agreement`, 0);
-    const after = { percent: a.percent, cohen: a.cohen, fleiss: a.fleiss, alpha: a.alpha, kappa: a.kappa.value };
+    const after = { percent: a.percent, cohen: a.cohen.map(({ a: x, b, kappa }) => ({ a: x, b, kappa })), fleiss: a.fleiss, alpha: a.alpha, kappa: a.kappa.value };
     const data = {
       round: round.name, status: round.status, raters: before.raters, n: r.n, hidden: before.hidden,
-      percent: r.percent, cohen: r.cohen, fleiss: r.fleiss, alpha: r.alpha, perCategory: r.perCategory, kappa: r.kappa, ci: r.ci, reading: r.reading, after,
+      percent: r.percent, cohen: r.cohen.map(({ a, b, kappa }) => ({ a, b, kappa })), pairTopics: r.cohen.map(({ a, b, n }) => ({ a, b, n })), fleiss: r.fleiss, alpha: r.alpha, perCategory: r.perCategory, kappa: r.kappa, ci: r.ci, reading: r.reading, after,
     };
     const provenance = roundProvenance(db, round, r.n, 'Bootstrap: 1000 resamples of topics, percentile interval, seeded from the round seed.');
     if (r.n === 0) return { text: msg.coding.noData(round.name), data, provenance };

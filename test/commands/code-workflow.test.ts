@@ -59,7 +59,8 @@ describe('commands/code (workflow)', () => {
     // 5 of 6 agree; kappa by hand: p_o = 5/6, alice C1 2 C2 2 C3 1 C5 1, bob C1 1 C2 3 C3 1 C5 1,
     // p_e = (2*1 + 2*3 + 1 + 1) / 36 = 10/36, kappa = (30/36 - 10/36) / (26/36) = 20/26.
     expect(ag.data.percent).toBeCloseTo(5 / 6, 10);
-    expect(ag.data.cohen).toEqual([{ a: 'alice', b: 'bob', kappa: expect.closeTo(20 / 26, 10), n: 6 }]);
+    expect(ag.data.cohen).toEqual([{ a: 'alice', b: 'bob', kappa: expect.closeTo(20 / 26, 10) }]);
+    expect(ag.data.pairTopics).toEqual([{ a: 'alice', b: 'bob', n: 6 }]);
     expect(ag.data.ci).toMatchObject({ level: 0.95 });
     expect(ag.data.reading).toBe('substantial');
     expect(() => compile(ag.chart as never)).not.toThrow();
