@@ -9,5 +9,6 @@ import { ingest } from './ingest.js';
 import { platforms } from './platforms.js';
 import { mining } from './mining.js';
 import { web } from './web.js';
+import { series } from './series.js';
 
-export const msg = { core, dataset, ingest, platforms, coding, mining, web };
+export const msg = { core, dataset, ingest, platforms, coding, mining, web, series };

@@ -1,0 +1,51 @@
+/**
+ * Model type names as people type them ("LLaMa", "gpt-2", "xlm roberta", "ViT") resolved to the
+ * dataset's spelling (llama, gpt2, xlm-roberta, vit). Pure: the caller passes the known names.
+ */
+import { HfbotError } from '../errors.js';
+import { closest } from './similarity.js';
+
+/** Separators and case carry no meaning in model type names: xlm_roberta = XLM-RoBERTa. */
+export function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Common names that are not spellings of a type name (keys as nameKey gives them). */
+const ALIASES: Record<string, string> = {
+  xlmr: 'xlm-roberta',
+  gpt: 'openai-gpt',
+  gpt1: 'openai-gpt',
+  flant5: 't5',
+  wav2vec: 'wav2vec2',
+  bigbird: 'big_bird',
+};
+
+export type Resolution = { name: string } | { name: null; suggestions: string[] };
+
+export function tryResolveModel(input: string, names: readonly string[]): Resolution {
+  const exact = names.find((n) => n.toLowerCase() === input.trim().toLowerCase());
+  if (exact) return { name: exact };
+  const byKey = new Map<string, string>();
+  for (const n of names) if (!byKey.has(nameKey(n))) byKey.set(nameKey(n), n);
+  const key = nameKey(input);
+  const direct = byKey.get(key) ?? byKey.get(nameKey(ALIASES[key] ?? ''));
+  if (direct) return { name: direct };
+  // A release number the type name does not carry (llama-2, whisper v3, bloom 7b) names the type.
+  const base = key.replace(/(v?\d+(\.\d+)?b?|large|base|small|xl)$/, '');
+  if (base && base !== key) {
+    const hit = byKey.get(base) ?? byKey.get(nameKey(ALIASES[base] ?? ''));
+    if (hit) return { name: hit };
+  }
+  const keyed = names.map(nameKey);
+  const near = closest(key, keyed).map((k) => names[keyed.indexOf(k)]!);
+  const plain = closest(input.trim(), names);
+  return { name: null, suggestions: [...new Set([...near, ...plain])].slice(0, 3) };
+}
+
+/** The dataset's name for `input`, or E_UNKNOWN_MODEL naming the closest ones. */
+export function resolveModel(input: string, names: readonly string[], message: (input: string, suggestions: string[]) => { message: string; hint?: string }): string {
+  const r = tryResolveModel(input, names);
+  if (r.name !== null) return r.name;
+  const m = message(input, r.suggestions);
+  throw new HfbotError('E_UNKNOWN_MODEL', m.message, { hint: m.hint, details: { option: 'model', suggestions: r.suggestions } });
+}
