@@ -57,9 +57,9 @@ export function testCommands() {
       },
     }),
     defineCommand({
-      definition: { name: 'code label', description: 'A subcommand with a thread', options: { topic: opt.integer({ description: 'Topic id', positional: true, required: true, min: 1 }) } },
+      definition: { name: 'probe thread', description: 'A subcommand with a thread', options: { topic: opt.integer({ description: 'Topic id', positional: true, required: true, min: 1 }) } },
       execute(ctx) {
-        runs.push(`code label ${ctx.args.topic}`);
+        runs.push(`probe thread ${ctx.args.topic}`);
         return { text: `Topic ${ctx.args.topic}`, data: {}, provenance: null, thread: { title: `Coding round ${ctx.args.topic}` } };
       },
     }),
