@@ -6,8 +6,12 @@ import type { Command } from './types.js';
 import { dataset } from './dataset.js';
 import { help } from './help.js';
 import { codeCommands } from './code-commands.js';
+import { trend } from './trend.js';
+import { trends } from './trends.js';
+import { popular } from './popular.js';
+import { cards } from './cards.js';
 
-export const commands: readonly Command[] = [help, dataset, ...codeCommands] as unknown as readonly Command[];
+export const commands: readonly Command[] = [help, dataset, ...codeCommands, trend, trends, popular, cards] as unknown as readonly Command[];
 
 export function commandNames(): string[] {
   return commands.map((c) => c.definition.name);

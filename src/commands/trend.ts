@@ -1,0 +1,62 @@
+import { defineCommand } from './types.js';
+import { opt } from './options.js';
+import { msg } from '../messages/index.js';
+import { fmtP, fmtRho } from '../messages/series.js';
+import { modelTypes } from '../data/queries/model-types.js';
+import { monthlyByModel } from '../data/queries/series.js';
+import { resolveModel } from '../analysis/model-names.js';
+import { firstAppearance, PAPER_TABLE_III, paperWindowFor, trend as computeTrend } from '../analysis/trend.js';
+import { trendSpec } from '../render/specs/trend.js';
+import { checkWindow, commonWindow, requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+
+/** The paper's 35-month window (July 2020 to May 2023); June 2023 was mined mid-month. */
+export const PAPER_WINDOW = { from: '2020-07', to: '2023-05' } as const;
+
+export const trend = defineCommand({
+  definition: {
+    name: 'trend',
+    description: 'Forum mentions vs Hub uploads per month for one model type, with Spearman rho (Table III)',
+    options: {
+      // rest: names with spaces ("xlm roberta") arrive as several words.
+      model: { ...opt.model({ description: 'Model type, e.g. bert, llama, gpt2', required: true, positional: true }), rest: true },
+      from: opt.month({ description: 'First month (default: 2020-07, or the model\'s first appearance if later, as in the paper)' }),
+      to: opt.month({ description: 'Last month (default: 2023-05, the last full month)' }),
+      source: sourceOption(),
+    },
+    examples: ['/trend bart', '/trend llama from:2022-01', '/trend xlm roberta to:2022-12'],
+  },
+  execute(ctx) {
+    const db = ctx.services.db;
+    const src = requireSource(db, ctx.args.source ?? 'paper', ['forum', 'hub']);
+    const model = resolveModel(ctx.args.model ?? '', modelTypes(db, src.source).map((m) => m.name), (input, s) => ({ message: msg.series.unknownModel(input, src.source), hint: msg.series.unknownModelHint(s) }));
+    const avail = commonWindow(src, ['forum', 'hub']);
+    const base = src.source === 'paper' ? { ...PAPER_WINDOW } : { from: avail.first, to: avail.lastFull };
+    const to = ctx.args.to ?? base.to;
+    const forum = monthlyByModel(db, 'forum', src.source, model).get(model);
+    const hub = monthlyByModel(db, 'hub', src.source, model).get(model);
+    const rule = ctx.args.from ? 'given' : 'paper';
+    const fullFrom = ctx.args.from ?? (base.from <= to ? base.from : avail.first);
+    checkWindow('trend', fullFrom, to, avail.first, avail.last);
+    const from = rule === 'paper' ? paperWindowFor(fullFrom, to, firstAppearance(forum, hub)).from : fullFrom;
+    const t = computeTrend(forum, hub, from, to);
+    const full = from === fullFrom ? t : computeTrend(forum, hub, fullFrom, to);
+    const paperRho = src.source === 'paper' ? (PAPER_TABLE_III[model] ?? null) : null;
+    const label = sourceLabel(src);
+    const partial = avail.last === to && avail.last !== avail.lastFull ? ' ' + msg.series.partial(to) : '';
+    const text = msg.series.trend({ model, source: label, from, to, n: t.n, rho: t.rho, p: t.p, rule, reason: t.undefinedReason, paperRho, fullRho: full.rho, fullFrom }) + partial;
+    const provenance = seriesProvenance(db, src, ['forum', 'hub'], { from, to }, t.n);
+    return {
+      text,
+      table: { columns: ['month', 'forum mentions', 'Hub uploads'], rows: t.series.map((s) => [s.month, s.forum, s.hub]) },
+      chart: trendSpec({ model, series: t.series, stats: `Spearman rho = ${fmtRho(t.rho)}, p = ${fmtP(t.p)}, ${from}..${to} (${t.n} months)`, datasetVersion: provenance.datasetVersion, source: label }),
+      data: {
+        model, source: src.source, from, to, n: t.n, rho: t.rho, p: t.p, windowRule: rule,
+        ...(t.undefinedReason ? { undefinedReason: t.undefinedReason } : {}),
+        paperRho,
+        ...(full !== t ? { fullWindow: { from: fullFrom, to, n: full.n, rho: full.rho, p: full.p } } : {}),
+        series: t.series,
+      },
+      provenance,
+    };
+  },
+});

@@ -1,0 +1,38 @@
+import { baseConfig, CHART, COLORS, footerText } from './theme.js';
+
+export interface TrendSpecInput {
+  model: string;
+  series: { month: string; forum: number; hub: number }[];
+  /** One line: rho, p and window. */
+  stats: string;
+  datasetVersion: string;
+  source: string;
+}
+
+const FORUM = 'forum mentions';
+const HUB = 'Hub uploads';
+
+/** Forum mentions (left axis) and Hub uploads (right axis) per month: two scales, one time axis. */
+export function trendSpec(i: TrendSpecInput): Record<string, unknown> {
+  const color = (label: string) => ({ datum: label, type: 'nominal', scale: { domain: [FORUM, HUB], range: [COLORS.primary, COLORS.secondary] }, legend: { title: null } });
+  const line = (field: 'forum' | 'hub', label: string, title: string, orient: 'left' | 'right') => ({
+    mark: { type: 'line', point: { size: 24 }, strokeWidth: 2, ...(field === 'hub' ? { strokeDash: [5, 3] } : {}) },
+    encoding: {
+      y: { field, type: 'quantitative', title, axis: { orient, titleColor: field === 'forum' ? COLORS.primary : COLORS.secondary } },
+      color: color(label),
+    },
+  });
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: `${i.model}: forum mentions vs Hub uploads per month`, subtitle: [i.stats, footerText(i.datasetVersion, i.source)] },
+    width: CHART.width,
+    height: CHART.height,
+    data: { values: i.series.map((p) => ({ ...p, date: `${p.month}-01` })) },
+    encoding: {
+      x: { field: 'date', type: 'temporal', timeUnit: 'yearmonth', title: 'month', axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true, tickCount: 12 } },
+    },
+    layer: [line('forum', FORUM, 'forum topics mentioning it', 'left'), line('hub', HUB, 'models created on the Hub', 'right')],
+    resolve: { scale: { y: 'independent' } },
+    config: baseConfig,
+  };
+}
