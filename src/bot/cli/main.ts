@@ -4,8 +4,9 @@ import { exitCodeFor, isHfbotError } from '../../errors.js';
 import { processIo, type CliCommand, type CliIo } from './io.js';
 import { ingestCli } from './ingest.js';
 import { askCli } from './ask.js';
+import { deployCommandsCli } from './deploy-commands.js';
 
-export const cliCommands: CliCommand[] = [ingestCli, askCli];
+export const cliCommands: CliCommand[] = [ingestCli, askCli, deployCommandsCli];
 
 function topHelp(): string {
   return [
