@@ -5,7 +5,7 @@ export const web = {
   badJson: (detail: string) => `The request body is not valid JSON (${detail}). Send {"text": "/help", "user": "your name"}.`,
   badContentType: (got: string) => `Send the request body as JSON with Content-Type: application/json (got ${got || 'none'}).`,
   tooLarge: (limit: number) => `The request body is larger than ${limit} bytes; commands are short, so this is refused.`,
-  badField: (field: string, problem: string) => `${field}: ${problem}.`,
+  badField: (field: string, problem: string) => `${field}: ${problem}${problem.endsWith('.') ? '' : '.'}`,
   askExample: 'Send {"text": "/trend llama", "user": "alice"}.',
   badKind: (got: string) => `kind must be command, model or theme; got ${JSON.stringify(got)}.`,
   replyExpired: (id: string) => `The reply ${id} is no longer kept (only recent replies are). Run the command again to get a fresh chart or CSV.`,

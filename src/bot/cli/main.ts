@@ -5,8 +5,9 @@ import { processIo, type CliCommand, type CliIo } from './io.js';
 import { ingestCli } from './ingest.js';
 import { askCli } from './ask.js';
 import { deployCommandsCli } from './deploy-commands.js';
+import { serveCli } from './serve.js';
 
-export const cliCommands: CliCommand[] = [ingestCli, askCli, deployCommandsCli];
+export const cliCommands: CliCommand[] = [ingestCli, askCli, serveCli, deployCommandsCli];
 
 function topHelp(): string {
   return [

@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { CliCommand } from './io.js';
+import { loadConfig } from '../../config.js';
+import { createLogger } from '../../logger.js';
+import { createServices } from '../../services.js';
+import { resolveSource } from '../../data/ingest/sources.js';
+import { buildDataset } from '../../data/ingest/build.js';
+import { HfbotError } from '../../errors.js';
+import { msg } from '../../messages/index.js';
+import { serve } from '../serve.js';
+
+function portOf(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(String(v)) || n > 65535) throw new HfbotError('E_USAGE', `--port must be a whole number from 0 to 65535; got ${JSON.stringify(v)}.`);
+  return n;
+}
+
+export const serveCli: CliCommand = {
+  name: 'serve',
+  summary: 'Run the bot: Discord/Slack when configured, else the local web chat',
+  usage: [
+    'hfbot serve [--web] [--port N] [--host H] [--db FILE]',
+    '',
+    '  --web        also start the local web chat (it starts anyway when Discord and Slack are not configured)',
+    '  --port N     web chat port (default: $HFBOT_WEB_PORT or 8787; 0 picks a free one)',
+    '  --host H     web chat address (default: $HFBOT_WEB_HOST or 127.0.0.1, this machine only)',
+    '  --db FILE    dataset (default: $HFBOT_DB or data/hfbot.sqlite); built first if it does not exist',
+    '',
+    'Prints the URL to open. Ctrl+C stops it.',
+  ].join('\n'),
+  options: { web: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' } },
+  async run(values, _pos, io) {
+    const port = portOf(values.port);
+    const config = loadConfig(io.env, io.cwd);
+    const logger = createLogger({ level: config.HFBOT_LOG_LEVEL, format: config.HFBOT_LOG_FORMAT, write: io.err });
+    const dbFile = path.resolve(io.cwd, (values.db as string | undefined) ?? config.HFBOT_DB);
+    if (!existsSync(dbFile)) {
+      // A fresh clone needs one command: build the dataset the way `hfbot ingest` would.
+      logger.info('no dataset yet; building it first', { db: dbFile });
+      const source = await resolveSource({ env: config.HFBOT_REPLICATION_DIR, downloadUrl: config.HFBOT_REPLICATION_URL, logger });
+      const result = await buildDataset({ sourceDir: source.dir, sourceKind: source.kind, dbFile, logger });
+      io.out(msg.ingest.done(result.version, result.file, result.ms));
+    }
+    const services = createServices(config, logger, { dbFile });
+    try {
+      const serving = await serve(services, {
+        ...(values.web ? { web: true } : {}),
+        ...(port !== undefined ? { port } : {}),
+        ...(values.host ? { host: values.host as string } : {}),
+      });
+      const web = serving.platforms.find((p) => p.name === 'web');
+      if (web?.url) io.out(msg.web.started(web.url));
+      await serving.closed;
+      return 0;
+    } finally {
+      services.db.close();
+    }
+  },
+};

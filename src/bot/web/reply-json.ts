@@ -1,0 +1,47 @@
+/** A Reply as the JSON the chat page renders; URLs point at the lazily drawn chart and the CSV. */
+import type { Reply, ReplyAction, ReplyTable } from '../../commands/types.js';
+import { provenanceLine } from '../format-text.js';
+import type { CachedReply } from './reply-cache.js';
+
+export interface WebReply {
+  id: string;
+  text: string;
+  table: ReplyTable | null;
+  provenance: string | null;
+  data: Record<string, unknown>;
+  chartUrl: string | null;
+  /** Alt text for the chart image: the chart's own title or description, else the reply's first line. */
+  chartAlt: string | null;
+  csvUrl: string | null;
+  actions: ReplyAction[];
+  thread: { title: string } | null;
+  ephemeral: boolean;
+  error: { code: string; message: string } | null;
+}
+
+function chartAlt(reply: Reply): string {
+  const c = reply.chart as { title?: unknown; description?: unknown } | null | undefined;
+  const title = typeof c?.title === 'string' ? c.title : typeof (c?.title as { text?: unknown })?.text === 'string' ? String((c!.title as { text: string }).text) : '';
+  const desc = typeof c?.description === 'string' ? c.description : '';
+  const first = reply.text.split('\n')[0] ?? '';
+  return ['Chart', title || desc || first].filter(Boolean).join(': ');
+}
+
+export function toWebReply(entry: CachedReply): WebReply {
+  const r = entry.reply;
+  const hasTable = Boolean(r.table && r.table.columns.length);
+  return {
+    id: entry.id,
+    text: r.text,
+    table: hasTable ? r.table! : null,
+    provenance: provenanceLine(r.provenance) || null,
+    data: r.data ?? {},
+    chartUrl: r.chart ? `/api/chart/${entry.id}.png` : null,
+    chartAlt: r.chart ? chartAlt(r) : null,
+    csvUrl: hasTable ? `/api/csv/${entry.id}.csv` : null,
+    actions: r.actions ?? [],
+    thread: r.thread ?? null,
+    ephemeral: Boolean(r.ephemeral),
+    error: r.error ?? null,
+  };
+}
