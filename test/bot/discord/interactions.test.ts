@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordBot, type RunningDiscord } from '../../../src/bot/discord/start-discord.js';
+import { createDiscordBot, startDiscord, type RunningDiscord } from '../../../src/bot/discord/start-discord.js';
 import { createRateLimiter } from '../../../src/bot/rate-limit.js';
 import { APP_ID, startFakeDiscord, type DiscordRequest, type FakeDiscord } from '../../helpers/fake-discord.js';
 import { testServices } from '../../helpers/dataset.js';
@@ -147,5 +147,12 @@ describe('bot/discord (gateway + interactions)', () => {
       const e = await edit(x);
       expect(body(e).embeds[0].description).toBe(`echo ${i} for ${user.id}`);
     }
+  });
+
+  it('startDiscord skips with a log line when DISCORD_TOKEN is unset', async () => {
+    const s = await testServices({}, services.config.HFBOT_DB);
+    expect(await startDiscord(s, {})).toBeNull();
+    expect(s.logger.lines.some((l) => l.level === 'info' && /discord: not configured/.test(l.msg))).toBe(true);
+    s.db.close();
   });
 });
