@@ -1,0 +1,127 @@
+/**
+ * Streams the Hub's model list newest first, one page (`limit` models) at a time, following
+ * the Link rel="next" cursor. Each page is written in one transaction together with the
+ * cursor of the next page, so memory stays at one page and an interrupted run resumes at the
+ * page after the last one stored. An incremental run stops at models older than the last
+ * complete run's newest model; `full` re-reads everything.
+ */
+import type { Db } from '../../db.js';
+import type { Logger } from '../../../logger.js';
+import { MalformedResponseError, type PoliteHttp } from '../http.js';
+import { timeFraction, type ProgressSink } from '../progress.js';
+import { mining } from '../../../messages/mining.js';
+import { nextLink, toHubRow, type HubRow } from './parse.js';
+
+export interface HubMineOptions {
+  db: Db;
+  http: PoliteHttp;
+  baseUrl: string;
+  logger: Logger;
+  now: () => Date;
+  full?: boolean;
+  pageSize?: number;
+  maxPages?: number;
+  onProgress?: ProgressSink;
+}
+
+export interface HubMineResult {
+  resumed: boolean;
+  pages: number;
+  models: number;
+  newModels: number;
+  badEntries: number;
+  skipped: { url: string; error: string }[];
+  requests: number;
+  reachedCheckpoint: boolean;
+}
+
+const EXPAND = ['createdAt', 'lastModified', 'config', 'cardData', 'pipeline_tag', 'library_name', 'tags', 'downloads', 'likes', 'author'];
+/** Models older than the 2022 migration all carry its date; progress is measured from there. */
+const HUB_FLOOR = '2022-03-01T00:00:00Z';
+
+export function firstPageUrl(base: string, pageSize: number): string {
+  return `${base}/api/models?limit=${pageSize}&sort=createdAt&direction=-1&${EXPAND.map((e) => `expand[]=${e}`).join('&')}`;
+}
+
+interface HubCheckpoint { newest_created_at: string | null; run_next_url: string | null; run_newest: string | null; run_started_at: string | null; run_models: number }
+
+export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
+  const { db } = o;
+  const base = o.baseUrl.replace(/\/+$/, '');
+  const requestsBefore = o.http.stats.requests;
+  const cp = db.prepare('SELECT * FROM hub_checkpoint WHERE base_url = ?').get(base) as HubCheckpoint | undefined;
+  const resumed = Boolean(cp?.run_next_url);
+  const floor = o.full ? null : (cp?.newest_created_at ?? null);
+  let runNewest = resumed ? cp!.run_newest : null;
+  let url: string | null = resumed ? cp!.run_next_url : firstPageUrl(base, o.pageSize ?? 1000);
+  const startedAt = resumed ? cp!.run_started_at : o.now().toISOString();
+  const countBefore = db.prepare('SELECT count(*) FROM hub_models').pluck().get() as number;
+  const r: HubMineResult = { resumed, pages: 0, models: 0, newModels: 0, badEntries: 0, skipped: [], requests: 0, reachedCheckpoint: false };
+  if (resumed) o.logger.info('resuming an interrupted Hub run', { url });
+
+  const upsert = db.prepare(`INSERT INTO hub_models (id, author, created_month, model_type, has_card, pipeline_tag, library) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET author = excluded.author, created_month = excluded.created_month, model_type = excluded.model_type,
+      has_card = excluded.has_card, pipeline_tag = excluded.pipeline_tag, library = excluded.library`);
+  const saveCp = db.prepare(`INSERT INTO hub_checkpoint (base_url, newest_created_at, run_next_url, run_newest, run_started_at, run_models, last_finished_at)
+    VALUES (@base, @newest, @next, @runNewest, @startedAt, @runModels, @finished)
+    ON CONFLICT(base_url) DO UPDATE SET newest_created_at = excluded.newest_created_at, run_next_url = excluded.run_next_url, run_newest = excluded.run_newest,
+      run_started_at = excluded.run_started_at, run_models = excluded.run_models, last_finished_at = excluded.last_finished_at`);
+  let runModels = resumed ? cp!.run_models : 0;
+  const savePage = db.transaction((rows: HubRow[], next: string | null) => {
+    for (const m of rows) upsert.run(m.id, m.author, m.created_month, m.model_type, m.has_card, m.pipeline_tag, m.library);
+    runModels += rows.length;
+    saveCp.run({ base, newest: cp?.newest_created_at ?? null, next, runNewest, startedAt, runModels, finished: cp === undefined ? null : ((cp as { last_finished_at?: string | null }).last_finished_at ?? null) });
+  });
+
+  let pageSkipped = false;
+  const maxPages = o.maxPages ?? 1_000_000;
+  while (url && r.pages < maxPages) {
+    const res = await o.http.get(url);
+    r.pages++;
+    const next = nextLink(res.headers.get('link'), url);
+    let rows: HubRow[] = [];
+    let oldest: string | null = null;
+    try {
+      if (res.status !== 200) throw new MalformedResponseError(url, `HTTP ${res.status}`);
+      let list: unknown;
+      try {
+        list = JSON.parse(res.body);
+      } catch (err) {
+        throw new MalformedResponseError(url, `not JSON (${(err as Error).message}; ${res.body.length} bytes)`);
+      }
+      if (!Array.isArray(list)) throw new MalformedResponseError(url, 'expected a JSON array of models');
+      for (const raw of list) {
+        const row = toHubRow(raw);
+        if (typeof row === 'string') {
+          r.badEntries++;
+          if (r.badEntries <= 20) o.logger.warn('skipped a Hub entry', { url, error: row });
+          continue;
+        }
+        if (row.created_at) {
+          if (runNewest === null || row.created_at > runNewest) runNewest = row.created_at;
+          oldest = row.created_at;
+          if (floor && row.created_at < floor) r.reachedCheckpoint = true;
+        }
+        rows.push(row);
+      }
+    } catch (err) {
+      if (!(err instanceof MalformedResponseError)) throw err;
+      // Its models are unknown: keep the old checkpoint so the next run reads past them again.
+      pageSkipped = true;
+      r.skipped.push({ url, error: mining.badHubPage(url, err.message) });
+      o.logger.warn('skipped a Hub page', { url, error: err.message });
+      rows = [];
+    }
+    const done = r.reachedCheckpoint || !next;
+    savePage(rows, done ? null : next);
+    r.models += rows.length;
+    o.onProgress?.({ source: 'hub', done: r.models, fraction: done ? 1 : timeFraction(runNewest, floor ?? HUB_FLOOR, oldest), counts: { models: r.models, pages: r.pages, requests: o.http.stats.requests - requestsBefore } });
+    url = done ? null : next;
+  }
+  const newest = pageSkipped || url ? (cp?.newest_created_at ?? null) : [cp?.newest_created_at ?? null, runNewest].filter((x): x is string => x !== null).sort().at(-1) ?? null;
+  saveCp.run({ base, newest, next: url, runNewest: url ? runNewest : null, startedAt: url ? startedAt : null, runModels: url ? runModels : 0, finished: url ? null : o.now().toISOString() });
+  r.newModels = (db.prepare('SELECT count(*) FROM hub_models').pluck().get() as number) - countBefore;
+  r.requests = o.http.stats.requests - requestsBefore;
+  o.logger.info('Hub mined', { ...r, skipped: r.skipped.length });
+  return r;
+}

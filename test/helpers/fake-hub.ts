@@ -1,0 +1,79 @@
+/**
+ * A fake HuggingFace Hub /api/models on 127.0.0.1: models are generated from their index
+ * (newest first), so a million of them cost no memory; pages follow a Link rel="next" cursor.
+ * Run directly (`node --import tsx test/helpers/fake-hub.ts N`) it serves N models in its own
+ * process and prints its base URL, for the benchmark.
+ */
+import { pathToFileURL } from 'node:url';
+import { startFaultyServer, type FaultyServer } from './fake-discourse.js';
+
+export const FAKE_TYPES = ['bert', 'gpt2', 'roberta', 't5', 'llama', 'distilbert', 'whisper', 'vit', 'bart', 'wav2vec2'];
+/** Not base model types: the paper's invalid values (a repeat of the model name, an owner...). */
+const INVALID_TYPES = ['my-custom-model', 'user-net', null];
+const END = Date.parse('2026-11-01T00:00:00Z');
+const STEP = 60_000;
+
+export interface FakeModel {
+  id: string; author: string; createdAt: string; lastModified: string; config: { model_type?: string | null } | null; cardData: Record<string, unknown> | null;
+  pipeline_tag: string | null; library_name: string | null; tags: string[]; downloads: number; likes: number;
+}
+
+/** Model number `i` (0 = newest of the first generation; negative = added later). */
+export function fakeModel(i: number, badEvery = 0): FakeModel | Record<string, unknown> {
+  if (badEvery && i > 0 && i % badEvery === 0) return { id: 42, createdAt: 'never' };
+  const h = Math.imul(i ^ 0x9e3779b9, 2654435761) >>> 0;
+  const typeRoll = h % 100;
+  const modelType = typeRoll < 60 ? FAKE_TYPES[h % FAKE_TYPES.length]! : typeRoll < 80 ? INVALID_TYPES[h % INVALID_TYPES.length]! : undefined;
+  const author = `user${h % 7919}`;
+  const created = new Date(END - i * STEP).toISOString();
+  return {
+    id: `${author}/model-${i}`, author, createdAt: created, lastModified: created,
+    config: modelType === undefined ? null : { model_type: modelType, architectures: ['X'] },
+    cardData: (h >> 3) % 10 < 6 ? { license: 'mit', language: ['en'] } : (h >> 3) % 10 < 8 ? {} : null,
+    pipeline_tag: (h >> 5) % 3 === 0 ? 'text-classification' : null, library_name: (h >> 7) % 4 === 0 ? null : 'transformers',
+    tags: ['transformers', 'pytorch'], downloads: h % 10000, likes: h % 50,
+  };
+}
+
+export const createdMonthOf = (i: number) => new Date(END - i * STEP).toISOString().slice(0, 7);
+
+export interface FakeHub extends FaultyServer {
+  /** Models now span indices [first, total). */
+  state: { first: number; total: number };
+  /** k models newer than all others appear. */
+  addModels(k: number): void;
+  pages(): number;
+}
+
+export async function startFakeHub(total: number, opts: { badEvery?: number; maxLimit?: number } = {}): Promise<FakeHub> {
+  const state = { first: 0, total };
+  let base = '';
+  const srv = await startFaultyServer((url) => {
+    if (url.pathname !== '/api/models') return { status: 404, body: '{"error":"not found"}' };
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), opts.maxLimit ?? 1000);
+    const from = url.searchParams.has('cursor') ? Number(Buffer.from(url.searchParams.get('cursor')!, 'base64url').toString()) : state.first;
+    const to = Math.min(state.total, from + limit);
+    const items: unknown[] = [];
+    for (let i = from; i < to; i++) items.push(fakeModel(i, opts.badEvery));
+    const headers: Record<string, string> = {};
+    if (to < state.total) {
+      const next = new URL(url.toString().replace('http://127.0.0.1', base));
+      next.searchParams.set('cursor', Buffer.from(String(to)).toString('base64url'));
+      headers.link = `<${next.toString()}>; rel="next"`;
+    }
+    return { status: 200, body: JSON.stringify(items), headers };
+  });
+  base = srv.base;
+  return {
+    ...srv,
+    state,
+    addModels: (k) => void (state.first -= k),
+    pages: () => srv.requests.filter((r) => r.startsWith('/api/models')).length,
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const hub = await startFakeHub(Number(process.argv[2] ?? 1_000_000));
+  process.stdout.write(`${hub.base}\n`);
+  process.on('SIGTERM', () => void hub.close().then(() => process.exit(0)));
+}
