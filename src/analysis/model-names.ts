@@ -31,8 +31,10 @@ export function tryResolveModel(input: string, names: readonly string[]): Resolu
   const direct = byKey.get(key) ?? byKey.get(nameKey(ALIASES[key] ?? ''));
   if (direct) return { name: direct };
   // A release number the type name does not carry (llama-2, whisper v3, bloom 7b) names the type.
-  const base = key.replace(/(v?\d+(\.\d+)?b?|large|base|small|xl)$/, '');
-  if (base && base !== key) {
+  for (let base = key, i = 0; i < 3; i++) {
+    const shorter = base.replace(/(v?\d+(\.\d+)?b?|large|base|small|xl)$/, '');
+    if (!shorter || shorter === base) break;
+    base = shorter;
     const hit = byKey.get(base) ?? byKey.get(nameKey(ALIASES[base] ?? ''));
     if (hit) return { name: hit };
   }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { resolveModel, tryResolveModel } from '../../src/analysis/model-names.js';
+import { HfbotError } from '../../src/errors.js';
+
+const NAMES = ['albert', 'bert', 'big_bird', 'blip-2', 'deberta-v2', 'gpt2', 'gpt_neo', 'llama', 'openai-gpt', 'roberta', 'vit', 'whisper', 'xlm-roberta', 'flava', 'sam'];
+
+describe('analysis/model-names', () => {
+  it.each([
+    ['LLaMa', 'llama'],
+    ['llama-2', 'llama'],
+    ['Llama 2', 'llama'],
+    ['gpt-2', 'gpt2'],
+    ['GPT2', 'gpt2'],
+    ['xlm roberta', 'xlm-roberta'],
+    ['XLM-RoBERTa', 'xlm-roberta'],
+    ['xlmr', 'xlm-roberta'],
+    ['ViT', 'vit'],
+    ['gpt-neo', 'gpt_neo'],
+    ['BigBird', 'big_bird'],
+    ['blip2', 'blip-2'],
+    ['whisper-large-v2', 'whisper'],
+  ])('%s -> %s', (input, expected) => {
+    expect(tryResolveModel(input, NAMES)).toEqual({ name: expected });
+  });
+
+  it('suggests the closest names for an unknown one', () => {
+    expect(tryResolveModel('lama', NAMES)).toMatchObject({ name: null });
+    const r = tryResolveModel('lama', NAMES) as { suggestions: string[] };
+    expect(r.suggestions[0]).toBe('llama');
+    const e = (() => {
+      try {
+        resolveModel('robrta', NAMES, (i, s) => ({ message: `No model type "${i}".`, hint: `Did you mean ${s.join(', ')}?` }));
+      } catch (err) {
+        return err as HfbotError;
+      }
+    })();
+    expect(e).toBeInstanceOf(HfbotError);
+    expect(e!.code).toBe('E_UNKNOWN_MODEL');
+    expect(e!.userMessage()).toContain('roberta');
+  });
+});
