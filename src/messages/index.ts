@@ -10,5 +10,6 @@ import { platforms } from './platforms.js';
 import { mining } from './mining.js';
 import { web } from './web.js';
 import { series } from './series.js';
+import { taxonomy } from './taxonomy.js';
 
-export const msg = { core, dataset, ingest, platforms, coding, mining, web, series };
+export const msg = { core, dataset, ingest, platforms, coding, mining, web, series, taxonomy };
