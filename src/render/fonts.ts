@@ -27,8 +27,12 @@ export function resolveFontFiles(dir?: string): FontFiles {
       throw missing('the npm package dejavu-fonts-ttf is not installed', cause);
     }
   }
-  const files = { regular: path.join(ttfDir, 'DejaVuSans.ttf'), bold: path.join(ttfDir, 'DejaVuSans-Bold.ttf') };
-  for (const f of Object.values(files)) if (!existsSync(f)) throw missing(`${f} does not exist`);
+  return assertFontFiles({ regular: path.join(ttfDir, 'DejaVuSans.ttf'), bold: path.join(ttfDir, 'DejaVuSans-Bold.ttf') });
+}
+
+/** resvg would silently draw a chart without any text; a missing file is an error instead. */
+export function assertFontFiles(files: FontFiles): FontFiles {
+  for (const f of [files.regular, files.bold]) if (!existsSync(f)) throw missing(`${f} does not exist`);
   return files;
 }
 

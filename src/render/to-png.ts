@@ -6,7 +6,7 @@
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { HfbotError } from '../errors.js';
 import { CHART } from './specs/theme.js';
-import { FONT_FAMILY, resolveFontFiles, type FontFiles } from './fonts.js';
+import { assertFontFiles, FONT_FAMILY, resolveFontFiles, type FontFiles } from './fonts.js';
 
 export interface PngOptions {
   scale?: number;
@@ -15,7 +15,7 @@ export interface PngOptions {
 }
 
 export function resvgOptions(opts: PngOptions = {}): ResvgRenderOptions {
-  const fonts = opts.fonts ?? resolveFontFiles();
+  const fonts = opts.fonts ? assertFontFiles(opts.fonts) : resolveFontFiles();
   return {
     font: { loadSystemFonts: false, fontFiles: [fonts.regular, fonts.bold], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: opts.scale ?? CHART.scale },
