@@ -14,7 +14,7 @@ export interface Attachment {
 
 export const CHART_FILE = 'chart.png';
 
-async function defaultRender(reply: Reply, services: Services): Promise<Uint8Array> {
+export async function defaultRender(reply: Reply, services: Services): Promise<Uint8Array> {
   // Loaded lazily: the chart pipeline (vega, resvg) is heavy and most replies have no chart.
   const { renderReplyPng } = await import('../render/reply-png.js');
   return renderReplyPng(reply, services);
@@ -38,4 +38,10 @@ export async function replyAttachments(reply: Reply, services: Services, render?
     files.push({ name: f.name, contentType: f.contentType, data: typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content) });
   }
   return { files, chartFailed: Boolean(reply.chart) && !png };
+}
+
+/** Renders at most once however many platforms ask (announcements go to Discord and Slack). */
+export function renderOnce(render: RenderPng = defaultRender): RenderPng {
+  let result: Promise<Uint8Array> | undefined;
+  return (reply, services) => (result ??= render(reply, services));
 }
