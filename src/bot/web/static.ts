@@ -15,6 +15,8 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/render.js': { file: 'render.js', type: 'text/javascript; charset=utf-8' },
+  '/complete.js': { file: 'complete.js', type: 'text/javascript; charset=utf-8' },
 };
 
 /** Only the listed files are served, so no request path can reach anything else on disk. */

@@ -1,0 +1,93 @@
+// The hfbot web chat: sends what the person types (and the controls they use) to
+// POST /api/ask with their name, and shows each reply as a chat message.
+import { pendingNode, replyNode, threadNode, userNode } from './render.js';
+import { setupAutocomplete } from './complete.js';
+
+const USER_KEY = 'hfbot.user';
+const form = document.getElementById('ask');
+const input = document.getElementById('command');
+const userInput = document.getElementById('user');
+const log = document.getElementById('log');
+const sendButton = document.getElementById('send');
+
+try {
+  userInput.value = localStorage.getItem(USER_KEY) || '';
+} catch {
+  // Storage can be disabled; the name then lasts for this page only.
+}
+userInput.addEventListener('input', () => {
+  try {
+    localStorage.setItem(USER_KEY, userInput.value.trim());
+  } catch {
+    /* see above */
+  }
+});
+
+const userName = () => userInput.value.trim() || 'guest';
+
+function scrollToEnd(node) {
+  node.scrollIntoView({ block: 'end', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+}
+
+async function post(text) {
+  let res;
+  try {
+    res = await fetch('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, user: userName() }) });
+  } catch (err) {
+    return { text: `Could not reach hfbot (${err.message}). Is \`hfbot serve\` still running?`, error: { code: 'E_NETWORK' } };
+  }
+  const body = await res.json().catch(() => null);
+  if (body && typeof body.text === 'string') return body;
+  // API-level errors ({error: {code, message}}) have no reply text.
+  const message = body?.error?.message || `hfbot answered HTTP ${res.status}.`;
+  return { text: message, error: body?.error || { code: `HTTP_${res.status}` } };
+}
+
+/**
+ * Runs one command. `target` is the list the exchange is appended to: the main log, or the
+ * thread an action was used in. A reply that opens a thread gets its own titled section.
+ */
+async function run(text, target = log) {
+  const mine = userNode(userName(), text);
+  const pending = pendingNode();
+  target.append(mine, pending);
+  scrollToEnd(pending);
+  log.setAttribute('aria-busy', 'true');
+  const reply = await post(text);
+  const node = replyNode(reply, (command, origin) => void run(command, origin.closest('.thread-log') || log));
+  if (reply.thread && target === log) {
+    const thread = threadNode(reply.thread.title);
+    thread.log.append(node);
+    pending.replaceWith(thread.item);
+  } else {
+    pending.replaceWith(node);
+  }
+  log.setAttribute('aria-busy', 'false');
+  scrollToEnd(node);
+  return reply;
+}
+
+const completion = setupAutocomplete(input, document.getElementById('suggestions'));
+
+form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const text = input.value.trim();
+  completion.close();
+  if (!text) {
+    input.focus();
+    return;
+  }
+  input.value = '';
+  sendButton.disabled = true;
+  try {
+    await run(text);
+  } finally {
+    sendButton.disabled = false;
+    // Keep typing where you were: focus goes back to the command box, not to the reply.
+    input.focus();
+  }
+});
+
+for (const b of document.querySelectorAll('#examples [data-run]')) {
+  b.addEventListener('click', () => void run(b.dataset.run));
+}
