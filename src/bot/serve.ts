@@ -6,12 +6,13 @@
 import type { Services } from '../commands/types.js';
 import type { PlatformStarter, RunningPlatform } from './platforms.js';
 import { startWeb } from './web/server.js';
+import { startDiscord } from './discord/start-discord.js';
+import { startSlack } from './slack/start-slack.js';
 
 /**
  * Platforms that need credentials; each returns null (and logs why) when not configured.
- * Discord/Slack: add `startDiscord` and `startSlack` here.
  */
-export const starters: PlatformStarter[] = [];
+export const starters: PlatformStarter[] = [startDiscord, startSlack];
 
 export interface ServeOptions {
   web?: boolean;

@@ -7,7 +7,7 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Command, Services } from '../../commands/types.js';
 import { commands as registry } from '../../commands/index.js';
 import { HfbotError } from '../../errors.js';
-import type { PlatformStarter, RunningPlatform } from '../platforms.js';
+import type { RunningPlatform } from '../platforms.js';
 import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
 import { createActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
@@ -76,12 +76,3 @@ export async function createDiscordBot(services: Services, opts: DiscordBotOptio
     },
   };
 }
-
-/** The PlatformStarter for `hfbot serve`: null (with a log line) when Discord is not configured. */
-export const startDiscord: PlatformStarter = async (services) => {
-  if (!services.config.discord.enabled) {
-    services.logger.info('discord: not configured (set DISCORD_TOKEN and DISCORD_APPLICATION_ID); skipping');
-    return null;
-  }
-  return createDiscordBot(services);
-};

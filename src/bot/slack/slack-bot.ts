@@ -9,7 +9,7 @@ import { App } from '@slack/bolt';
 import type { Command, Services } from '../../commands/types.js';
 import { commands as registry } from '../../commands/index.js';
 import { HfbotError } from '../../errors.js';
-import type { PlatformStarter, RunningPlatform } from '../platforms.js';
+import type { RunningPlatform } from '../platforms.js';
 import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
 import { createActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
@@ -88,12 +88,3 @@ export async function createSlackBot(services: Services, opts: SlackBotOptions =
     },
   };
 }
-
-/** The PlatformStarter for `hfbot serve`: null (with a log line) when Slack is not configured. */
-export const startSlack: PlatformStarter = async (services) => {
-  if (!services.config.slack.enabled) {
-    services.logger.info('slack: not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN); skipping');
-    return null;
-  }
-  return createSlackBot(services);
-};

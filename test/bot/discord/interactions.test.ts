@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDiscordBot, startDiscord, type RunningDiscord } from '../../../src/bot/discord/start-discord.js';
+import { createDiscordBot, type RunningDiscord } from '../../../src/bot/discord/discord-bot.js';
+import { startDiscord } from '../../../src/bot/discord/start-discord.js';
 import { createRateLimiter } from '../../../src/bot/rate-limit.js';
 import { APP_ID, startFakeDiscord, type DiscordRequest, type FakeDiscord } from '../../helpers/fake-discord.js';
 import { testServices } from '../../helpers/dataset.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackBot, startSlack, type RunningSlack } from '../../../src/bot/slack/start-slack.js';
+import { createSlackBot, type RunningSlack } from '../../../src/bot/slack/slack-bot.js';
+import { startSlack } from '../../../src/bot/slack/start-slack.js';
 import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 import { testServices } from '../../helpers/dataset.js';
 import { stubRender, testCommands } from '../test-commands.js';
