@@ -21,7 +21,7 @@ export function cardsSpec(i: CardsSpecInput): Record<string, unknown> {
     height: CHART.height,
     data: { values: i.months.map((m) => ({ ...m, date: `${m.month}-01` })) },
     encoding: {
-      x: { field: 'date', type: 'temporal', timeUnit: 'yearmonth', title: 'creation month', axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true, tickCount: 12 } },
+      x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth', title: 'creation month', axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true, tickCount: 12 } },
     },
     layer: [
       {

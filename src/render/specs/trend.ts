@@ -29,7 +29,7 @@ export function trendSpec(i: TrendSpecInput): Record<string, unknown> {
     height: CHART.height,
     data: { values: i.series.map((p) => ({ ...p, date: `${p.month}-01` })) },
     encoding: {
-      x: { field: 'date', type: 'temporal', timeUnit: 'yearmonth', title: 'month', axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true, tickCount: 12 } },
+      x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth', title: 'month', axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true, tickCount: 12 } },
     },
     layer: [line('forum', FORUM, 'forum topics mentioning it', 'left'), line('hub', HUB, 'models created on the Hub', 'right')],
     resolve: { scale: { y: 'independent' } },

@@ -15,7 +15,8 @@ export function trendsSpec(i: TrendsSpecInput): Record<string, unknown> {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: 'Forum mentions vs Hub uploads: Spearman rho per model type', subtitle: [i.subtitle, footerText(i.datasetVersion, i.source)] },
-    width: CHART.width,
+    // Narrower than the theme: long model-type labels sit left of the plot and the PNG stays under 1600 px.
+    width: CHART.width - 100,
     // One readable row per model type rather than a fixed height that would squeeze labels.
     height: { step: 14 },
     data: { values: i.rows.map((r) => ({ ...r, significance: r.q < 0.05 ? SIG : NOT })) },
