@@ -10,8 +10,11 @@ import { trend } from './trend.js';
 import { trends } from './trends.js';
 import { popular } from './popular.js';
 import { cards } from './cards.js';
+import { challenges } from './challenges.js';
+import { benefits } from './benefits.js';
+import { rootcauses } from './rootcauses.js';
 
-export const commands: readonly Command[] = [help, dataset, ...codeCommands, trend, trends, popular, cards] as unknown as readonly Command[];
+export const commands: readonly Command[] = [help, dataset, ...codeCommands, trend, trends, popular, cards, challenges, benefits, rootcauses] as unknown as readonly Command[];
 
 export function commandNames(): string[] {
   return commands.map((c) => c.definition.name);
