@@ -64,6 +64,10 @@ async function run(text, target = log) {
   }
   log.setAttribute('aria-busy', 'false');
   scrollToEnd(node);
+  // The chart arrives after the text; keep the whole answer in view if it is still the latest.
+  node.querySelector('img.chart')?.addEventListener('load', () => {
+    if (log.lastElementChild?.contains(node)) scrollToEnd(node);
+  });
   return reply;
 }
 

@@ -1,0 +1,128 @@
+/**
+ * What a person sees: Debian's Chromium (headless, driven by playwright-core) on the real
+ * web chat over a freshly built dataset, with the real chart renderer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createWebChat, type RunningWeb } from '../../../src/bot/web/server.js';
+import { testServices } from '../../helpers/dataset.js';
+import { ROOT } from '../../helpers/paths.js';
+import { testCommands } from '../test-commands.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  // CI installs it (.ci/run); say so instead of passing silently.
+  console.warn(`bot/web/browser: SKIPPED, ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`);
+}
+
+const OUT = path.join(ROOT, 'test-output');
+
+let services: Awaited<ReturnType<typeof testServices>>;
+let web: RunningWeb;
+let browser: Browser;
+let page: Page;
+
+async function send(text: string): Promise<void> {
+  const before = await page.locator('#log > li').count();
+  await page.fill('#command', text);
+  await page.keyboard.press('Escape');
+  await page.click('#send');
+  // The pending bubble is replaced by the reply in place; wait until it is gone.
+  await page.waitForFunction((n) => document.querySelectorAll('#log > li').length >= n + 2 && !document.querySelector('#log .pending'), before);
+}
+
+describe.skipIf(!haveChromium)('bot/web/browser', () => {
+  beforeAll(async () => {
+    services = await testServices();
+    web = await createWebChat(services, { host: '127.0.0.1', port: 0, limiter: null, commands: testCommands().commands });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+    page.on('pageerror', (err) => services.logger.error('page error', { err }));
+    await page.goto(web.url);
+    await page.fill('#user', 'alice');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    services?.db.close();
+  });
+
+  it('shows /trend llama as text naming llama and rho, a table and a chart image that loaded', async () => {
+    await send('/trend llama');
+    const reply = page.locator('#log > li.msg.bot').last();
+    const text = await reply.locator('.text').innerText();
+    expect(text).toContain('llama');
+    expect(text).toMatch(/rho/i);
+    // SANER 2024 Table III: llama's Spearman rho between forum mentions and Hub uploads.
+    expect(text).toContain('rho = 0.9001');
+    expect(await reply.locator('.who-line').innerText()).toBe('hfbot');
+    expect(await page.locator('#log > li.msg.user').last().innerText()).toContain('alice');
+    expect(await reply.locator('table thead th').allInnerTexts()).toEqual(['month', 'forum mentions', 'Hub uploads']);
+    const img = reply.locator('img.chart');
+    await img.waitFor();
+    await page.waitForFunction(() => {
+      const i = document.querySelector<HTMLImageElement>('#log > li.msg.bot:last-child img.chart');
+      return i?.complete && i.naturalWidth > 0;
+    }, undefined, { timeout: 30_000 });
+    expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+    expect(await img.getAttribute('alt')).toMatch(/^Chart: /);
+    expect(await reply.getByRole('link', { name: 'Download PNG' }).getAttribute('href')).toMatch(/^\/api\/chart\/.+\.png$/);
+    const csvHref = await reply.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    const csv = await page.evaluate(async (u) => (await fetch(u!)).text(), csvHref);
+    expect(csv.split('\r\n')[0]).toBe('month,forum mentions,Hub uploads');
+    expect(await reply.locator('.provenance').innerText()).toMatch(/^dataset saner2024-/);
+    mkdirSync(OUT, { recursive: true });
+    // A viewport as tall as the page (not fullPage, which paints the fixed composer mid-page).
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1100, height });
+    await page.screenshot({ path: path.join(OUT, 'web-chat.png') });
+    await page.setViewportSize({ width: 1100, height: 1000 });
+  });
+
+  it('shows the error message of a bad command', async () => {
+    await send('/trnd llama');
+    const reply = page.locator('#log > li.msg.bot').last();
+    await expect.poll(() => reply.getAttribute('class')).toContain('error');
+    expect(await reply.locator('.text').innerText()).toContain('Unknown command /trnd');
+    expect(await reply.locator('.text').innerText()).toContain('Did you mean "/trend"');
+    // Focus is back in the command box for the next try.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('command');
+  });
+
+  it('suggests commands after "/" and model types after /trend, by keyboard', async () => {
+    await page.fill('#command', '');
+    await page.focus('#command');
+    await page.keyboard.type('/tre');
+    await page.locator('#suggestions li').first().waitFor();
+    expect(await page.locator('#command').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('#suggestions li .sug-label').first().innerText()).toBe('/trend');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#command').getAttribute('aria-activedescendant')).toBe('sug-0');
+    await page.keyboard.press('Enter');
+    expect(await page.inputValue('#command')).toBe('/trend ');
+    await page.keyboard.type('llam');
+    await expect.poll(() => page.locator('#suggestions li .sug-label').first().innerText()).toBe('llama');
+    await page.keyboard.press('Tab');
+    expect(await page.inputValue('#command')).toBe('/trend llama ');
+    await page.keyboard.type('fr');
+    await expect.poll(() => page.locator('#suggestions li .sug-label').first().innerText()).toBe('from:');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#suggestions').isHidden()).toBe(true);
+  });
+
+  it('runs an action as the user and puts a thread in its own titled section', async () => {
+    await page.fill('#user', 'bob');
+    await send('/plot');
+    const reply = page.locator('#log > li.msg.bot').last();
+    await reply.getByLabel('Pick a number').selectOption('7');
+    await page.waitForFunction(() => [...document.querySelectorAll('#log .msg.bot .text')].some((e) => e.textContent === 'echo 7 for bob'));
+    await send('/probe thread 5');
+    expect(await page.locator('#log > li.thread h3').last().innerText()).toBe('Thread: Coding round 5');
+    // The name field is remembered for the next visit.
+    expect(await page.evaluate(() => localStorage.getItem('hfbot.user'))).toBe('bob');
+  });
+});
