@@ -119,7 +119,7 @@ describe.skipIf(!haveChromium)('bot/web/browser', () => {
     await send('/plot');
     const reply = page.locator('#log > li.msg.bot').last();
     await reply.getByLabel('Pick a number').selectOption('7');
-    await page.waitForFunction(() => [...document.querySelectorAll('#log .msg.bot .text')].some((e) => e.textContent === 'echo 7 for bob'));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('#log .msg.bot .text')).some((e) => e.textContent === 'echo 7 for bob'));
     await send('/probe thread 5');
     expect(await page.locator('#log > li.thread h3').last().innerText()).toBe('Thread: Coding round 5');
     // The name field is remembered for the next visit.
