@@ -13,8 +13,10 @@ import { cards } from './cards.js';
 import { challenges } from './challenges.js';
 import { benefits } from './benefits.js';
 import { rootcauses } from './rootcauses.js';
+import { examples } from './examples.js';
+import { verify } from './verify.js';
 
-export const commands: readonly Command[] = [help, dataset, ...codeCommands, trend, trends, popular, cards, challenges, benefits, rootcauses] as unknown as readonly Command[];
+export const commands: readonly Command[] = [help, dataset, ...codeCommands, trend, trends, popular, cards, challenges, benefits, rootcauses, examples, verify] as unknown as readonly Command[];
 
 export function commandNames(): string[] {
   return commands.map((c) => c.definition.name);

@@ -1,0 +1,59 @@
+import { defineCommand } from './types.js';
+import { opt } from './options.js';
+import { HfbotError } from '../errors.js';
+import { msg } from '../messages/index.js';
+import { decideMatch, parseMatchRef, pendingMatches } from '../data/derive-verify.js';
+import { deriveSeries, MINED } from '../data/derive.js';
+import { readModelTypes } from '../data/miners/hub/model-types.js';
+
+const PAGE = 5;
+
+/** The mined version after a decision: the forum counts change, so the series are recomputed. */
+function restamp(db: Parameters<typeof deriveSeries>[0], now: () => Date): string | null {
+  const has = db.prepare('SELECT 1 FROM series_sources WHERE source = ?').get(MINED);
+  return has ? deriveSeries(db, readModelTypes(), now).version : null;
+}
+
+export const verify = defineCommand({
+  definition: {
+    name: 'verify',
+    description: 'Check mined matches of model names that are also ordinary words (opt, clip, sam...)',
+    options: {
+      action: opt.choice({ description: 'list, accept or reject', choices: ['list', 'accept', 'reject'] as const, default: 'list', positional: true }),
+      match: opt.string({ description: 'The match to decide, as topic:type (639:opt); for list, a model type to filter on', positional: true }),
+    },
+    examples: ['/verify', '/verify list opt', '/verify accept 639:opt', '/verify reject 640:clip'],
+  },
+  execute(ctx) {
+    const { db, now } = ctx.services;
+    const action = ctx.args.action ?? 'list';
+    const match = ctx.args.match;
+    if (action === 'list') {
+      const { items, total } = pendingMatches(db, PAGE, match?.toLowerCase());
+      const provenance = { datasetVersion: (db.prepare('SELECT dataset_version FROM series_sources WHERE source = ?').pluck().get(MINED) as string | undefined) ?? 'mined', sources: [msg.mining.verifySource], n: total };
+      if (!items.length) return { text: msg.mining.verifyEmpty(match), data: { total: 0, items: [] }, provenance, ephemeral: true };
+      return {
+        text: [msg.mining.verifyList(items.length, total), ...items.map((i) => msg.mining.verifyItem(i.topicId, i.modelType, i.sentence))].join('\n'),
+        table: { columns: ['match', 'topic title', 'sentence'], rows: items.map((i) => [`${i.topicId}:${i.modelType}`, i.title, i.sentence]) },
+        data: { total, items },
+        provenance,
+        ephemeral: true,
+        actions: items.flatMap((i) => [
+          { type: 'button' as const, id: `verify-accept:${i.topicId}:${i.modelType}`, label: `✓ T${i.topicId} ${i.modelType}`, command: `/verify accept ${i.topicId}:${i.modelType}`, style: 'primary' as const },
+          { type: 'button' as const, id: `verify-reject:${i.topicId}:${i.modelType}`, label: `✗ T${i.topicId} ${i.modelType}`, command: `/verify reject ${i.topicId}:${i.modelType}`, style: 'danger' as const },
+        ]),
+      };
+    }
+    if (!match) throw new HfbotError('E_MISSING_OPTION', msg.mining.verifyNeedsMatch(action), { hint: msg.mining.badMatchRefHint, details: { option: 'match' } });
+    const ref = parseMatchRef(match);
+    const decision = action === 'accept' ? 'accepted' : 'rejected';
+    const { previous } = decideMatch(db, ref, decision, ctx.user.id, now().toISOString());
+    const version = restamp(db, now);
+    return {
+      text: msg.mining.decided(ref.topicId, ref.modelType, decision, previous),
+      data: { ...ref, decision, previous, datasetVersion: version },
+      provenance: { datasetVersion: version ?? 'mined', sources: [msg.mining.verifySource], n: 1 },
+      ephemeral: true,
+    };
+  },
+});
