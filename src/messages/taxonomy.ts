@@ -42,11 +42,15 @@ export const taxonomy = {
   ambiguousTheme: (input: string, candidates: string[]) =>
     `"${input}" matches ${candidates.length} themes: ${list(candidates.slice(0, 8))}${candidates.length > 8 ? ', ...' : ''}.`,
   ambiguousThemeHint: 'Type more of the name, or a code such as C8.',
-  examples: (t: { label: string; definition: string; exampleTopic: number | null; quote: string | null; topics: number; shown: number }) =>
+  examples: (t: { label: string; definition: string; exampleTopic: number | null; quote: string | null; topics: number; inSubcategory: number | null; shown: number }) =>
     [
       `${t.label}: ${t.definition}`,
       t.exampleTopic ? `Codebook example, T${t.exampleTopic} (${topicUrl(t.exampleTopic)})${t.quote ? `: "${t.quote}"` : ''}` : '',
-      t.topics ? `${t.topics} coded topic${t.topics === 1 ? '' : 's'} in the dataset${t.shown < t.topics ? `, ${t.shown} shown` : ''} (Root_Causes.csv and coding rounds).` : 'No coded topics of this theme in the dataset yet (only the 72 root-cause topics and coding rounds carry topic-level categories).',
+      !t.topics
+        ? 'No coded topics of this theme in the dataset yet (only the 72 root-cause topics and coding rounds carry topic-level categories).'
+        : t.inSubcategory === null
+          ? `${t.topics} coded topic${t.topics === 1 ? '' : 's'} in the dataset${t.shown < t.topics ? `, ${t.shown} shown` : ''} (Root_Causes.csv and coding rounds).`
+          : `${t.inSubcategory} topic${t.inSubcategory === 1 ? '' : 's'} in this subcategory (Root_Causes.csv), then ${t.topics - t.inSubcategory} more coded only with its category${t.shown < t.topics ? `; ${t.shown} shown` : ''}.`,
     ]
       .filter(Boolean)
       .join('\n'),
