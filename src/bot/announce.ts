@@ -3,13 +3,11 @@
  * (no gateway session needed) and Slack through the Web API. Each platform is skipped with a
  * log line when not configured, and a failure on one never stops the other or the caller.
  */
-import { REST } from 'discord.js';
 import { webApi } from '@slack/bolt';
 import type { Reply, Services } from '../commands/types.js';
 import { createActionStore } from './action-store.js';
 import { renderOnce, replyAttachments, type RenderPng } from './reply-attachments.js';
-import { discordPayload } from './discord/reply-message.js';
-import { postToChannel } from './discord/deliver.js';
+import { preloadDiscordJs } from './discord/preload.js';
 import { deliverSlack } from './slack/deliver.js';
 
 export type AnnounceResult =
@@ -31,6 +29,9 @@ async function toDiscord(reply: Reply, services: Services, render: RenderPng): P
   const channel = c.DISCORD_ANNOUNCE_CHANNEL;
   try {
     const { files, chartFailed } = await replyAttachments(reply, services, render);
+    // Loaded here, after the chart renderer may have run: see discord/preload.ts.
+    preloadDiscordJs();
+    const [{ REST }, { discordPayload }, { postToChannel }] = await Promise.all([import('discord.js'), import('./discord/reply-message.js'), import('./discord/deliver.js')]);
     const rest = new REST({ version: '10', api: c.DISCORD_API_URL }).setToken(c.DISCORD_TOKEN);
     const posted = await postToChannel(rest, channel, discordPayload({ ...reply, ephemeral: false }, files, createActionStore(), { chartFailed }));
     services.logger.info('announce: posted to discord', { channel, message: posted.id });

@@ -3,6 +3,7 @@
  * only when Discord is configured, so a web-chat-only start does not pay for it.
  */
 import type { PlatformStarter } from '../platforms.js';
+import { preloadDiscordJs } from './preload.js';
 
 /** null (with a log line) when Discord is not configured. */
 export const startDiscord: PlatformStarter = async (services) => {
@@ -10,6 +11,8 @@ export const startDiscord: PlatformStarter = async (services) => {
     services.logger.info('discord: not configured (set DISCORD_TOKEN and DISCORD_APPLICATION_ID); skipping');
     return null;
   }
+  // The chart renderer may already be loaded (web chat); see preload.ts.
+  preloadDiscordJs();
   const { createDiscordBot } = await import('./discord-bot.js');
   return createDiscordBot(services);
 };
