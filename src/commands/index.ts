@@ -14,9 +14,10 @@ import { challenges } from './challenges.js';
 import { benefits } from './benefits.js';
 import { rootcauses } from './rootcauses.js';
 import { examples } from './examples.js';
+import { taxonomyCommand } from './taxonomy.js';
 import { verify } from './verify.js';
 
-export const commands: readonly Command[] = [help, dataset, ...codeCommands, trend, trends, popular, cards, challenges, benefits, rootcauses, examples, verify] as unknown as readonly Command[];
+export const commands: readonly Command[] = [help, dataset, ...codeCommands, trend, trends, popular, cards, challenges, benefits, rootcauses, examples, taxonomyCommand, verify] as unknown as readonly Command[];
 
 export function commandNames(): string[] {
   return commands.map((c) => c.definition.name);

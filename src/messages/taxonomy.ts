@@ -54,6 +54,6 @@ export const taxonomy = {
     ]
       .filter(Boolean)
       .join('\n'),
-  taxonomy: (t: { kind: string; categories: number; subcategories: number; lines: string[] }) =>
-    [`Taxonomy of ${t.kind} (SANER 2024 codebook): ${t.categories} categories, ${t.subcategories} subcategories.`, ...t.lines, 'Definitions are in the table; source: Codebook.xlsx.'].join('\n'),
+  taxonomy: (t: { kind: string; categories: number; subcategories: number; leaves: number; lines: string[] }) =>
+    [`Taxonomy of ${t.kind} (SANER 2024 codebook): ${t.categories} categories, ${t.subcategories} subcategories (${t.leaves} counting each category without subcategories as one, as the paper's 47 does).`, ...t.lines, 'Definitions are in the table; source: Codebook.xlsx.'].join('\n'),
 };
