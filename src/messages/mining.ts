@@ -22,4 +22,42 @@ export const mining = {
     `${type} in topic ${topic}: ${decision}${previous !== 'pending' ? ` (was ${previous})` : ''}. The mined forum counts now ${decision === 'accepted' ? 'include' : 'leave out'} it.`,
   verifyNeedsMatch: (action: string) => `/verify ${action} needs a match such as 639:opt.`,
   verifySource: 'Mined forum topics (mention_matches)',
+  refreshHeader: (version: string, was: string | null) => `**Refresh ${version}**${was && was !== version ? ` (was ${was})` : ''}`,
+  refreshCounts: (newTopics: number | null, changed: number, topics: number, newModels: number | null, models: number) =>
+    `Forum: ${newTopics === null ? 'not mined' : `+${fmt(newTopics)} new topics, ${fmt(changed)} changed`} (${fmt(topics)} in all). Hub: ${newModels === null ? 'not mined' : `+${fmt(newModels)} new models`} (${fmt(models)} in all).`,
+  refreshFailed: (source: string, error: string) => `${source === 'forum' ? 'Forum' : 'Hub'} mining stopped: ${error}`,
+  refreshCategories: (parts: string[]) => `Forum categories (share of topics): ${parts.join('; ')}.`,
+  share: (name: string, now: number, delta: number | null) => `${name} ${pct(now)}${delta === null ? '' : ` (${delta >= 0 ? '+' : '−'}${(Math.abs(delta) * 100).toFixed(1)} pt)`}`,
+  refreshRhoHeader: (from: string, to: string) => `Forum mentions vs Hub uploads per month, Spearman rho ${from}..${to}:`,
+  rhoLine: (type: string, rho: number | null, p: number | null, was: number | null, flip: string | null) =>
+    `• ${type}: rho ${num(rho)} (p ${p === null ? 'n/a' : p < 0.001 ? '< 0.001' : p.toFixed(3)})${was !== null ? `, was ${num(was)}` : ''}${flip ? `, ${flip}` : ''}`,
+  refreshCards: (ratio: number, models: number, was: number | null) => `Model cards: ${pct(ratio)} of ${fmt(models)} models have one${was !== null ? ` (was ${pct(was)})` : ''}.`,
+  refreshPending: (added: number, total: number) => `${added} new ordinary-word matches (opt, clip, sam...); ${total} wait for /verify.`,
+  progressLine: (source: string, fraction: number | null, etaS: number | null, counts: string) =>
+    `${source}: ${counts}${fraction !== null ? `; ${(fraction * 100).toFixed(1)}% done` : ''}${etaS !== null ? `, ETA ${etaS >= 3600 ? `${Math.floor(etaS / 3600)} h ${Math.round((etaS % 3600) / 60)} min` : etaS >= 60 ? `${Math.round(etaS / 60)} min` : `${etaS} s`}` : ''}`,
+  badRateOption: (raw: string) => `--rate: expected requests per minute, a number above 0 (at most 6000); got ${JSON.stringify(raw)}.`,
+  badSince: (raw: string) => `--since: expected a date as YYYY-MM-DD; got ${JSON.stringify(raw)}.`,
+  badMineTarget: (what: string | undefined) => (what ? `Unknown target "${what}": expected forum, hub, model-types or stats.` : 'Say what to mine: forum, hub, model-types or stats.'),
+  needFrom: 'hfbot mine model-types needs --from FILE.',
+  typesUpdated: (added: string[], removed: string[], total: number) =>
+    `data/model-types.txt now lists ${total} model types (${added.length} added${added.length ? `: ${added.slice(0, 10).join(', ')}${added.length > 10 ? '...' : ''}` : ''}; ${removed.length} removed${removed.length ? `: ${removed.slice(0, 10).join(', ')}` : ''}). Run hfbot mine stats to recount.`,
+  forumDone: (r: { pages: number; newTopics: number; changedTopics: number; postChunks: number; requests: number; skipped: { url: string; error: string }[]; resumed: boolean }) =>
+    [`Forum: ${r.newTopics} new and ${r.changedTopics} changed topics from ${r.pages} pages${r.resumed ? ' (resumed an interrupted run)' : ''}; ${r.requests} requests (${r.postChunks} extra post chunks).`,
+      ...r.skipped.map((s) => `  skipped ${s.url}: ${s.error}`)].join('\n'),
+  hubDone: (r: { pages: number; models: number; newModels: number; badEntries: number; requests: number; skipped: { url: string; error: string }[]; resumed: boolean }) =>
+    [`Hub: ${r.models} models read (${r.newModels} new) from ${r.pages} pages${r.resumed ? ' (resumed an interrupted run)' : ''}; ${r.requests} requests${r.badEntries ? `; ${r.badEntries} entries were not models and were skipped` : ''}.`,
+      ...r.skipped.map((s) => `  skipped ${s.url}: ${s.error}`)].join('\n'),
+  recomputed: (version: string, mentions: number, valid: number, pending: number) =>
+    `Mined statistics ${version}: ${mentions} forum mentions, ${valid} models of a valid type${pending ? `; ${pending} new matches wait for /verify` : ''}. Ask with source:mined.`,
+  announced: (platform: string, status: string, detail: string) => `announce ${platform}: ${status} (${detail})`,
 };
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+function num(x: number | null): string {
+  return x === null ? 'undefined' : (x < 0 ? '−' : '') + Math.abs(x).toFixed(3);
+}

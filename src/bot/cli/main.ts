@@ -6,8 +6,10 @@ import { ingestCli } from './ingest.js';
 import { askCli } from './ask.js';
 import { deployCommandsCli } from './deploy-commands.js';
 import { serveCli } from './serve.js';
+import { mineCli } from './mine.js';
+import { refreshCli } from './refresh.js';
 
-export const cliCommands: CliCommand[] = [ingestCli, askCli, serveCli, deployCommandsCli];
+export const cliCommands: CliCommand[] = [ingestCli, askCli, serveCli, deployCommandsCli, mineCli, refreshCli];
 
 function topHelp(): string {
   return [
