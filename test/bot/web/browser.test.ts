@@ -112,6 +112,19 @@ describe.skipIf(!haveChromium)('bot/web/browser', () => {
     await expect.poll(() => page.locator('#suggestions li .sug-label').first().innerText()).toBe('from:');
     await page.keyboard.press('Escape');
     expect(await page.locator('#suggestions').isHidden()).toBe(true);
+    // Esc right after a keystroke: the answer still in flight must not reopen the list.
+    // Suggestions are slowed down so the Esc surely comes first.
+    const slow = '**/api/complete?**';
+    await page.route(slow, async (r) => {
+      await new Promise((res) => setTimeout(res, 300));
+      await r.continue();
+    });
+    await page.fill('#command', '/trend ');
+    await page.keyboard.type('l');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(700);
+    await page.unroute(slow);
+    expect(await page.locator('#suggestions').isHidden()).toBe(true);
   });
 
   it('runs an action as the user and puts a thread in its own titled section', async () => {

@@ -70,6 +70,9 @@ export function setupAutocomplete(input, list) {
   fetchItems('command', '').then((c) => (commands = c)).catch(() => undefined);
 
   const close = () => {
+    // A suggestion request still in flight must not reopen the list after Esc or sending.
+    controller?.abort();
+    controller = null;
     items = [];
     active = -1;
     list.hidden = true;
@@ -114,10 +117,12 @@ export function setupAutocomplete(input, list) {
   };
   const update = async () => {
     controller?.abort();
-    controller = new AbortController();
+    const mine = (controller = new AbortController());
     const before = input.value.slice(0, input.selectionStart ?? input.value.length);
     try {
-      show(await suggestionsFor(before, commands, controller.signal));
+      const next = await suggestionsFor(before, commands, mine.signal);
+      if (mine.signal.aborted || document.activeElement !== input) return;
+      show(next);
     } catch (err) {
       if (err.name !== 'AbortError') close();
     }
@@ -127,6 +132,8 @@ export function setupAutocomplete(input, list) {
   input.addEventListener('blur', () => setTimeout(close, 100));
   input.addEventListener('keydown', (e) => {
     if (list.hidden) {
+      // Esc also cancels suggestions that have not arrived yet.
+      if (e.key === 'Escape') close();
       if (e.key === 'ArrowDown' && input.value.startsWith('/')) { e.preventDefault(); void update(); }
       return;
     }
