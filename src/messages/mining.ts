@@ -32,7 +32,7 @@ export const mining = {
   rhoLine: (type: string, rho: number | null, p: number | null, was: number | null, flip: string | null) =>
     `• ${type}: rho ${num(rho)} (p ${p === null ? 'n/a' : p < 0.001 ? '< 0.001' : p.toFixed(3)})${was !== null ? `, was ${num(was)}` : ''}${flip ? `, ${flip}` : ''}`,
   refreshCards: (ratio: number, models: number, was: number | null) => `Model cards: ${pct(ratio)} of ${fmt(models)} models have one${was !== null ? ` (was ${pct(was)})` : ''}.`,
-  refreshPending: (added: number, total: number) => `${added} new ordinary-word matches (opt, clip, sam...); ${total} wait for /verify.`,
+  refreshPending: (added: number, total: number) => `${total} matches of ordinary-word model names (opt, clip, sam...) wait for /verify${added ? ` (${added} new)` : ''}.`,
   progressLine: (source: string, fraction: number | null, etaS: number | null, counts: string) =>
     `${source}: ${counts}${fraction !== null ? `; ${(fraction * 100).toFixed(1)}% done` : ''}${etaS !== null ? `, ETA ${etaS >= 3600 ? `${Math.floor(etaS / 3600)} h ${Math.round((etaS % 3600) / 60)} min` : etaS >= 60 ? `${Math.round(etaS / 60)} min` : `${etaS} s`}` : ''}`,
   badRateOption: (raw: string) => `--rate: expected requests per minute, a number above 0 (at most 6000); got ${JSON.stringify(raw)}.`,
