@@ -61,6 +61,8 @@ async function chatInput(i: ChatInputCommandInteraction, deps: DiscordHandlerDep
     return replyNow(i, errorReply(err), deps);
   }
   await i.deferReply();
+  // Other interactions' deferReply calls go out before this command's synchronous work.
+  await new Promise((r) => setImmediate(r));
   const reply = await runCommandArgs(command, raw, { user: userOf(i), services: deps.services, channel: channelOf(i) }, text);
   await answerDeferred(i, reply, deps);
 }
@@ -72,6 +74,7 @@ async function componentClick(i: MessageComponentInteraction, deps: DiscordHandl
   if (!rate.ok) return replyNow(i, errorReply(new HfbotError('E_RATE_LIMITED', rate.message)), deps);
   const value = i.isStringSelectMenu() ? (i.values[0] ?? '') : '';
   await i.deferReply();
+  await new Promise((r) => setImmediate(r));
   const reply = await runCommandText(fillTemplate(template, value), { user: userOf(i), services: deps.services, channel: channelOf(i) }, deps.commands);
   await answerDeferred(i, reply, deps);
 }

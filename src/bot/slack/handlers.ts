@@ -43,6 +43,9 @@ export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<v
   const log = deps.services.logger;
   const started = performance.now();
   try {
+    // Let pending I/O (other users' requests waiting for their ack) go first: commands run
+    // synchronous SQLite work, and a burst must not push anyone's ack past 3 s.
+    await new Promise((r) => setImmediate(r));
     const rate = deps.limiter.check(`slack:${job.user.id}`);
     const user = { id: job.user.id, ...(job.user.name ? { name: job.user.name } : {}), platform: 'slack' as const };
     const channel = { id: job.target.channel, ...(job.target.threadTs ? { threadId: job.target.threadTs } : {}) };
