@@ -12,6 +12,9 @@ import { HfbotError } from './errors.js';
 const optionalText = z.string().trim().min(1).optional();
 const url = z.string().trim().url();
 const port = z.coerce.number().int().min(0).max(65535);
+// Discord ids are snowflakes; Slack uploads need channel ids, not names (files.uploadV2 rejects names).
+const discordId = z.string().trim().regex(/^\d{17,20}$/, 'expected a Discord id of 17-20 digits (Developer Mode, then right-click > Copy ID)').optional();
+const slackChannel = z.string().trim().regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack channel id such as C0123456789 (channel details > Copy channel ID), not a name').optional();
 
 const EnvSchema = z.object({
   HFBOT_DB: z.string().trim().min(1).default('data/hfbot.sqlite'),
@@ -25,16 +28,16 @@ const EnvSchema = z.object({
   HFBOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   HFBOT_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText,
-  DISCORD_GUILD_ID: optionalText,
+  DISCORD_APPLICATION_ID: discordId,
+  DISCORD_GUILD_ID: discordId,
   DISCORD_API_URL: url.default('https://discord.com/api'),
-  DISCORD_ANNOUNCE_CHANNEL: optionalText,
-  SLACK_BOT_TOKEN: optionalText,
+  DISCORD_ANNOUNCE_CHANNEL: discordId,
+  SLACK_BOT_TOKEN: z.string().trim().min(1).refine((v) => !v.startsWith('xapp-'), 'this is an app-level token (xapp-); SLACK_BOT_TOKEN takes the bot token (xoxb-), SLACK_APP_TOKEN the xapp- one').optional(),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
+  SLACK_APP_TOKEN: z.string().trim().regex(/^xapp-/, 'expected an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write)').optional(),
   SLACK_API_URL: url.default('https://slack.com/api/'),
   SLACK_PORT: port.default(3000),
-  SLACK_ANNOUNCE_CHANNEL: optionalText,
+  SLACK_ANNOUNCE_CHANNEL: slackChannel,
   HF_TOKEN: optionalText,
   HFBOT_FORUM_URL: url.default('https://discuss.huggingface.co'),
   HFBOT_HUB_URL: url.default('https://huggingface.co'),
