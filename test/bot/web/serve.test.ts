@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { serve } from '../../../src/bot/serve.js';
+import { main } from '../../../src/bot/cli/main.js';
 import type { PlatformStarter, RunningPlatform } from '../../../src/bot/platforms.js';
-import { testServices } from '../../helpers/dataset.js';
+import { tempDir, testServices } from '../../helpers/dataset.js';
+import { REPLICATION } from '../../helpers/paths.js';
 
 let services: Awaited<ReturnType<typeof testServices>>;
 
@@ -54,5 +58,31 @@ describe('bot/serve', () => {
     const port = Number(new URL(first.platforms[0]!.url!).port);
     await expect(serve(services, { starters: [], port, signals: false })).rejects.toThrow(`could not listen on 127.0.0.1:${port}: the port is in use`);
     await first.close();
+  });
+
+  it('hfbot serve builds a missing dataset, prints the URL, and stops cleanly on SIGTERM', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'fresh.sqlite');
+    const out: string[] = [];
+    const io = { out: (l: string) => void out.push(l), err: () => undefined, env: { HFBOT_REPLICATION_DIR: REPLICATION, HFBOT_LOG_LEVEL: 'error' }, cwd: dir };
+    const running = main(['serve', '--port', '0', '--db', db], io);
+    await expect.poll(() => out.join('\n'), { timeout: 20_000 }).toMatch(/Web chat: open http:\/\/127\.0\.0\.1:\d+\/ in your browser/);
+    expect(existsSync(db)).toBe(true);
+    const url = /open (\S+) in/.exec(out.join('\n'))![1]!;
+    const reply = await fetch(new URL('/api/ask', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"/dataset"}' });
+    expect((await reply.json()).text).toContain('455 coded topics');
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(await running).toBe(0);
+    await expect(fetch(new URL('/healthz', url))).rejects.toThrow();
+  });
+
+  it('hfbot serve --help explains the flags; a bad --port is refused', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => void out.push(l), err: (l: string) => void err.push(l), env: {}, cwd: tempDir() };
+    expect(await main(['serve', '--help'], io)).toBe(0);
+    expect(out.join('\n')).toContain('hfbot serve [--web] [--port N] [--host H] [--db FILE]');
+    expect(await main(['serve', '--port', 'eighty'], io)).toBe(2);
+    expect(err.join('\n')).toContain('--port must be a whole number from 0 to 65535; got "eighty".');
   });
 });
