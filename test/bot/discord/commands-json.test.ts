@@ -38,6 +38,10 @@ describe('bot/discord/commands-json', () => {
       checkOptions(c.options ?? []);
     }
     expect(names).toEqual(expect.arrayContaining(['help', 'dataset']));
+    // Discord caps the characters of a command's names, descriptions and choice values combined.
+    const size = (o: Opt & { value?: unknown }): number =>
+      o.name.length + (o.description?.length ?? 0) + (typeof o.value === 'string' ? o.value.length : 0) + (o.options ?? []).reduce((a, x) => a + size(x), 0) + ((o.choices ?? []) as (Opt & { value?: unknown })[]).reduce((a, x) => a + size(x), 0);
+    for (const c of json) expect(size(c)).toBeLessThanOrEqual(4000);
   });
 
   it('groups "x y" names into subcommands and maps interactions back to them', () => {
