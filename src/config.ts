@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   HFBOT_FORUM_URL: url.default('https://discuss.huggingface.co'),
   HFBOT_HUB_URL: url.default('https://huggingface.co'),
   HFBOT_REFRESH_CRON: optionalText,
+  // Requests per minute of the forum and Hub miners; under 60 to stay polite.
+  HFBOT_MINE_RATE_PER_MINUTE: z.coerce.number().positive().max(6000).default(50),
 });
 
 export type Env = z.output<typeof EnvSchema>;

@@ -8,6 +8,7 @@ import type { PlatformStarter, RunningPlatform } from './platforms.js';
 import { startWeb } from './web/server.js';
 import { startDiscord } from './discord/start-discord.js';
 import { startSlack } from './slack/start-slack.js';
+import { startScheduler } from './scheduler.js';
 
 /**
  * Platforms that need credentials; each returns null (and logs why) when not configured.
@@ -52,6 +53,9 @@ export async function serve(services: Services, opts: ServeOptions = {}): Promis
       const web = await startWeb(services, popts);
       if (web) platforms.push(web);
     }
+    // Not a chat platform, so it starts after the web-chat decision above.
+    const scheduler = await startScheduler(services, popts);
+    if (scheduler) platforms.push(scheduler);
   } catch (err) {
     await closeAll();
     throw err;

@@ -50,6 +50,8 @@ export const mining = {
   recomputed: (version: string, mentions: number, valid: number, pending: number) =>
     `Mined statistics ${version}: ${mentions} forum mentions, ${valid} models of a valid type${pending ? `; ${pending} new matches wait for /verify` : ''}. Ask with source:mined.`,
   announced: (platform: string, status: string, detail: string) => `announce ${platform}: ${status} (${detail})`,
+  badCron: (pattern: string, detail: string) => `Configuration: HFBOT_REFRESH_CRON is not a schedule: ${JSON.stringify(pattern)} (${detail}).`,
+  cronHint: 'Use a cron expression such as "0 6 * * *" (06:00 every day) or a nickname such as "@daily".',
 };
 
 function fmt(n: number): string {

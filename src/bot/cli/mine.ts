@@ -53,10 +53,10 @@ export function progressReporter(io: CliIo, logger: Logger, everyMs = 10_000): {
 const Rate = z.coerce.number().positive().max(6000);
 const Since = z.string().regex(/^\d{4}-\d{2}-\d{2}/).refine((s) => !Number.isNaN(Date.parse(s)));
 
-export function httpOptions(values: Record<string, unknown>, logger: Logger): HttpOptions {
+export function httpOptions(values: Record<string, unknown>, logger: Logger, config: AppConfig): HttpOptions {
   const rate = values.rate === undefined ? undefined : Rate.safeParse(values.rate);
   if (rate && !rate.success) throw new HfbotError('E_BAD_VALUE', msg.mining.badRateOption(String(values.rate)));
-  return { logger, requestsPerMinute: rate?.data };
+  return { logger, requestsPerMinute: rate?.data ?? config.HFBOT_MINE_RATE_PER_MINUTE };
 }
 
 export function cliSetup(values: Record<string, unknown>, io: CliIo): { config: AppConfig; logger: Logger; services: Services } {
@@ -90,7 +90,7 @@ export const mineCli: CliCommand = {
     '  --base-url    default $HFBOT_FORUM_URL / $HFBOT_HUB_URL',
     '  --since DATE  forum: only topics active since DATE (YYYY-MM-DD); default: since the last run',
     '  --full        hub: read every model again, not just the new ones',
-    '  --rate N      requests per minute (default 50)',
+    '  --rate N      requests per minute (default $HFBOT_MINE_RATE_PER_MINUTE or 50)',
     '',
     'An interrupted run resumes where it stopped. Mining also recomputes the mined statistics.',
   ].join('\n'),
@@ -117,12 +117,12 @@ export const mineCli: CliCommand = {
       const baseUrl = values['base-url'] as string | undefined;
       const common = { db: services.db, logger, now: services.now, onProgress: progress.sink };
       if (what === 'forum') {
-        const r = await mineForum({ ...common, http: new PoliteHttp(httpOptions(values, logger)), baseUrl: baseUrl ?? config.HFBOT_FORUM_URL, since: since?.data ? new Date(since.data).toISOString() : undefined });
+        const r = await mineForum({ ...common, http: new PoliteHttp(httpOptions(values, logger, config)), baseUrl: baseUrl ?? config.HFBOT_FORUM_URL, since: since?.data ? new Date(since.data).toISOString() : undefined });
         progress.stop();
         io.out(msg.mining.forumDone(r));
       } else if (what === 'hub') {
         const headers = config.HF_TOKEN ? { authorization: `Bearer ${config.HF_TOKEN}` } : undefined;
-        const r = await mineHub({ ...common, http: new PoliteHttp({ ...httpOptions(values, logger), headers }), baseUrl: baseUrl ?? config.HFBOT_HUB_URL, full: Boolean(values.full) });
+        const r = await mineHub({ ...common, http: new PoliteHttp({ ...httpOptions(values, logger, config), headers }), baseUrl: baseUrl ?? config.HFBOT_HUB_URL, full: Boolean(values.full) });
         progress.stop();
         io.out(msg.mining.hubDone(r));
       }

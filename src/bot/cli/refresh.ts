@@ -24,7 +24,7 @@ export const refreshCli: CliCommand = {
     'full-hub': { type: 'boolean' }, 'no-announce': { type: 'boolean' }, rate: { type: 'string' }, db: { type: 'string' },
   },
   async run(values, _pos, io) {
-    const { logger, services } = cliSetup(values, io);
+    const { config, logger, services } = cliSetup(values, io);
     const progress = progressReporter(io, logger);
     try {
       const r = await refresh({
@@ -34,7 +34,7 @@ export const refreshCli: CliCommand = {
         skipForum: Boolean(values['skip-forum']),
         skipHub: Boolean(values['skip-hub']),
         fullHub: Boolean(values['full-hub']),
-        http: httpOptions(values, logger),
+        http: httpOptions(values, logger, config),
         onProgress: progress.sink,
       });
       progress.stop();
