@@ -10,7 +10,7 @@ import { formatReplyText } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import { CHART_FILE, replyAttachments, type RenderPng } from '../reply-attachments.js';
 import type { ActionStore } from '../action-store.js';
-import { clip, replyBlocks } from './blocks.js';
+import { clip, esc, replyBlocks } from './blocks.js';
 
 export interface SlackTarget {
   channel: string;
@@ -33,7 +33,7 @@ export interface Delivered {
   ephemeral: boolean;
 }
 
-const fallbackText = (reply: Reply) => clip(formatReplyText(reply), 3900);
+const fallbackText = (reply: Reply) => clip(esc(formatReplyText(reply)), 3900);
 
 export async function deliverSlack(client: webApi.WebClient, reply: Reply, target: SlackTarget, deps: SlackDeliverDeps): Promise<Delivered> {
   const log = deps.services.logger;
