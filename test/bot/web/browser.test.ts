@@ -10,6 +10,23 @@ import { createWebChat, type RunningWeb } from '../../../src/bot/web/server.js';
 import { testServices } from '../../helpers/dataset.js';
 import { ROOT } from '../../helpers/paths.js';
 import { testCommands } from '../test-commands.js';
+import { defineCommand, type Command } from '../../../src/commands/types.js';
+import { opt } from '../../../src/commands/options.js';
+
+/** Like /code next: a reply in a thread with a select (answered in the thread) and a "Next" button (a new thread). */
+const threaded = defineCommand({
+  definition: { name: 'threaded', description: 'A topic in a thread', options: { n: opt.integer({ description: 'Topic', positional: true, required: true, min: 1 }) } },
+  execute: (ctx) => ({
+    text: `Topic ${ctx.args.n}`,
+    data: {},
+    provenance: null,
+    thread: { title: `Topic ${ctx.args.n}` },
+    actions: [
+      { type: 'select', id: 'label', placeholder: 'Choose a label', command: 'echo {value}', options: [{ label: 'nine', value: '9' }] },
+      { type: 'button', id: 'next', label: 'Next topic', command: `/threaded ${ctx.args.n + 1}`, style: 'primary' },
+    ],
+  }),
+}) as unknown as Command;
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -37,9 +54,10 @@ async function send(text: string): Promise<void> {
 describe.skipIf(!haveChromium)('bot/web/browser', () => {
   beforeAll(async () => {
     services = await testServices();
-    web = await createWebChat(services, { host: '127.0.0.1', port: 0, limiter: null, commands: testCommands().commands });
+    web = await createWebChat(services, { host: '127.0.0.1', port: 0, limiter: null, commands: [...testCommands().commands, threaded] });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+    // Reduced motion: scrolling to a new answer is instant, so screenshots show where it ends.
+    page = await browser.newPage({ viewport: { width: 1100, height: 1000 }, reducedMotion: 'reduce' });
     page.on('pageerror', (err) => services.logger.error('page error', { err }));
     await page.goto(web.url);
     await page.fill('#user', 'alice');
@@ -135,6 +153,16 @@ describe.skipIf(!haveChromium)('bot/web/browser', () => {
     await page.waitForFunction(() => Array.from(document.querySelectorAll('#log .msg.bot .text')).some((e) => e.textContent === 'echo 7 for bob'));
     await send('/probe thread 5');
     expect(await page.locator('#log > li.thread h3').last().innerText()).toBe('Thread: Coding round 5');
+    await send('/threaded 1');
+    const first = page.locator('#log > li.thread[data-title="Topic 1"]');
+    expect(await first.locator('h3').innerText()).toBe('Thread: Topic 1');
+    await first.getByLabel('Choose a label').selectOption('9');
+    await expect.poll(() => first.locator('.thread-log .msg.bot .text').last().innerText()).toBe('echo 9 for bob');
+    await first.getByRole('button', { name: 'Next topic' }).click();
+    await expect.poll(() => page.locator('#log > li.thread h3').last().innerText()).toBe('Thread: Topic 2');
+    // The user's click stays in the thread it was made in; the new topic is a new section.
+    expect(await first.locator('.thread-log .msg.user .text').allInnerTexts()).toEqual(['echo 9', '/threaded 2']);
+    await page.screenshot({ path: path.join(OUT, 'web-chat-thread.png') });
     // The name field is remembered for the next visit.
     expect(await page.evaluate(() => localStorage.getItem('hfbot.user'))).toBe('bob');
   });

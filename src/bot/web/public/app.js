@@ -55,10 +55,16 @@ async function run(text, target = log) {
   log.setAttribute('aria-busy', 'true');
   const reply = await post(text);
   const node = replyNode(reply, (command, origin) => void run(command, origin.closest('.thread-log') || log));
-  if (reply.thread && target === log) {
+  const inThread = target.closest('.thread')?.dataset.title;
+  if (reply.thread && reply.thread.title !== inThread) {
+    // A new thread (e.g. "Next topic" pressed inside the previous one) opens its own section.
     const thread = threadNode(reply.thread.title);
     thread.log.append(node);
-    pending.replaceWith(thread.item);
+    if (target === log) pending.replaceWith(thread.item);
+    else {
+      pending.remove();
+      log.append(thread.item);
+    }
   } else {
     pending.replaceWith(node);
   }

@@ -98,5 +98,5 @@ export function pendingNode() {
 export function threadNode(title) {
   const heading = el('h3', { class: 'thread-title', text: `Thread: ${title}` });
   const log = el('ol', { class: 'thread-log' });
-  return { item: el('li', { class: 'thread' }, el('section', { 'aria-label': `Thread: ${title}` }, heading, log)), log };
+  return { item: el('li', { class: 'thread', 'data-title': title }, el('section', { 'aria-label': `Thread: ${title}` }, heading, log)), log };
 }
