@@ -23,7 +23,7 @@ const threaded = defineCommand({
     thread: { title: `Topic ${ctx.args.n}` },
     actions: [
       { type: 'select', id: 'label', placeholder: 'Choose a label', command: 'echo {value}', options: [{ label: 'nine', value: '9' }] },
-      { type: 'button', id: 'next', label: 'Next topic', command: `/threaded ${ctx.args.n + 1}`, style: 'primary' },
+      { type: 'button', id: 'next', label: 'Next topic', command: `/threaded ${(ctx.args.n ?? 0) + 1}`, style: 'primary' },
     ],
   }),
 }) as unknown as Command;
