@@ -18,6 +18,12 @@ export interface FakeModel {
   pipeline_tag: string | null; library_name: string | null; tags: string[]; downloads: number; likes: number;
 }
 
+// Shared objects, so the server serialises each shape once.
+const CARD = Object.freeze({ license: 'mit', language: ['en'] });
+const EMPTY_CARD = Object.freeze({});
+const CONFIGS = new Map<string | null, { model_type: string | null }>();
+const configOf = (t: string | null) => CONFIGS.get(t) ?? (CONFIGS.set(t, { model_type: t, architectures: ['X'] } as { model_type: string | null }), CONFIGS.get(t)!);
+
 /** Model number `i` (0 = newest of the first generation; negative = added later). */
 export function fakeModel(i: number, badEvery = 0): FakeModel | Record<string, unknown> {
   if (badEvery && i > 0 && i % badEvery === 0) return { id: 42, createdAt: 'never' };
@@ -28,11 +34,21 @@ export function fakeModel(i: number, badEvery = 0): FakeModel | Record<string, u
   const created = new Date(END - i * STEP).toISOString();
   return {
     id: `${author}/model-${i}`, author, createdAt: created, lastModified: created,
-    config: modelType === undefined ? null : { model_type: modelType, architectures: ['X'] },
-    cardData: (h >> 3) % 10 < 6 ? { license: 'mit', language: ['en'] } : (h >> 3) % 10 < 8 ? {} : null,
+    config: modelType === undefined ? null : configOf(modelType),
+    cardData: (h >> 3) % 10 < 6 ? CARD : (h >> 3) % 10 < 8 ? EMPTY_CARD : null,
     pipeline_tag: (h >> 5) % 3 === 0 ? 'text-classification' : null, library_name: (h >> 7) % 4 === 0 ? null : 'transformers',
     tags: ['transformers', 'pytorch'], downloads: h % 10000, likes: h % 50,
   };
+}
+
+/** Objects repeat (a few configs and cards), so their JSON is cached; strings need no escaping here. */
+const jsonCache = new Map<unknown, string>();
+function fieldJson(v: unknown): string {
+  if (typeof v === 'string') return `"${v}"`;
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  let out = jsonCache.get(v);
+  if (out === undefined) jsonCache.set(v, (out = JSON.stringify(v)));
+  return out;
 }
 
 export const createdMonthOf = (i: number) => new Date(END - i * STEP).toISOString().slice(0, 7);
@@ -53,15 +69,24 @@ export async function startFakeHub(total: number, opts: { badEvery?: number; max
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), opts.maxLimit ?? 1000);
     const from = url.searchParams.has('cursor') ? Number(Buffer.from(url.searchParams.get('cursor')!, 'base64url').toString()) : state.first;
     const to = Math.min(state.total, from + limit);
-    const items: unknown[] = [];
-    for (let i = from; i < to; i++) items.push(fakeModel(i, opts.badEvery));
+    const items: string[] = [];
+    // Like the Hub, answer only the expand[] fields asked for (and the id); all when none are.
+    // Serialised field by field: the benchmark measures the miner, so the fake must not be the bottleneck.
+    const expand = url.searchParams.getAll('expand[]');
+    for (let i = from; i < to; i++) {
+      const m = fakeModel(i, opts.badEvery) as Record<string, unknown>;
+      const keys = expand.length ? ['id', ...expand] : Object.keys(m);
+      let json = '';
+      for (const k of keys) if (m[k] !== undefined) json += `${json ? ',' : ''}"${k}":${fieldJson(m[k])}`;
+      items.push(`{${json}}`);
+    }
     const headers: Record<string, string> = {};
     if (to < state.total) {
       const next = new URL(url.toString().replace('http://127.0.0.1', base));
       next.searchParams.set('cursor', Buffer.from(String(to)).toString('base64url'));
       headers.link = `<${next.toString()}>; rel="next"`;
     }
-    return { status: 200, body: JSON.stringify(items), headers };
+    return { status: 200, body: `[${items.join(',')}]`, headers };
   });
   base = srv.base;
   return {

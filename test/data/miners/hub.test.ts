@@ -16,7 +16,7 @@ const http = (o: ConstructorParameters<typeof PoliteHttp>[0] = {}) => {
   return new PoliteHttp({ requestsPerMinute: 1e9, now: c.now, sleep: c.sleep, timeoutMs: 2000, backoffBaseMs: 10, ...o });
 };
 const mine = (db: Db, baseUrl: string, extra: Partial<Parameters<typeof mineHub>[0]> = {}) =>
-  mineHub({ db, http: http(), baseUrl, logger: memoryLogger(), now: () => new Date('2026-11-22T12:00:00Z'), pageSize: 1000, ...extra });
+  mineHub({ db, http: http(), baseUrl, logger: memoryLogger(), now: () => new Date('2026-11-22T12:00:00Z'), pageSize: 1000, batchRows: 2000, ...extra });
 const n = (db: Db, sql: string) => db.prepare(sql).pluck().get() as number;
 const N = 20_000;
 
@@ -70,17 +70,18 @@ describe('data/miners/hub', () => {
     expect(n(db, 'SELECT newest_created_at FROM hub_checkpoint')).toBeNull();
   });
 
-  it('an interrupted run resumes at the page after the last one stored', async () => {
+  it('an interrupted run resumes at the page after the last batch stored', async () => {
     const db = openDatabase(':memory:', { create: true });
     const at = Buffer.from('5000').toString('base64url');
     hub.inject({ kind: 'status', status: 502, times: 3, match: (p) => p.includes(at) });
     const err = await mine(db, hub.base, { http: http({ maxTries: 3 }) }).catch((e: unknown) => e);
     expect((err as HfbotError).code).toBe('E_NETWORK');
-    expect(n(db, 'SELECT count(*) FROM hub_models')).toBe(5000);
+    // Batches of 2,000 models: pages 1-4 were committed, page 5 was read but not yet written.
+    expect(n(db, 'SELECT count(*) FROM hub_models')).toBe(4000);
     const before = hub.pages();
     const r = await mine(db, hub.base);
-    expect(r).toMatchObject({ resumed: true, pages: 15 });
-    expect(hub.pages() - before).toBe(15);
+    expect(r).toMatchObject({ resumed: true, pages: 16 });
+    expect(hub.pages() - before).toBe(16);
     expect(n(db, 'SELECT count(*) FROM hub_models')).toBe(N);
     expect(n(db, 'SELECT count(*) FROM hub_checkpoint WHERE run_next_url IS NULL AND newest_created_at IS NOT NULL')).toBe(1);
   });
@@ -132,5 +133,15 @@ describe('data/miners/hub/model-types', () => {
     expect(diff.removed).toHaveLength(171);
     expect(readFileSync(file, 'utf8').startsWith('# Valid base model types')).toBe(true);
     expect(() => parseModelTypeList('BERT base\n', 'x.txt')).toThrow(/not model type names: "BERT base"/);
+  });
+});
+
+describe('data/miners/hub/parse quick check agrees with the zod schema', () => {
+  it('accepts and rejects the same entries', () => {
+    const cases: unknown[] = [
+      { id: 'a/b' }, { id: '' }, { id: 'a', author: 5 }, { id: 'a', config: [] }, { id: 'a', config: null }, { id: 'a', cardData: 'x' },
+      { id: 'a', cardData: [] }, { id: 'a', pipeline_tag: null, library_name: 'x', createdAt: '2023-01-01' }, null, [], 'x', { id: 'a', config: { model_type: 3 } },
+    ];
+    expect(cases.map((c) => typeof toHubRow(c) === 'string')).toEqual([false, true, true, true, false, true, true, false, true, true, true, false]);
   });
 });
