@@ -10,10 +10,15 @@ import { HfbotError } from '../errors.js';
 export interface FontMetrics {
   /** Width in px of `text` at `size` px, without kerning (resvg kerns a few pairs: < 2 %). */
   width(text: string, size: number): number;
+  /** Glyph id for a code point (0, .notdef, when the font lacks it). */
+  glyphOf(cp: number): number;
 }
 
 export function loadFontMetrics(file: string): FontMetrics {
-  const buf = readFileSync(file);
+  return parseFontMetrics(readFileSync(file), file);
+}
+
+export function parseFontMetrics(buf: Buffer, file = 'font'): FontMetrics {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const tables = new Map<string, number>();
   const numTables = view.getUint16(4);
@@ -41,6 +46,7 @@ export function loadFontMetrics(file: string): FontMetrics {
     return w;
   };
   return {
+    glyphOf,
     width(text, size) {
       let units = 0;
       for (const ch of text) units += unitsFor(ch.codePointAt(0)!);

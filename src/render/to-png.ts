@@ -6,16 +6,26 @@
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { HfbotError } from '../errors.js';
 import { CHART } from './specs/theme.js';
-import { assertFontFiles, FONT_FAMILY, resolveFontFiles, type FontFiles } from './fonts.js';
+import { assertFontFiles, chartFontFiles, FONT_FAMILY, resolveFontFiles, type FontFiles } from './fonts.js';
+import { inChartRanges } from './font-subset.js';
 
 export interface PngOptions {
   scale?: number;
-  /** Defaults to the dejavu-fonts-ttf files. */
+  /** Defaults to the glyph subsets of the dejavu-fonts-ttf files (full files when text needs them). */
   fonts?: FontFiles;
 }
 
-export function resvgOptions(opts: PngOptions = {}): ResvgRenderOptions {
-  const fonts = opts.fonts ? assertFontFiles(opts.fonts) : resolveFontFiles();
+/** True when every character of the SVG is drawn by the subset font. */
+export function subsetCovers(svg: string): boolean {
+  for (let i = 0; i < svg.length; i++) {
+    const c = svg.charCodeAt(i);
+    if (c >= 0x7f && !inChartRanges(svg.codePointAt(i)!)) return false;
+  }
+  return true;
+}
+
+export function resvgOptions(opts: PngOptions = {}, svg = ''): ResvgRenderOptions {
+  const fonts = opts.fonts ? assertFontFiles(opts.fonts) : subsetCovers(svg) ? chartFontFiles() : resolveFontFiles();
   return {
     font: { loadSystemFonts: false, fontFiles: [fonts.regular, fonts.bold], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: opts.scale ?? CHART.scale },
@@ -32,7 +42,7 @@ export interface Png {
 
 /** Rasterises on libuv's thread pool, so a chart does not stall the bot's event loop. */
 export async function svgToPng(svg: string, opts: PngOptions = {}): Promise<Png> {
-  const options = resvgOptions(opts);
+  const options = resvgOptions(opts, svg);
   try {
     const img = await renderAsync(svg, options);
     return { png: new Uint8Array(img.asPng()), width: img.width, height: img.height };

@@ -34,7 +34,7 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
 
 /** RGBA pixels of an SVG drawn exactly as the pipeline draws it. */
 export function rasterise(svg: string): { width: number; height: number; pixels: Buffer } {
-  const img = new Resvg(svg, resvgOptions()).render();
+  const img = new Resvg(svg, resvgOptions({}, svg)).render();
   return { width: img.width, height: img.height, pixels: img.pixels };
 }
 
