@@ -3,15 +3,16 @@
  * one render (ten people asking /trend llama at once cost one chart, not ten).
  */
 import { chartKey, PngCache } from './cache.js';
-import { specToSvg } from './to-svg.js';
+import { specToSvg, type WarnFn } from './to-svg.js';
 import { svgToPng } from './to-png.js';
 
-export type SpecRenderer = (spec: Record<string, unknown>) => Promise<Uint8Array>;
+export type SpecRenderer = (spec: Record<string, unknown>, warn?: WarnFn) => Promise<Uint8Array>;
 
-export const renderSpecUncached: SpecRenderer = async (spec) => (await svgToPng(await specToSvg(spec))).png;
+export const renderSpecUncached: SpecRenderer = async (spec, warn) => (await svgToPng(await specToSvg(spec, warn))).png;
 
 export interface ChartRenderer {
-  render(spec: Record<string, unknown>, datasetVersion: string): Promise<{ png: Uint8Array; cached: boolean }>;
+  /** `warn` hears vega-lite's complaints about the spec (only when it is actually rendered). */
+  render(spec: Record<string, unknown>, datasetVersion: string, warn?: WarnFn): Promise<{ png: Uint8Array; cached: boolean }>;
   readonly cache: PngCache;
 }
 
@@ -21,14 +22,14 @@ export function createChartRenderer(opts: { cache?: PngCache; renderSpec?: SpecR
   const inFlight = new Map<string, Promise<Uint8Array>>();
   return {
     cache,
-    async render(spec, datasetVersion) {
+    async render(spec, datasetVersion, warn) {
       const key = chartKey(datasetVersion, spec);
       const hit = cache.get(key);
       // A copy: callers own their bytes and can never corrupt the cached picture.
       if (hit) return { png: hit.slice(), cached: true };
       let pending = inFlight.get(key);
       if (!pending) {
-        pending = renderSpec(spec).then((png) => {
+        pending = renderSpec(spec, warn).then((png) => {
           cache.set(key, png);
           return png;
         });

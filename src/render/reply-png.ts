@@ -20,7 +20,8 @@ export async function renderReplyPng(reply: Reply, services: Services, renderer:
   const datasetVersion = reply.provenance?.datasetVersion ?? 'no-dataset';
   const started = performance.now();
   try {
-    const { png, cached } = await renderer.render(reply.chart, datasetVersion);
+    const warn = (message: string) => services.logger.warn('chart spec warning', { message, datasetVersion });
+    const { png, cached } = await renderer.render(reply.chart, datasetVersion, warn);
     services.logger.debug('chart rendered', { ms: Math.round(performance.now() - started), cached, bytes: png.byteLength, datasetVersion });
     return png;
   } catch (err) {

@@ -47,15 +47,30 @@ function withFont(spec: Record<string, unknown>): TopLevelSpec {
   return { ...spec, config: { ...config, font: FONT_FAMILY } } as TopLevelSpec;
 }
 
-export async function specToSvg(spec: Record<string, unknown>): Promise<string> {
+export type WarnFn = (message: string) => void;
+
+/** vega and vega-lite print warnings to the console by default; library code must not. */
+function forwardingLogger(warn: WarnFn) {
+  const logger = {
+    level: (_?: number) => logger,
+    error: (...a: unknown[]) => (warn(a.map(String).join(' ')), logger),
+    warn: (...a: unknown[]) => (warn(a.map(String).join(' ')), logger),
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
+}
+
+export async function specToSvg(spec: Record<string, unknown>, warn: WarnFn = () => undefined): Promise<string> {
   installTextMetrics();
+  const logger = forwardingLogger(warn);
   let runtime;
   try {
-    runtime = vega.parse(compile(withFont(spec)).spec);
+    runtime = vega.parse(compile(withFont(spec), { logger: logger as never }).spec);
   } catch (cause) {
     throw new HfbotError('E_INTERNAL', `The chart spec does not compile: ${(cause as Error).message}`, { cause });
   }
-  const view = new vega.View(runtime, { renderer: 'none' });
+  const view = new vega.View(runtime, { renderer: 'none', logger: logger as never, logLevel: vega.Warn });
   try {
     vega.resetSVGDefIds();
     return await view.toSVG();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import path from 'node:path';
 import { specToSvg } from '../../src/render/to-svg.js';
 import { svgToPng } from '../../src/render/to-png.js';
@@ -64,6 +64,16 @@ describe('render/pipeline', () => {
     const err = await svgToPng(svg, { fonts: { regular: path.join(dir, 'a.ttf'), bold: path.join(dir, 'b.ttf') } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HfbotError);
     expect((err as HfbotError).hint).toMatch(/npm install/);
+  });
+
+  it('hands vega-lite warnings to the caller instead of the console', async () => {
+    const consoleWarn = vi.spyOn(console, 'warn');
+    const warnings: string[] = [];
+    const spec = { ...barSpec('Warned'), encoding: { ...(barSpec('x').encoding as object), shape: { field: 'k', type: 'nominal' } } };
+    await specToSvg(spec, (m) => warnings.push(m));
+    expect(warnings.join('\n')).toMatch(/shape/);
+    expect(consoleWarn).not.toHaveBeenCalled();
+    consoleWarn.mockRestore();
   });
 
   it('reports a spec that does not compile as an HfbotError', async () => {
