@@ -95,6 +95,8 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
       inflight = o.http.get(next);
       // Marked handled here; the next iteration awaits it and sees the error.
       inflight.catch(() => undefined);
+      // Let the request reach the socket before the synchronous parse and insert below.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     let rows: HubRow[] = [];
     let oldest: string | null = null;
