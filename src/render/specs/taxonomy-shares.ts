@@ -13,6 +13,8 @@ export interface SharesInput {
   title: string;
   subtitle?: string;
   xTitle: string;
+  /** Defaults to 'category'; every chart names both axes. */
+  yTitle?: string;
   datasetVersion: string;
   source: string;
 }
@@ -23,7 +25,9 @@ export interface SharesInput {
  */
 export function sharesSpec(i: SharesInput): Record<string, unknown> {
   const withCi = i.bars.some((b) => b.lower !== undefined && b.upper !== undefined);
-  const y = { field: 'label', type: 'nominal', title: null, sort: { field: 'percent', order: 'descending' } };
+  // An explicit order: a field sort over layers with different x fields makes vega-lite drop it.
+  const order = [...i.bars].sort((a, b) => b.percent - a.percent).map((b) => b.label);
+  const y = { field: 'label', type: 'nominal', title: i.yTitle ?? 'category', sort: order };
   const x = { field: 'percent', type: 'quantitative', title: i.xTitle };
   const layer: Record<string, unknown>[] = [
     { mark: { type: 'bar', color: COLORS.primary, opacity: withCi ? 0.75 : 1 }, encoding: { x } },
@@ -42,7 +46,8 @@ export function sharesSpec(i: SharesInput): Record<string, unknown> {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: i.title, subtitle: [...(i.subtitle ? [i.subtitle] : []), footerText(i.datasetVersion, i.source)] },
-    width: CHART.width,
+    // Narrower than the theme: the long category names sit left of it and the PNG stays under 1600 px.
+    width: CHART.width - 160,
     height,
     data: { values: i.bars },
     encoding: { y },
