@@ -58,6 +58,8 @@ describe.skipIf(!haveChromium)('bot/web/browser', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     // Reduced motion: scrolling to a new answer is instant, so screenshots show where it ends.
     page = await browser.newPage({ viewport: { width: 1100, height: 1000 }, reducedMotion: 'reduce' });
+    // Fail with the locator that did not appear instead of the test's own timeout.
+    page.setDefaultTimeout(10_000);
     page.on('pageerror', (err) => services.logger.error('page error', { err }));
     await page.goto(web.url);
     await page.fill('#user', 'alice');

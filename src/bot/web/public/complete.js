@@ -129,7 +129,8 @@ export function setupAutocomplete(input, list) {
   };
 
   input.addEventListener('input', () => void update());
-  input.addEventListener('blur', () => setTimeout(close, 100));
+  // Delayed so a click on a suggestion lands first; skipped if focus came back meanwhile.
+  input.addEventListener('blur', () => setTimeout(() => document.activeElement !== input && close(), 100));
   input.addEventListener('keydown', (e) => {
     if (list.hidden) {
       // Esc also cancels suggestions that have not arrived yet.
