@@ -71,6 +71,8 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
       run_started_at = excluded.run_started_at, run_models = excluded.run_models, last_finished_at = excluded.last_finished_at`);
   let runModels = resumed ? cp!.run_models : 0;
   const savePage = db.transaction((rows: HubRow[], next: string | null) => {
+    // In key order, each B-tree page is touched (and copied to the rollback journal) once per batch.
+    rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const m of rows) upsert.run(m.id, m.author, m.created_month, m.model_type, m.has_card, m.pipeline_tag, m.library);
     runModels += rows.length;
     saveCp.run({ base, newest: cp?.newest_created_at ?? null, next, runNewest, startedAt, runModels, finished: cp === undefined ? null : ((cp as { last_finished_at?: string | null }).last_finished_at ?? null) });
