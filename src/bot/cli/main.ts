@@ -8,8 +8,9 @@ import { deployCommandsCli } from './deploy-commands.js';
 import { serveCli } from './serve.js';
 import { mineCli } from './mine.js';
 import { refreshCli } from './refresh.js';
+import { benchCli } from './bench.js';
 
-export const cliCommands: CliCommand[] = [ingestCli, askCli, serveCli, deployCommandsCli, mineCli, refreshCli];
+export const cliCommands: CliCommand[] = [ingestCli, askCli, serveCli, deployCommandsCli, mineCli, refreshCli, benchCli];
 
 function topHelp(): string {
   return [

@@ -68,4 +68,13 @@ describe('bot/cli/main', () => {
     expect(await main(['ask', '/dataset', '--jsn'], t.io)).toBe(2);
     expect(t.err.join('\n')).toMatch(/Unknown option '--jsn'[\s\S]*hfbot ask "<command>"/);
   });
+
+  it('bench lists the benchmarks and names an unknown one', async () => {
+    const a = io();
+    expect(await main(['bench'], a.io)).toBe(0);
+    expect(a.out.join('\n')).toMatch(/Benchmarks: .*commands.*render.*reply-latency/);
+    const b = io();
+    expect(await main(['bench', 'nope'], b.io)).toBe(2);
+    expect(b.err.join('\n')).toMatch(/no benchmark "nope"\. Benchmarks: /);
+  });
 });
