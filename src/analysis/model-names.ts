@@ -35,7 +35,8 @@ export function tryResolveModel(input: string, names: readonly string[]): Resolu
     const shorter = base.replace(/(v?\d+(\.\d+)?b?|large|base|small|xl)$/, '');
     if (!shorter || shorter === base) break;
     base = shorter;
-    const hit = byKey.get(base) ?? byKey.get(nameKey(ALIASES[base] ?? ''));
+    // Only a real type name after stripping: 'gpt 3' must not become 'gpt' and then GPT-1 by alias.
+    const hit = byKey.get(base);
     if (hit) return { name: hit };
   }
   const keyed = names.map(nameKey);

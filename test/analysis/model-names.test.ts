@@ -39,3 +39,15 @@ describe('analysis/model-names', () => {
     expect(e!.userMessage()).toContain('roberta');
   });
 });
+
+describe('analysis/model-names (release numbers)', () => {
+  it('does not turn a GPT release number into another GPT model through an alias', async () => {
+    const { tryResolveModel } = await import('../../src/analysis/model-names.js');
+    const names = ['openai-gpt', 'gpt2', 'gpt_neo', 'gptj', 'llama', 'whisper'];
+    expect(tryResolveModel('gpt 3', names).name).toBeNull();
+    expect(tryResolveModel('gpt-3', names).name).toBeNull();
+    expect(tryResolveModel('gpt-2', names)).toEqual({ name: 'gpt2' });
+    expect(tryResolveModel('llama-2', names)).toEqual({ name: 'llama' });
+    expect(tryResolveModel('GPT', names)).toEqual({ name: 'openai-gpt' });
+  });
+});
