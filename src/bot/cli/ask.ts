@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CliCommand } from './io.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
@@ -18,10 +18,11 @@ export const askCli: CliCommand = {
     '  --json       print {"text","data","provenance","chart"} as one JSON object',
     '  --db FILE    dataset (default: $HFBOT_DB or data/hfbot.sqlite)',
     '  --png FILE   also write the chart as a PNG',
+    '  --files DIR  save the reply\'s attachments there (e.g. the CSV of /code export)',
     '',
     'Exit status: 0 answered, 2 bad input (the message says what to fix), 1 internal error.',
   ].join('\n'),
-  options: { user: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, png: { type: 'string' } },
+  options: { user: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, png: { type: 'string' }, files: { type: 'string' } },
   async run(values, positionals, io) {
     const text = positionals.join(' ');
     const config = loadConfig(io.env, io.cwd);
@@ -32,7 +33,17 @@ export const askCli: CliCommand = {
       const user = { id: (values.user as string | undefined) ?? io.env.USER ?? 'cli', platform: 'cli' as const };
       const reply = await runCommandText(text, { user, services }, commands);
       if (reply.error) {
-        if (values.json) io.out(JSON.stringify({ error: reply.error }));
+        for (const f of reply.files ?? []) {
+        if (values.files) {
+          const dir = path.resolve(io.cwd, values.files as string);
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(path.join(dir, path.basename(f.name)), f.content);
+          io.err(`Saved ${path.join(dir, path.basename(f.name))}`);
+        } else {
+          io.err(`Attached: ${f.name} (${f.content.length} bytes); add --files DIR to save it.`);
+        }
+      }
+      if (values.json) io.out(JSON.stringify({ error: reply.error }));
         io.err(reply.text);
         return reply.error.code === 'E_INTERNAL' ? 1 : 2;
       }
@@ -42,6 +53,16 @@ export const askCli: CliCommand = {
         } else {
           const { renderReplyPng } = await import('../../render/reply-png.js');
           writeFileSync(path.resolve(io.cwd, values.png as string), await renderReplyPng(reply, services));
+        }
+      }
+      for (const f of reply.files ?? []) {
+        if (values.files) {
+          const dir = path.resolve(io.cwd, values.files as string);
+          mkdirSync(dir, { recursive: true });
+          writeFileSync(path.join(dir, path.basename(f.name)), f.content);
+          io.err(`Saved ${path.join(dir, path.basename(f.name))}`);
+        } else {
+          io.err(`Attached: ${f.name} (${f.content.length} bytes); add --files DIR to save it.`);
         }
       }
       if (values.json) io.out(JSON.stringify({ text: reply.text, data: reply.data, provenance: reply.provenance, chart: reply.chart ?? null }));

@@ -77,4 +77,16 @@ describe('bot/cli/main', () => {
     expect(await main(['bench', 'nope'], b.io)).toBe(2);
     expect(b.err.join('\n')).toMatch(/no benchmark "nope"\. Benchmarks: /);
   });
+
+  it('ask --files DIR saves reply attachments such as the /code export CSV', async () => {
+    const { copyFileSync, readFileSync } = await import('node:fs');
+    const t = io();
+    const db = path.join(t.cwd, 'coding.sqlite');
+    copyFileSync(dbFile, db);
+    expect(await main(['ask', '/code start name:t1 size:2 raters:ann,ben seed:1', '--db', db, '--user', 'olga'], t.io)).toBe(0);
+    expect(await main(['ask', '/code export t1', '--db', db, '--user', 'olga'], t.io)).toBe(0);
+    expect(t.err.join('\n')).toMatch(/Attached: t1-codes\.csv \(\d+ bytes\); add --files DIR to save it\./);
+    expect(await main(['ask', '/code export t1', '--db', db, '--user', 'olga', '--files', 'out'], t.io)).toBe(0);
+    expect(readFileSync(path.join(t.cwd, 'out', 't1-codes.csv'), 'utf8').split('\n')[0]).toBe('Topic#,Tag,Code,rater,category,subcategory');
+  });
 });
