@@ -5,6 +5,7 @@
  * Records every REST request, with multipart payload_json and files decoded.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { waitFor as waitUntil } from './wait-for.js';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -161,15 +162,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const waitFor = async <T>(pred: () => T | undefined | false | null, ms = 5000): Promise<T> => {
-    const until = Date.now() + ms;
-    for (;;) {
-      const v = pred();
-      if (v) return v;
-      if (Date.now() > until) throw new Error('fake-discord: condition not met in time');
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
+  const waitFor = <T>(pred: () => T | undefined | false | null, ms = 5000): Promise<T> => waitUntil('fake-discord', pred, ms);
   const dispatch = (t: string, d: Record<string, unknown>) => {
     for (const ws of sockets) send(ws, { op: 0, t, s: ++seq, d });
   };

@@ -4,6 +4,7 @@
  * Records every request so tests assert on what the bot sent.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { waitFor as waitUntil } from './wait-for.js';
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -145,15 +146,7 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const waitFor = async <T>(pred: () => T | undefined | false | null, ms = 5000): Promise<T> => {
-    const until = Date.now() + ms;
-    for (;;) {
-      const v = pred();
-      if (v) return v;
-      if (Date.now() > until) throw new Error('fake-slack: condition not met in time');
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
+  const waitFor = <T>(pred: () => T | undefined | false | null, ms = 5000): Promise<T> => waitUntil('fake-slack', pred, ms);
   let envSeq = 0;
   return {
     apiUrl: `${base}/api/`,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { CliCommand } from './io.js';
+import type { CliCommand, CliIo } from './io.js';
+import type { Reply } from '../../commands/types.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createServices } from '../../services.js';
@@ -33,17 +34,7 @@ export const askCli: CliCommand = {
       const user = { id: (values.user as string | undefined) ?? io.env.USER ?? 'cli', platform: 'cli' as const };
       const reply = await runCommandText(text, { user, services }, commands);
       if (reply.error) {
-        for (const f of reply.files ?? []) {
-        if (values.files) {
-          const dir = path.resolve(io.cwd, values.files as string);
-          mkdirSync(dir, { recursive: true });
-          writeFileSync(path.join(dir, path.basename(f.name)), f.content);
-          io.err(`Saved ${path.join(dir, path.basename(f.name))}`);
-        } else {
-          io.err(`Attached: ${f.name} (${f.content.length} bytes); add --files DIR to save it.`);
-        }
-      }
-      if (values.json) io.out(JSON.stringify({ error: reply.error }));
+        if (values.json) io.out(JSON.stringify({ error: reply.error }));
         io.err(reply.text);
         return reply.error.code === 'E_INTERNAL' ? 1 : 2;
       }
@@ -55,16 +46,7 @@ export const askCli: CliCommand = {
           writeFileSync(path.resolve(io.cwd, values.png as string), await renderReplyPng(reply, services));
         }
       }
-      for (const f of reply.files ?? []) {
-        if (values.files) {
-          const dir = path.resolve(io.cwd, values.files as string);
-          mkdirSync(dir, { recursive: true });
-          writeFileSync(path.join(dir, path.basename(f.name)), f.content);
-          io.err(`Saved ${path.join(dir, path.basename(f.name))}`);
-        } else {
-          io.err(`Attached: ${f.name} (${f.content.length} bytes); add --files DIR to save it.`);
-        }
-      }
+      saveAttachments(reply, values.files as string | undefined, io);
       if (values.json) io.out(JSON.stringify({ text: reply.text, data: reply.data, provenance: reply.provenance, chart: reply.chart ?? null }));
       else io.out(formatReplyText(reply));
       return 0;
@@ -73,3 +55,17 @@ export const askCli: CliCommand = {
     }
   },
 };
+
+/** Writes the reply's files into `dir`, or names them so the user knows they exist. */
+function saveAttachments(reply: Reply, dir: string | undefined, io: CliIo): void {
+  for (const f of reply.files ?? []) {
+    if (!dir) {
+      io.err(`Attached: ${f.name} (${f.content.length} bytes); add --files DIR to save it.`);
+      continue;
+    }
+    const target = path.join(path.resolve(io.cwd, dir), path.basename(f.name));
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, f.content);
+    io.err(`Saved ${target}`);
+  }
+}
