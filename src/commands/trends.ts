@@ -1,4 +1,5 @@
 import { defineCommand } from './types.js';
+import type { Db } from '../data/db.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
 import { modelTypes } from '../data/queries/model-types.js';
@@ -29,19 +30,7 @@ export const trends = defineCommand({
     const avail = commonWindow(src, ['forum', 'hub']);
     const win = src.source === 'paper' ? { ...PAPER_WINDOW } : { from: avail.first, to: avail.lastFull };
     checkWindow('trends', win.from, win.to, avail.first, avail.last);
-    const forum = monthlyByModel(db, 'forum', src.source);
-    const hub = monthlyByModel(db, 'hub', src.source);
-    const types = modelTypes(db, src.source).filter((m) => m.inForum && m.inHub);
-    const tested: { model: string; rho: number; p: number; n: number; from: string; forumMentions: number; hubUploads: number }[] = [];
-    for (const { name } of types) {
-      const f = forum.get(name);
-      const h = hub.get(name);
-      const from = paperWindowFor(win.from, win.to, firstAppearance(f, h)).from;
-      const t = trend(f, h, from, win.to);
-      if (t.rho === null || t.p === null) continue;
-      const sum = (k: 'forum' | 'hub') => t.series.reduce((s, x) => s + x[k], 0);
-      tested.push({ model: name, rho: t.rho, p: t.p, n: t.n, from, forumMentions: sum('forum'), hubUploads: sum('hub') });
-    }
+    const { types, tested } = testedTrends(db, src.source, src.datasetVersion, win);
     const q = benjaminiHochberg(tested.map((t) => t.p));
     const all = tested.map((t, i) => ({ ...t, q: q[i]! }));
     const sig = all.filter((r) => r.q < 0.05);
@@ -61,3 +50,36 @@ export const trends = defineCommand({
     };
   },
 });
+
+type Tested = { model: string; rho: number; p: number; n: number; from: string; forumMentions: number; hubUploads: number };
+
+/**
+ * Rows depend only on the series content, and every source's dataset version is a hash of
+ * that content, so (source, version, window) is a safe cache key: a recount gets a new version.
+ * The cache keeps /trends (about 145 Spearman tests) off the hot path of repeated questions.
+ */
+const memo = new WeakMap<Db, Map<string, { types: { name: string }[]; tested: Tested[] }>>();
+
+function testedTrends(db: Db, source: string, version: string, win: { from: string; to: string }): { types: { name: string }[]; tested: Tested[] } {
+  const key = `${source}|${version}|${win.from}|${win.to}`;
+  let perDb = memo.get(db);
+  if (!perDb) memo.set(db, (perDb = new Map()));
+  const hit = perDb.get(key);
+  if (hit) return hit;
+  const forum = monthlyByModel(db, 'forum', source);
+  const hub = monthlyByModel(db, 'hub', source);
+  const types = modelTypes(db, source).filter((m) => m.inForum && m.inHub);
+  const tested: Tested[] = [];
+  for (const { name } of types) {
+    const f = forum.get(name);
+    const h = hub.get(name);
+    const from = paperWindowFor(win.from, win.to, firstAppearance(f, h)).from;
+    const t = trend(f, h, from, win.to);
+    if (t.rho === null || t.p === null) continue;
+    const sum = (k: 'forum' | 'hub') => t.series.reduce((s, x) => s + x[k], 0);
+    tested.push({ model: name, rho: t.rho, p: t.p, n: t.n, from, forumMentions: sum('forum'), hubUploads: sum('hub') });
+  }
+  const result = { types, tested };
+  perDb.set(key, result);
+  return result;
+}

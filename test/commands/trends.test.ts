@@ -51,3 +51,18 @@ describe('commands/trends', () => {
     expect((await ask('/trends sort:q')).error?.code).toBe('E_BAD_VALUE');
   });
 });
+
+describe('commands/trends (cache)', () => {
+  it('recomputes when the series version changes, as every recount does', async () => {
+    const services = await testServices();
+    const ask = async () => (await runCommandText('/trends', { user: testUser(), services }, commands)).data.rows as { model: string; rho: number }[];
+    const bart = (rows: { model: string; rho: number }[]) => rows.find((r) => r.model === 'bart')!.rho;
+    const before = await ask();
+    expect(bart(before)).toBeCloseTo(-0.6874, 4);
+    expect(bart(await ask())).toBe(bart(before));
+    // A changed series always comes with a new content-derived version.
+    services.db.prepare("UPDATE hub_uploads SET uploads = uploads + 500 WHERE source = 'paper' AND model_type = 'bart' AND month < '2021-01'").run();
+    services.db.prepare("UPDATE series_sources SET dataset_version = 'saner2024-edited' WHERE source = 'paper'").run();
+    expect(bart(await ask())).not.toBeCloseTo(-0.6874, 2);
+  });
+});
