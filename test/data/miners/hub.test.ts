@@ -9,6 +9,7 @@ import { nextLink, toHubRow } from '../../../src/data/miners/hub/parse.js';
 import { MODEL_TYPES_FILE, parseModelTypeList, readModelTypes, writeModelTypes } from '../../../src/data/miners/hub/model-types.js';
 import { HfbotError } from '../../../src/errors.js';
 import { memoryLogger } from '../../../src/logger.js';
+import { startFaultyServer } from '../../helpers/fake-discourse.js';
 import { createdMonthOf, fakeModel, startFakeHub, type FakeHub, type FakeModel } from '../../helpers/fake-hub.js';
 
 const http = (o: ConstructorParameters<typeof PoliteHttp>[0] = {}) => {
@@ -84,6 +85,25 @@ describe('data/miners/hub', () => {
     expect(hub.pages() - before).toBe(16);
     expect(n(db, 'SELECT count(*) FROM hub_models')).toBe(N);
     expect(n(db, 'SELECT count(*) FROM hub_checkpoint WHERE run_next_url IS NULL AND newest_created_at IS NOT NULL')).toBe(1);
+  });
+
+  it('a model listed twice in one batch is stored once, with the values it was listed with last', async () => {
+    // 130 entries over two pages, ids 0-64 twice: the later copy says text-generation. 65 rows span
+    // a multi-row statement and the single-row rest, and duplicates sit in the same statement.
+    const entry = (k: number, tag: string) => ({ id: `u/m-${String(k).padStart(3, '0')}`, createdAt: '2024-05-01T00:00:00Z', pipeline_tag: tag, cardData: { license: 'mit' } });
+    const pages = [[...Array(65).keys()].map((k) => entry(k, 'fill-mask')), [...Array(65).keys()].map((k) => entry(k, 'text-generation'))];
+    const srv = await startFaultyServer((url) => {
+      const p = Number(url.searchParams.get('p') ?? 0);
+      return { status: 200, body: JSON.stringify(pages[p]), headers: p === 0 ? { link: '</api/models?p=1>; rel="next"' } : undefined };
+    });
+    try {
+      const db = openDatabase(':memory:', { create: true });
+      const r = await mine(db, srv.base, { batchRows: 1000 });
+      expect(r).toMatchObject({ pages: 2, models: 130, newModels: 65 });
+      expect(db.prepare('SELECT pipeline_tag, count(*) AS c FROM hub_models GROUP BY pipeline_tag').all()).toEqual([{ pipeline_tag: 'text-generation', c: 65 }]);
+    } finally {
+      await srv.close();
+    }
   });
 
   it('skips entries that are not models and counts them', async () => {
