@@ -64,12 +64,16 @@ export interface FakeHub extends FaultyServer {
 export async function startFakeHub(total: number, opts: { badEvery?: number; maxLimit?: number } = {}): Promise<FakeHub> {
   const state = { first: 0, total };
   let base = '';
-  // The page after the one just served is built while the client works on this one, as a real
-  // Hub's own servers would: the benchmark measures the miner, so the fake must not be its bottleneck.
-  let ahead: { key: string; body: string } | null = null;
+  // The next few pages after the one just served are built while the client works, as a real
+  // Hub's own servers would: the benchmark measures the miner, so the fake must not be its
+  // bottleneck. A client that prefetches asks for page k+1 as soon as page k arrives, so building
+  // only one page ahead would still keep it waiting for a whole page's serialisation.
+  const AHEAD = 4;
+  const built = new Map<string, string>();
   const pageBody = (from: number, to: number, expand: string[]) => {
     const key = `${from}:${to}:${expand.join(',')}`;
-    if (ahead?.key === key) return ahead.body;
+    const ready = built.get(key);
+    if (ready !== undefined) return ready;
     const items: string[] = [];
     // Like the Hub, answer only the expand[] fields asked for (and the id); all when none are.
     for (let i = from; i < to; i++) {
@@ -80,10 +84,19 @@ export async function startFakeHub(total: number, opts: { badEvery?: number; max
       items.push(`{${json}}`);
     }
     const body = `[${items.join(',')}]`;
-    ahead = { key, body };
+    built.set(key, body);
+    // Oldest first out: only the pages ahead of the client are kept.
+    if (built.size > AHEAD + 1) built.delete(built.keys().next().value!);
     return body;
   };
   let building: NodeJS.Immediate | undefined;
+  const buildAhead = (from: number, limit: number, expand: string[], k: number) => {
+    if (k > AHEAD || from >= state.total) return;
+    building = setImmediate(() => {
+      pageBody(from, Math.min(state.total, from + limit), expand);
+      buildAhead(from + limit, limit, expand, k + 1);
+    });
+  };
   const srv = await startFaultyServer((url) => {
     if (url.pathname !== '/api/models') return { status: 404, body: '{"error":"not found"}' };
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), opts.maxLimit ?? 1000);
@@ -97,7 +110,7 @@ export async function startFakeHub(total: number, opts: { badEvery?: number; max
       next.searchParams.set('cursor', Buffer.from(String(to)).toString('base64url'));
       headers.link = `<${next.toString()}>; rel="next"`;
       clearImmediate(building);
-      building = setImmediate(() => pageBody(to, Math.min(state.total, to + limit), expand));
+      buildAhead(to, limit, expand, 1);
     }
     return { status: 200, body, headers };
   });
