@@ -1,6 +1,8 @@
 /**
  * Hub ingest rate and memory: mines N models (default 1,000,000) from the fake Hub, which runs
- * in its own process so it does not share the miner's CPU, into a scratch database; then, in
+ * in its own process so it does not share the miner's thread (the real Hub is remote) and
+ * serialises every page before the clock starts (so each request costs it only a socket
+ * write, as for a server with its own CPUs), into a scratch database; then, in
  * the same run, inserts the same rows with a plain better-sqlite3 bulk insert (one transaction,
  * no HTTP, no JSON, no validation) as the ceiling. Prints models/s and RSS for both.
  * Run: npx tsx bench/hub-ingest.ts [N]
@@ -31,7 +33,7 @@ const base = await new Promise<string>((resolve, reject) => {
 });
 
 try {
-  // --- the miner: HTTP pages of 1,000, JSON, zod, batched upserts with the resume cursor.
+  // --- the miner: HTTP pages of 1,000 (one request in flight), JSON, checks, batched upserts with the resume cursor.
   const db = openDatabase(path.join(dir, 'mined.sqlite'), { create: true });
   const rss: number[] = [];
   let peak = process.memoryUsage().rss;
@@ -39,7 +41,7 @@ try {
   const marks = new Set([0.1, 0.25, 0.5, 0.75, 1]);
   const t0 = performance.now();
   const r = await mineHub({
-    db, baseUrl: base, logger: silentLogger, now: () => new Date(), pageSize: 1000, 
+    db, baseUrl: base, logger: silentLogger, now: () => new Date(), pageSize: 1000,
     http: new PoliteHttp({ requestsPerMinute: 1e9, timeoutMs: 60_000 }),
     onProgress: (p) => {
       for (const m of marks) if (p.done >= m * N) (marks.delete(m), rss.push(process.memoryUsage().rss));
@@ -71,7 +73,7 @@ try {
   const plainRate = N / (plainMs / 1000);
   process.stdout.write(
     [
-      `hub ingest, ${N.toLocaleString('en-US')} models from the fake Hub (${r.pages} pages of 1,000; fake server in its own process)`,
+      `hub ingest, ${N.toLocaleString('en-US')} models from the fake Hub (${r.pages} pages of 1,000; fake server in its own process, pages serialised before the clock starts)`,
       `  miner:   ${(minerMs / 1000).toFixed(1)} s  ${Math.round(minerRate).toLocaleString('en-US')} models/s  peak RSS ${mib(minerPeak)}  RSS at 10/25/50/75/100%: ${rss.map(mib).join(' / ')}`,
       `  ceiling: ${(plainMs / 1000).toFixed(1)} s  ${Math.round(plainRate).toLocaleString('en-US')} models/s  (plain better-sqlite3 bulk insert, one transaction)`,
       `  miner / ceiling: ${(minerRate / plainRate).toFixed(2)} (goal >= 0.5)`,

@@ -1,10 +1,12 @@
 /**
  * A fake HuggingFace Hub /api/models on 127.0.0.1: models are generated from their index
  * (newest first), so a million of them cost no memory; pages follow a Link rel="next" cursor.
- * Run directly (`node --import tsx test/helpers/fake-hub.ts N`) it serves N models in its own
- * process and prints its base URL, for the benchmark.
+ * Run directly (`node --import tsx test/helpers/fake-hub.ts N`) it serialises the pages the
+ * miner will ask for, then serves N models in its own process and prints its base URL, for the
+ * benchmark.
  */
 import { pathToFileURL } from 'node:url';
+import { firstPageUrl } from '../../src/data/miners/hub/mine.js';
 import { startFaultyServer, type FaultyServer } from './fake-discourse.js';
 
 export const FAKE_TYPES = ['bert', 'gpt2', 'roberta', 't5', 'llama', 'distilbert', 'whisper', 'vit', 'bart', 'wav2vec2'];
@@ -61,7 +63,14 @@ export interface FakeHub extends FaultyServer {
   pages(): number;
 }
 
-export async function startFakeHub(total: number, opts: { badEvery?: number; maxLimit?: number } = {}): Promise<FakeHub> {
+export interface FakeHubOptions {
+  badEvery?: number;
+  maxLimit?: number;
+  /** Serialise every page of this many models with these expand[] fields before listening (benchmark). */
+  prebuild?: { limit: number; expand: string[] };
+}
+
+export async function startFakeHub(total: number, opts: FakeHubOptions = {}): Promise<FakeHub> {
   const state = { first: 0, total };
   let base = '';
   // The next few pages after the one just served are built while the client works, as a real
@@ -72,7 +81,7 @@ export async function startFakeHub(total: number, opts: { badEvery?: number; max
   const built = new Map<string, string>();
   const pageBody = (from: number, to: number, expand: string[]) => {
     const key = `${from}:${to}:${expand.join(',')}`;
-    const ready = built.get(key);
+    const ready = built.get(key) ?? prebuilt.get(key);
     if (ready !== undefined) return ready;
     const items: string[] = [];
     // Like the Hub, answer only the expand[] fields asked for (and the id); all when none are.
@@ -89,9 +98,20 @@ export async function startFakeHub(total: number, opts: { badEvery?: number; max
     if (built.size > AHEAD + 1) built.delete(built.keys().next().value!);
     return body;
   };
+  // Built pages are produced one at a time on the server's only thread, so a request arriving
+  // during a build waits for it; the benchmark serialises every page before it starts instead.
+  const prebuilt = new Map<string, string>();
+  if (opts.prebuild) {
+    const { limit, expand } = opts.prebuild;
+    for (let from = state.first; from < state.total; from += limit) {
+      const to = Math.min(state.total, from + limit);
+      prebuilt.set(`${from}:${to}:${expand.join(',')}`, pageBody(from, to, expand));
+    }
+    built.clear();
+  }
   let building: NodeJS.Immediate | undefined;
   const buildAhead = (from: number, limit: number, expand: string[], k: number) => {
-    if (k > AHEAD || from >= state.total) return;
+    if (k > AHEAD || from >= state.total || prebuilt.size) return;
     building = setImmediate(() => {
       pageBody(from, Math.min(state.total, from + limit), expand);
       buildAhead(from + limit, limit, expand, k + 1);
@@ -124,7 +144,9 @@ export async function startFakeHub(total: number, opts: { badEvery?: number; max
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const hub = await startFakeHub(Number(process.argv[2] ?? 1_000_000));
+  // The miner's own first request names the pages it will ask for.
+  const first = new URL(firstPageUrl('http://127.0.0.1', 1000));
+  const hub = await startFakeHub(Number(process.argv[2] ?? 1_000_000), { prebuild: { limit: Number(first.searchParams.get('limit')), expand: first.searchParams.getAll('expand[]') } });
   process.stdout.write(`${hub.base}\n`);
   process.on('SIGTERM', () => void hub.close().then(() => process.exit(0)));
 }
