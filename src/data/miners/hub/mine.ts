@@ -96,10 +96,11 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
   });
 
   // Pages are written in batches; a resume re-reads at most one batch and memory is bounded by it
-  // (50,000 rows, ~15 MB). Ids arrive in random key order, so once the table is large a batch
-  // touches most of its leaf pages and each commit copies them to the rollback journal: the cost
-  // is per commit, not per row. At 1M models, 10,000-row batches spent 13.9 s in SQLite, 50,000
-  // 7.0 s, 100,000 no better (bench/hub-ingest.ts).
+  // (a 1M-model run peaks near 240 MiB RSS, 177 MiB with 10,000). Ids arrive in random key order,
+  // so once the table is large a batch touches most of its leaf pages and each commit copies them
+  // to the rollback journal: the cost is per commit, not per row. Upserting the 1M rows of
+  // bench/hub-ingest.ts alone took 13.9 s in 10,000-row batches, 7.0 s in 50,000, no less in
+  // 100,000. synchronous stays FULL: NORMAL was no faster in rollback-journal mode.
   const batchRows = o.batchRows ?? 50_000;
   let pending: HubRow[] = [];
   let pageSkipped = false;
