@@ -2,7 +2,7 @@ import { readCsv } from './csv.js';
 import { ingestError } from './errors.js';
 import { msg } from '../../messages/index.js';
 import { resolveCategory } from './labels.js';
-import { parseTopicId } from './values.js';
+import { parseRequired, parseTopicId } from './values.js';
 
 export interface OverviewEntry {
   kind: 'challenge' | 'benefit';
@@ -51,8 +51,7 @@ export function readCodebook(file: string, kind: 'challenge' | 'benefit', overvi
       current = { raw: rawCategory, name };
     }
     if (!current) throw ingestError({ file: table.file, line: row.line, column: 'Category' }, msg.ingest.required('Category of the first row'));
-    const definition = row.get('Definition').trim();
-    if (!definition) throw ingestError({ file: table.file, line: row.line, column: 'Definition' }, msg.ingest.required('Definition'));
+    const definition = parseRequired(row.get('Definition'), { file: table.file, line: row.line, column: 'Definition' }, 'Definition');
     const example = parseExample(row.get('Example'), { file: table.file, line: row.line, column: 'Example' });
     const sub = row.get('Subcategory').trim();
     out.push({ kind, category: current.name, categoryRaw: current.raw, subcategory: sub || null, definition, exampleTopic: example.topic, exampleQuote: example.quote, line: row.line });

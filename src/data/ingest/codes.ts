@@ -1,8 +1,6 @@
 import { readCsv } from './csv.js';
-import { ingestError } from './errors.js';
-import { msg } from '../../messages/index.js';
 import { canonicalForumCategory } from './labels.js';
-import { parseTopicId } from './values.js';
+import { parseRequired, parseTopicId } from './values.js';
 
 export interface CodeRow {
   topicId: number;
@@ -22,10 +20,8 @@ export function readCodes(file: string): CodeRow[] {
   return table.rows.map((row) => {
     const loc = { file: table.file, line: row.line };
     const topicId = parseTopicId(row.get('Topic#'), { ...loc, column: 'Topic#' });
-    const tag = row.get('Tag').trim();
-    if (!tag) throw ingestError({ ...loc, column: 'Tag' }, msg.ingest.required('Tag'));
-    const code = row.get('Code').trim();
-    if (!code) throw ingestError({ ...loc, column: 'Code' }, msg.ingest.required('Code'));
+    const tag = parseRequired(row.get('Tag'), { ...loc, column: 'Tag' }, 'Tag');
+    const code = parseRequired(row.get('Code'), { ...loc, column: 'Code' }, 'Code');
     const extra = row.cells.slice(4).map((c) => c.trim()).filter(Boolean);
     return { topicId, forumCategory: canonicalForumCategory(tag), forumCategoryRaw: tag, code, description: extra.length ? extra.join(' | ') : null, line: row.line };
   });

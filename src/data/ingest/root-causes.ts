@@ -2,7 +2,7 @@ import { readCsv } from './csv.js';
 import { ingestError } from './errors.js';
 import { msg } from '../../messages/index.js';
 import { canonicalForumCategory, resolveCategory } from './labels.js';
-import { parseTopicId } from './values.js';
+import { parseRequired, parseTopicId } from './values.js';
 
 export interface RootCauseRow {
   topicId: number;
@@ -34,8 +34,7 @@ export function readRootCauses(file: string, challengeCategories: readonly strin
     const category = resolveCategory(categoryRaw, challengeCategories);
     if (!category) throw ingestError({ ...loc, column: 'Code Category' }, msg.ingest.unknownCategory(categoryRaw, [...challengeCategories]));
     const forumRaw = row.get('Discourse Category');
-    const rootCause = row.get('Root Cause').trim();
-    if (!rootCause) throw ingestError({ ...loc, column: 'Root Cause' }, msg.ingest.required('Root Cause'));
+    const rootCause = parseRequired(row.get('Root Cause'), { ...loc, column: 'Root Cause' }, 'Root Cause');
     return {
       topicId, category, categoryRaw, subcategoryRaw: row.get('Code Subcategory'),
       forumCategory: canonicalForumCategory(forumRaw), forumCategoryRaw: forumRaw,

@@ -74,6 +74,16 @@ describe('data/ingest/build (malformed input)', () => {
       message: /^card_data_stats_months_created\.csv line 2, column has_card: has_card \(52\) is larger than count \(42\)\.$/,
     },
     {
+      name: 'a blank required cell',
+      damage: (d) => edit(d, 'All_Codes.csv', (t) => t.replace('\n1,120,Transformers,"Folder structure for models, tokenizers, utils"', '\n1,120,Transformers,""')),
+      message: /^All_Codes\.csv line 2, column Code: Code is empty; expected a value\.$/,
+    },
+    {
+      name: 'an impossible month',
+      damage: (d) => edit(d, 'card_data_stats_months_created.csv', (t) => t.replace('1,2019-12,', '1,2019-13,')),
+      message: /^card_data_stats_months_created\.csv line 2, column month_year: expected a month as YYYY-MM or YYYY-MM-01; got "2019-13"\.$/,
+    },
+    {
       name: 'a file that is not an xlsx workbook',
       damage: (d) => writeFileSync(path.join(d, 'Codebook.xlsx'), 'not a zip'),
       message: /^Codebook\.xlsx: not a readable \.xlsx file/,
