@@ -5,7 +5,8 @@ import { agreementReport, confusionCells } from '../analysis/agreement/report.js
 import { confusionMatrixSpec } from '../render/specs/confusion-matrix.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { msg } from '../messages/index.js';
-import { roundOption, roundProvenance, taxonomyOrder } from './code-common.js';
+import { roundOption, roundProvenance } from './code-common.js';
+import { taxonomy } from '../data/queries/taxonomy.js';
 
 export const codeAgreement = defineCommand({
   definition: {
@@ -34,7 +35,7 @@ export const codeAgreement = defineCommand({
     const two = before.raters.length === 2;
     const chart = confusionMatrixSpec({
       cells,
-      categories: taxonomyOrder(db).filter((c) => used.has(c)),
+      categories: taxonomy(db).map((t) => t.code).filter((c) => used.has(c)),
       xTitle: two ? `${before.raters[0]}'s category` : 'category (one rater)',
       yTitle: two ? `${before.raters[1]}'s category` : 'category (another rater, same topic)',
       title: `Round ${round.name}: label agreement (${r.n} topics)`,

@@ -23,14 +23,6 @@ export function assertParticipant(ctx: CommandContext, round: Round): void {
   if (!isManager(ctx, round) && !isRater(ctx.services.db, round.id, ctx.user.id)) throw new HfbotError('E_FORBIDDEN', msg.coding.notParticipant(round.name));
 }
 
-export function categoryName(db: Db, code: string): string {
-  return (db.prepare('SELECT category FROM taxonomy WHERE code = ?').get(code) as { category: string } | undefined)?.category ?? code;
-}
-
-/** Table I order, for chart axes and tables. */
-export function taxonomyOrder(db: Db): string[] {
-  return (db.prepare("SELECT code FROM taxonomy ORDER BY kind DESC, position").all() as { code: string }[]).map((r) => r.code);
-}
 
 export const nowIso = (ctx: CommandContext) => ctx.services.now().toISOString();
 

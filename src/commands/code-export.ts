@@ -3,7 +3,8 @@ import { findRound, roundTopics } from '../data/coding/rounds.js';
 import { revealedTopics, visibleLabels } from '../data/coding/views.js';
 import { consensusCode } from '../data/coding/consensus.js';
 import { msg } from '../messages/index.js';
-import { categoryName, roundOption, roundProvenance } from './code-common.js';
+import { roundOption, roundProvenance } from './code-common.js';
+import { taxonomy } from '../data/queries/taxonomy.js';
 
 const COLUMNS = ['Topic#', 'Tag', 'Code', 'rater', 'category', 'subcategory'] as const;
 
@@ -29,14 +30,16 @@ export const codeExport = defineCommand({
     const round = findRound(db, ctx.args.round, ctx.user.id);
     const topics = roundTopics(db, round.id);
     const tag = new Map(topics.map((t) => [t.topic_id, t.forum_category]));
+    const names = new Map(taxonomy(db).map((t) => [t.code, t.category]));
+    const categoryName = (code: string) => names.get(code) ?? code;
     const order = new Map(topics.map((t) => [t.topic_id, t.position]));
     const rows: (string | number | null)[][] = visibleLabels(db, round, ctx.user.id)
       .sort((a, b) => order.get(a.topic_id)! - order.get(b.topic_id)! || a.rater.localeCompare(b.rater))
-      .map((l) => [l.topic_id, tag.get(l.topic_id)!, l.free_code ?? l.subcategory ?? categoryName(db, l.code), l.rater, l.code, l.subcategory]);
+      .map((l) => [l.topic_id, tag.get(l.topic_id)!, l.free_code ?? l.subcategory ?? categoryName(l.code), l.rater, l.code, l.subcategory]);
     const open = revealedTopics(db, round);
     for (const t of topics) {
       const c = open.has(t.topic_id) ? consensusCode(db, round.id, t.topic_id) : null;
-      if (c) rows.push([t.topic_id, t.forum_category, categoryName(db, c), 'consensus', c, null]);
+      if (c) rows.push([t.topic_id, t.forum_category, categoryName(c), 'consensus', c, null]);
     }
     const csv = [COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
     const hidden = topics.length - open.size;

@@ -1,6 +1,6 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
-import { findRound } from '../data/coding/rounds.js';
+import { findRound, roundTopic } from '../data/coding/rounds.js';
 import { recordResolution } from '../data/coding/labels.js';
 import { revealedTopics } from '../data/coding/views.js';
 import { resolveCategory } from '../data/coding/scheme.js';
@@ -26,7 +26,7 @@ export const codeResolve = defineCommand({
     assertParticipant(ctx, round);
     const cat = resolveCategory(db, round.scheme, ctx.args.category!);
     // Negotiating before every rater has labelled would break blind coding.
-    if (!revealedTopics(db, round).has(topic) && db.prepare('SELECT 1 FROM round_topics WHERE round_id = ? AND topic_id = ?').get(round.id, topic))
+    if (!revealedTopics(db, round).has(topic) && roundTopic(db, round.id, topic))
       throw new HfbotError('E_CONFLICT', msg.coding.notRevealed(topic, round.name), { hint: msg.coding.notRevealedHint });
     recordResolution(db, { roundId: round.id, topic, code: cat.code, by: ctx.user.id, at: nowIso(ctx) });
     return {

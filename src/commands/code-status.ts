@@ -1,6 +1,6 @@
 import { defineCommand } from './types.js';
 import { findRound, roundTopics } from '../data/coding/rounds.js';
-import { raterStatus } from '../data/coding/views.js';
+import { completeTopicCount, raterStatus } from '../data/coding/views.js';
 import { msg } from '../messages/index.js';
 import { roundOption, roundProvenance } from './code-common.js';
 
@@ -17,9 +17,7 @@ export const codeStatus = defineCommand({
     const round = findRound(db, ctx.args.round, ctx.user.id);
     const rows = raterStatus(db, round.id);
     const total = roundTopics(db, round.id).length;
-    const complete = (db.prepare(
-      'SELECT count(*) AS n FROM (SELECT topic_id FROM labels WHERE round_id = ? AND superseded_at IS NULL GROUP BY topic_id HAVING count(*) = ?)',
-    ).get(round.id, rows.length) as { n: number }).n;
+    const complete = completeTopicCount(db, round.id, rows.length);
     return {
       text: msg.coding.status(round.name, round.status, complete, total),
       table: { columns: ['rater', 'labelled', 'skipped', 'remaining'], rows: rows.map((r) => [r.rater, r.labelled, r.skipped, r.total - r.labelled]) },

@@ -4,14 +4,14 @@ import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { decideMatch, parseMatchRef, pendingMatches } from '../data/derive-verify.js';
 import { deriveSeries, MINED } from '../data/derive.js';
+import { seriesSource } from '../data/queries/series.js';
 import { readModelTypes } from '../data/miners/hub/model-types.js';
 
 const PAGE = 5;
 
 /** The mined version after a decision: the forum counts change, so the series are recomputed. */
 function restamp(db: Parameters<typeof deriveSeries>[0], now: () => Date): string | null {
-  const has = db.prepare('SELECT 1 FROM series_sources WHERE source = ?').get(MINED);
-  return has ? deriveSeries(db, readModelTypes(), now).version : null;
+  return seriesSource(db, MINED) ? deriveSeries(db, readModelTypes(), now).version : null;
 }
 
 export const verify = defineCommand({
@@ -30,7 +30,7 @@ export const verify = defineCommand({
     const match = ctx.args.match;
     if (action === 'list') {
       const { items, total } = pendingMatches(db, PAGE, match?.toLowerCase());
-      const provenance = { datasetVersion: (db.prepare('SELECT dataset_version FROM series_sources WHERE source = ?').pluck().get(MINED) as string | undefined) ?? 'mined', sources: [msg.mining.verifySource], n: total };
+      const provenance = { datasetVersion: seriesSource(db, MINED)?.datasetVersion ?? 'mined', sources: [msg.mining.verifySource], n: total };
       if (!items.length) return { text: msg.mining.verifyEmpty(match), data: { total: 0, items: [] }, provenance, ephemeral: true };
       return {
         text: [msg.mining.verifyList(items.length, total), ...items.map((i) => msg.mining.verifyItem(i.topicId, i.modelType, i.sentence))].join('\n'),

@@ -85,6 +85,13 @@ export function raterStatus(db: Db, roundId: number): RaterStatus[] {
     .all(roundId) as RaterStatus[];
 }
 
+/** Topics whose current labels come from every one of `raterCount` raters. */
+export function completeTopicCount(db: Db, roundId: number, raterCount: number): number {
+  return (db
+    .prepare('SELECT count(*) AS n FROM (SELECT topic_id FROM labels WHERE round_id = ? AND superseded_at IS NULL GROUP BY topic_id HAVING count(*) = ?)')
+    .get(roundId, raterCount) as { n: number }).n;
+}
+
 export function resolutions(db: Db, roundId: number): Map<number, { code: string; resolved_by: string }> {
   const rows = db.prepare('SELECT topic_id, code, resolved_by FROM resolutions WHERE round_id = ?').all(roundId) as { topic_id: number; code: string; resolved_by: string }[];
   return new Map(rows.map((r) => [r.topic_id, r]));
