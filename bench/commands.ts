@@ -35,17 +35,28 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'hfbot-bench-'));
 const dbFile = path.join(dir, 'hfbot.sqlite');
 const source = process.env.HFBOT_REPLICATION_DIR ?? path.resolve(PROJECT_ROOT, '../shared/saner2024');
 await buildDataset({ sourceDir: source, sourceKind: 'flag', dbFile, logger: silentLogger });
-const services = { db: openDatabase(dbFile), logger: silentLogger, config: loadConfig({ HFBOT_DB: dbFile }, dir), now: () => new Date() };
+const services = {
+  db: openDatabase(dbFile),
+  logger: silentLogger,
+  config: loadConfig({ HFBOT_DB: dbFile }, dir),
+  now: () => new Date(),
+};
 const env = { user: { id: 'bench', platform: 'cli' as const }, services };
 
 const lines: string[] = [];
 const skipped: string[] = [];
 for (const cmd of commands) {
   const name = cmd.definition.name;
-  if (STATEFUL.test(name)) { skipped.push(`/${name} (needs state)`); continue; }
+  if (STATEFUL.test(name)) {
+    skipped.push(`/${name} (needs state)`);
+    continue;
+  }
   for (const text of SAMPLES[name] ?? [`/${name}`]) {
     const first = await runCommandText(text, env, commands);
-    if (first.error) { skipped.push(`${text} (${first.error.code})`); continue; }
+    if (first.error) {
+      skipped.push(`${text} (${first.error.code})`);
+      continue;
+    }
     // Warm-up so the figures are steady-state (JIT, statement cache), as a long-running bot sees them.
     for (let i = 0; i < 20; i++) await runCommandText(text, env, commands);
     const times: number[] = [];

@@ -25,7 +25,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hfbot-bench-hub-'));
 const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/helpers/fake-hub.ts'), String(N)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/helpers/fake-hub.ts'), String(N)], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const base = await new Promise<string>((resolve, reject) => {
   server.once('error', reject);
   server.once('exit', (code) => reject(new Error(`fake Hub exited with ${code}`)));
@@ -41,10 +44,18 @@ try {
   const marks = new Set([0.1, 0.25, 0.5, 0.75, 1]);
   const t0 = performance.now();
   const r = await mineHub({
-    db, baseUrl: base, logger: silentLogger, now: () => new Date(), pageSize: 1000,
+    db,
+    baseUrl: base,
+    logger: silentLogger,
+    now: () => new Date(),
+    pageSize: 1000,
     http: new PoliteHttp({ requestsPerMinute: 1e9, timeoutMs: 60_000 }),
     onProgress: (p) => {
-      for (const m of marks) if (p.done >= m * N) (marks.delete(m), rss.push(process.memoryUsage().rss));
+      for (const m of marks)
+        if (p.done >= m * N) {
+          marks.delete(m);
+          rss.push(process.memoryUsage().rss);
+        }
     },
   });
   const minerMs = performance.now() - t0;
@@ -56,14 +67,24 @@ try {
 
   // --- the ceiling: the same rows, straight into the same table shape, one transaction.
   const plain = new Database(path.join(dir, 'plain.sqlite'));
-  plain.exec('CREATE TABLE hub_models (id TEXT PRIMARY KEY, author TEXT, created_month TEXT, model_type TEXT, has_card INTEGER NOT NULL, pipeline_tag TEXT, library TEXT)');
+  plain.exec(
+    'CREATE TABLE hub_models (id TEXT PRIMARY KEY, author TEXT, created_month TEXT, model_type TEXT, has_card INTEGER NOT NULL, pipeline_tag TEXT, library TEXT)',
+  );
   const insert = plain.prepare('INSERT INTO hub_models VALUES (?, ?, ?, ?, ?, ?, ?)');
   const t1 = performance.now();
   plain.transaction(() => {
     for (let i = 0; i < N; i++) {
       const m = fakeModel(i) as FakeModel;
       const t = m.config?.model_type;
-      insert.run(m.id, m.author, m.createdAt.slice(0, 7), typeof t === 'string' ? t : null, m.cardData && Object.keys(m.cardData).length ? 1 : 0, m.pipeline_tag, m.library_name);
+      insert.run(
+        m.id,
+        m.author,
+        m.createdAt.slice(0, 7),
+        typeof t === 'string' ? t : null,
+        m.cardData && Object.keys(m.cardData).length ? 1 : 0,
+        m.pipeline_tag,
+        m.library_name,
+      );
     }
   })();
   const plainMs = performance.now() - t1;
@@ -72,12 +93,12 @@ try {
   const minerRate = N / (minerMs / 1000);
   const plainRate = N / (plainMs / 1000);
   process.stdout.write(
-    [
+    `${[
       `hub ingest, ${N.toLocaleString('en-US')} models from the fake Hub (${r.pages} pages of 1,000; fake server in its own process, pages serialised before the clock starts)`,
       `  miner:   ${(minerMs / 1000).toFixed(1)} s  ${Math.round(minerRate).toLocaleString('en-US')} models/s  peak RSS ${mib(minerPeak)}  RSS at 10/25/50/75/100%: ${rss.map(mib).join(' / ')}`,
       `  ceiling: ${(plainMs / 1000).toFixed(1)} s  ${Math.round(plainRate).toLocaleString('en-US')} models/s  (plain better-sqlite3 bulk insert, one transaction)`,
       `  miner / ceiling: ${(minerRate / plainRate).toFixed(2)} (goal >= 0.5)`,
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
 } finally {
   server.kill('SIGTERM');

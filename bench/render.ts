@@ -17,13 +17,29 @@ import { commands } from '../src/commands/index.js';
 import type { Reply, Services } from '../src/commands/types.js';
 
 const runs = Number(process.argv[2] ?? 30);
-const CHARTS = ['/trend llama', '/trend bart', '/trends', '/trends significant:true', '/popular', '/popular top:8', '/cards', '/challenges', '/benefits', '/rootcauses'];
+const CHARTS = [
+  '/trend llama',
+  '/trend bart',
+  '/trends',
+  '/trends significant:true',
+  '/popular',
+  '/popular top:8',
+  '/cards',
+  '/challenges',
+  '/benefits',
+  '/rootcauses',
+];
 
 const source = process.env.HFBOT_REPLICATION_DIR ?? path.resolve(PROJECT_ROOT, '../shared/saner2024');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hfbot-bench-'));
 const dbFile = path.join(dir, 'hfbot.sqlite');
 await buildDataset({ sourceDir: source, sourceKind: 'flag', dbFile, logger: silentLogger });
-const services: Services = { db: openDatabase(dbFile), logger: silentLogger, config: loadConfig({ HFBOT_DB: dbFile }, dir), now: () => new Date() };
+const services: Services = {
+  db: openDatabase(dbFile),
+  logger: silentLogger,
+  config: loadConfig({ HFBOT_DB: dbFile }, dir),
+  now: () => new Date(),
+};
 
 const replies: [string, Reply][] = [];
 for (const cmd of CHARTS) {
@@ -40,7 +56,8 @@ t = performance.now();
 await renderSpecUncached(replies[0]![1].chart!);
 const coldMs = performance.now() - t;
 
-const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const q = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const rows: string[][] = [];
 for (const [cmd, reply] of replies) {
   const warm: number[] = [];
@@ -57,7 +74,14 @@ for (const [cmd, reply] of replies) {
     await renderReplyPng(reply, services);
     cached.push(performance.now() - s);
   }
-  rows.push([cmd, q(warm, 0.5).toFixed(0), q(warm, 0.95).toFixed(0), q(cached, 0.5).toFixed(2), q(cached, 0.95).toFixed(2), (bytes / 1024).toFixed(0)]);
+  rows.push([
+    cmd,
+    q(warm, 0.5).toFixed(0),
+    q(warm, 0.95).toFixed(0),
+    q(cached, 0.5).toFixed(2),
+    q(cached, 0.95).toFixed(2),
+    (bytes / 1024).toFixed(0),
+  ]);
 }
 
 const head = ['chart', 'warm p50 ms', 'warm p95 ms', 'cached p50 ms', 'cached p95 ms', 'PNG KiB'];
@@ -70,5 +94,5 @@ const out = [
   ...rows.map(line),
   ...(skipped.length ? [`no chart (command missing or chartless): ${skipped.join(', ')}`] : []),
 ];
-process.stdout.write(out.join('\n') + '\n');
+process.stdout.write(`${out.join('\n')}\n`);
 services.db.close();

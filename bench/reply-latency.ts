@@ -41,13 +41,32 @@ async function slackHarness(db: string): Promise<Harness> {
     async one(user, text) {
       const id = `b${++n}`;
       const [cmd, ...rest] = text.split(' ');
-      const body = slashBody({ command: `/${cmd}`, text: rest.join(' '), user, channel: `C${id}`, responseUrl: fake.responseUrl(id) });
+      const body = slashBody({
+        command: `/${cmd}`,
+        text: rest.join(' '),
+        user,
+        channel: `C${id}`,
+        responseUrl: fake.responseUrl(id),
+      });
       const ts = Math.floor(Date.now() / 1000);
       const t0 = performance.now();
-      const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) }, body });
+      const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(ts),
+          'x-slack-signature': slackSignature(SECRET, ts, body),
+        },
+        body,
+      });
       const first = performance.now() - t0;
       if (res.status !== 200) throw new Error(`slack answered ${res.status}`);
-      const post = await fake.waitFor(() => fake.callsTo('chat.postMessage').find((c) => c.params.channel === `C${id}`) ?? fake.responses.find((r) => r.id === id), 30_000);
+      const post = await fake.waitFor(
+        () =>
+          fake.callsTo('chat.postMessage').find((c) => c.params.channel === `C${id}`) ??
+          fake.responses.find((r) => r.id === id),
+        30_000,
+      );
       return { first, full: post.at - t0 };
     },
     async close() {
@@ -60,7 +79,11 @@ async function slackHarness(db: string): Promise<Harness> {
 
 async function discordHarness(db: string): Promise<Harness> {
   const fake: FakeDiscord = await startFakeDiscord();
-  const s = services(db, { DISCORD_TOKEN: 'bench-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
+  const s = services(db, {
+    DISCORD_TOKEN: 'bench-token',
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: fake.apiUrl,
+  });
   // The Slack run may have loaded the chart renderer already: see src/bot/discord/preload.ts.
   (await import('../src/bot/discord/preload.js')).preloadDiscordJs();
   const { createDiscordBot } = await import('../src/bot/discord/discord-bot.js');
@@ -72,7 +95,13 @@ async function discordHarness(db: string): Promise<Harness> {
       const options = rest.length ? [{ name: 'model', type: 3, value: rest.join(' ') }] : [];
       const x = fake.chatInput(cmd!, options, { id: String(220000000000000000n + BigInt(++n)), username: `bench${n}` });
       const cb = await fake.waitFor(() => fake.forInteraction(x).find((r) => r.path.endsWith('/callback')), 30_000);
-      const full = await fake.waitFor(() => fake.forInteraction(x).find((r) => r.method === 'PATCH' || (r.method === 'POST' && r.path.startsWith('/webhooks/'))), 30_000);
+      const full = await fake.waitFor(
+        () =>
+          fake
+            .forInteraction(x)
+            .find((r) => r.method === 'PATCH' || (r.method === 'POST' && r.path.startsWith('/webhooks/'))),
+        30_000,
+      );
       return { first: cb.at - x.sentAt, full: full.at - x.sentAt };
     },
     async close() {
@@ -84,7 +113,8 @@ async function discordHarness(db: string): Promise<Harness> {
 }
 
 const harness = (p: Platform, db: string) => (p === 'slack' ? slackHarness(db) : discordHarness(db));
-const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const q = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const f = (ms: number) => `${ms.toFixed(1)} ms`;
 
 /** Child: a fresh process measures its start-up and its very first request. */
@@ -93,16 +123,24 @@ async function cold(p: Platform, db: string, command: string): Promise<void> {
   const ready = performance.now();
   const r = await h.one('UCOLD', command);
   await h.close();
-  process.stdout.write(JSON.stringify({ ready, ...r }) + '\n');
+  process.stdout.write(`${JSON.stringify({ ready, ...r })}\n`);
 }
 
 function runCold(p: Platform, db: string, command: string): Promise<{ ready: number; first: number; full: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--cold', p, db, command], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--cold', p, db, command],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as { ready: number; first: number; full: number }) : reject(new Error(`cold child exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as { ready: number; first: number; full: number })
+        : reject(new Error(`cold child exited ${code}`)),
+    );
   });
 }
 
@@ -111,11 +149,15 @@ async function main(): Promise<void> {
   const db = await buildTestDataset();
   const { commands } = await import('../src/commands/index.js');
   const command = commands.some((c) => c.definition.name === 'trend') ? 'trend llama' : 'dataset';
-  const out = (s: string) => process.stdout.write(s + '\n');
-  out(`reply latency, /${command}, fakes on 127.0.0.1 (first answer = Slack ack / Discord deferReply callback; deadline 3000 ms)`);
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  out(
+    `reply latency, /${command}, fakes on 127.0.0.1 (first answer = Slack ack / Discord deferReply callback; deadline 3000 ms)`,
+  );
   for (const p of ['slack', 'discord'] as const) {
     const c = await runCold(p, db, command);
-    out(`${p.padEnd(8)} cold process: bot ready ${f(c.ready)} after process start; first request -> first answer ${f(c.first)}, -> full answer ${f(c.full)}`);
+    out(
+      `${p.padEnd(8)} cold process: bot ready ${f(c.ready)} after process start; first request -> first answer ${f(c.first)}, -> full answer ${f(c.full)}`,
+    );
     const h = await harness(p, db);
     await h.one('UWARMUP', command);
     const seq: { first: number; full: number }[] = [];
@@ -124,8 +166,27 @@ async function main(): Promise<void> {
     await h.close();
     const firsts = seq.map((r) => r.first);
     const cf = conc.map((r) => r.first);
-    out(`${p.padEnd(8)} sequential (${requests}): first answer p50 ${f(q(firsts, 0.5))} p95 ${f(q(firsts, 0.95))} max ${f(q(firsts, 1))}; full answer p50 ${f(q(seq.map((r) => r.full), 0.5))} p95 ${f(q(seq.map((r) => r.full), 0.95))}`);
-    out(`${p.padEnd(8)} 50 concurrent users: first answer p50 ${f(q(cf, 0.5))} p95 ${f(q(cf, 0.95))} max ${f(q(cf, 1))}; full answer p95 ${f(q(conc.map((r) => r.full), 0.95))}`);
+    out(
+      `${p.padEnd(8)} sequential (${requests}): first answer p50 ${f(q(firsts, 0.5))} p95 ${f(q(firsts, 0.95))} max ${f(q(firsts, 1))}; full answer p50 ${f(
+        q(
+          seq.map((r) => r.full),
+          0.5,
+        ),
+      )} p95 ${f(
+        q(
+          seq.map((r) => r.full),
+          0.95,
+        ),
+      )}`,
+    );
+    out(
+      `${p.padEnd(8)} 50 concurrent users: first answer p50 ${f(q(cf, 0.5))} p95 ${f(q(cf, 0.95))} max ${f(q(cf, 1))}; full answer p95 ${f(
+        q(
+          conc.map((r) => r.full),
+          0.95,
+        ),
+      )}`,
+    );
   }
 }
 

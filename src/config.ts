@@ -13,16 +13,37 @@ const optionalText = z.string().trim().min(1).optional();
 const url = z.string().trim().url();
 const port = z.coerce.number().int().min(0).max(65535);
 // Discord ids are snowflakes; Slack uploads need channel ids, not names (files.uploadV2 rejects names).
-const discordId = z.string().trim().regex(/^\d{17,20}$/, 'expected a Discord id of 17-20 digits (Developer Mode, then right-click > Copy ID)').optional();
-const slackChannel = z.string().trim().regex(/^[CGD][A-Z0-9]{2,}$/, 'expected a Slack channel id such as C0123456789 (channel details > Copy channel ID), not a name').optional();
+const discordId = z
+  .string()
+  .trim()
+  .regex(/^\d{17,20}$/, 'expected a Discord id of 17-20 digits (Developer Mode, then right-click > Copy ID)')
+  .optional();
+const slackChannel = z
+  .string()
+  .trim()
+  .regex(
+    /^[CGD][A-Z0-9]{2,}$/,
+    'expected a Slack channel id such as C0123456789 (channel details > Copy channel ID), not a name',
+  )
+  .optional();
 
 const EnvSchema = z.object({
   HFBOT_DB: z.string().trim().min(1).default('data/hfbot.sqlite'),
   HFBOT_REPLICATION_DIR: optionalText,
-  HFBOT_REPLICATION_URL: url.default('https://raw.githubusercontent.com/mina-taraghi/SANER2024ReplicationPackage/main/Replication%20Package'),
+  HFBOT_REPLICATION_URL: url.default(
+    'https://raw.githubusercontent.com/mina-taraghi/SANER2024ReplicationPackage/main/Replication%20Package',
+  ),
   HFBOT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HFBOT_LOG_FORMAT: z.enum(['json', 'pretty']).default('pretty'),
-  HFBOT_ADMINS: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
+  HFBOT_ADMINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   HFBOT_WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HFBOT_WEB_PORT: port.default(8787),
   HFBOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
@@ -32,9 +53,24 @@ const EnvSchema = z.object({
   DISCORD_GUILD_ID: discordId,
   DISCORD_API_URL: url.default('https://discord.com/api'),
   DISCORD_ANNOUNCE_CHANNEL: discordId,
-  SLACK_BOT_TOKEN: z.string().trim().min(1).refine((v) => !v.startsWith('xapp-'), 'this is an app-level token (xapp-); SLACK_BOT_TOKEN takes the bot token (xoxb-), SLACK_APP_TOKEN the xapp- one').optional(),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .min(1)
+    .refine(
+      (v) => !v.startsWith('xapp-'),
+      'this is an app-level token (xapp-); SLACK_BOT_TOKEN takes the bot token (xoxb-), SLACK_APP_TOKEN the xapp- one',
+    )
+    .optional(),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: z.string().trim().regex(/^xapp-/, 'expected an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write)').optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .regex(
+      /^xapp-/,
+      'expected an app-level token starting with xapp- (Basic Information > App-Level Tokens, scope connections:write)',
+    )
+    .optional(),
   SLACK_API_URL: url.default('https://slack.com/api/'),
   SLACK_PORT: port.default(3000),
   SLACK_ANNOUNCE_CHANNEL: slackChannel,
@@ -63,20 +99,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? '?');
-    throw new HfbotError('E_CONFIG', `Configuration: ${name} is invalid: ${issue.message} (got ${JSON.stringify(merged[name])}).`, {
-      hint: `Fix ${name} in the environment or in .env; see README "Configuration".`,
-    });
+    throw new HfbotError(
+      'E_CONFIG',
+      `Configuration: ${name} is invalid: ${issue.message} (got ${JSON.stringify(merged[name])}).`,
+      {
+        hint: `Fix ${name} in the environment or in .env; see README "Configuration".`,
+      },
+    );
   }
   const e = parsed.data;
   const discordEnabled = Boolean(e.DISCORD_TOKEN);
   if (discordEnabled && !e.DISCORD_APPLICATION_ID) {
-    throw new HfbotError('E_CONFIG', 'Configuration: DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing.', { hint: 'Copy the application id from the Discord developer portal.' });
+    throw new HfbotError('E_CONFIG', 'Configuration: DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing.', {
+      hint: 'Copy the application id from the Discord developer portal.',
+    });
   }
   let slackMode: 'socket' | 'http' | 'off' = 'off';
   if (e.SLACK_BOT_TOKEN) {
     if (e.SLACK_APP_TOKEN) slackMode = 'socket';
     else if (e.SLACK_SIGNING_SECRET) slackMode = 'http';
-    else throw new HfbotError('E_CONFIG', 'Configuration: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.', { hint: 'Set one of them.' });
+    else
+      throw new HfbotError(
+        'E_CONFIG',
+        'Configuration: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.',
+        { hint: 'Set one of them.' },
+      );
   }
   return { ...e, discord: { enabled: discordEnabled }, slack: { enabled: slackMode !== 'off', mode: slackMode } };
 }

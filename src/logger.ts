@@ -25,7 +25,7 @@ export interface LoggerOptions {
 
 export function createLogger(opts: LoggerOptions = {}): Logger {
   const min = ORDER[opts.level ?? 'info'];
-  const write = opts.write ?? ((line: string) => process.stderr.write(line + '\n'));
+  const write = opts.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const format = opts.format ?? 'pretty';
   const base = opts.base ?? {};
   const emit = (level: LogLevel, msg: string, fields?: LogFields): void => {
@@ -34,7 +34,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     if (format === 'json') {
       write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...all }, errorReplacer));
     } else {
-      const extra = Object.keys(all).length ? ' ' + JSON.stringify(all, errorReplacer) : '';
+      const extra = Object.keys(all).length ? ` ${JSON.stringify(all, errorReplacer)}` : '';
       write(`[hfbot] ${level}: ${msg}${extra}`);
     }
   };
@@ -53,13 +53,21 @@ function errorReplacer(_key: string, value: unknown): unknown {
 }
 
 /** A logger that records lines in memory; tests assert on what was logged. */
-export function memoryLogger(level: LogLevel = 'debug'): Logger & { lines: { level: LogLevel; msg: string; fields?: LogFields }[] } {
+export function memoryLogger(
+  level: LogLevel = 'debug',
+): Logger & { lines: { level: LogLevel; msg: string; fields?: LogFields }[] } {
   const lines: { level: LogLevel; msg: string; fields?: LogFields }[] = [];
   const make = (base: LogFields): Logger => {
     const rec = (l: LogLevel) => (msg: string, fields?: LogFields) => {
       if (ORDER[l] >= ORDER[level]) lines.push({ level: l, msg, fields: { ...base, ...fields } });
     };
-    return { debug: rec('debug'), info: rec('info'), warn: rec('warn'), error: rec('error'), child: (f) => make({ ...base, ...f }) };
+    return {
+      debug: rec('debug'),
+      info: rec('info'),
+      warn: rec('warn'),
+      error: rec('error'),
+      child: (f) => make({ ...base, ...f }),
+    };
   };
   return Object.assign(make({}), { lines });
 }

@@ -16,7 +16,10 @@ describe('config', () => {
 
   it('reads .env, with real environment variables taking precedence', () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, '.env'), 'HFBOT_WEB_PORT=9100\nSLACK_BOT_TOKEN=xoxb-file\nSLACK_SIGNING_SECRET=s3cret\n');
+    writeFileSync(
+      path.join(dir, '.env'),
+      'HFBOT_WEB_PORT=9100\nSLACK_BOT_TOKEN=xoxb-file\nSLACK_SIGNING_SECRET=s3cret\n',
+    );
     const c = loadConfig({ HFBOT_WEB_PORT: '9200' }, dir);
     expect(c.HFBOT_WEB_PORT).toBe(9200);
     expect(c.slack).toEqual({ enabled: true, mode: 'http' });
@@ -27,12 +30,20 @@ describe('config', () => {
   });
 
   it('names a malformed variable and what is wrong with it', () => {
-    expect(() => loadConfig({ HFBOT_WEB_PORT: 'eighty' }, tempDir())).toThrow(/^Configuration: HFBOT_WEB_PORT is invalid: .* \(got "eighty"\)\.$/);
-    expect(() => loadConfig({ DISCORD_API_URL: 'not a url' }, tempDir())).toThrow(/Configuration: DISCORD_API_URL is invalid/);
+    expect(() => loadConfig({ HFBOT_WEB_PORT: 'eighty' }, tempDir())).toThrow(
+      /^Configuration: HFBOT_WEB_PORT is invalid: .* \(got "eighty"\)\.$/,
+    );
+    expect(() => loadConfig({ DISCORD_API_URL: 'not a url' }, tempDir())).toThrow(
+      /Configuration: DISCORD_API_URL is invalid/,
+    );
   });
 
   it('names the missing partner of an incomplete platform configuration', () => {
-    expect(() => loadConfig({ DISCORD_TOKEN: 't' }, tempDir())).toThrow('Configuration: DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing.');
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb' }, tempDir())).toThrow(/SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN/);
+    expect(() => loadConfig({ DISCORD_TOKEN: 't' }, tempDir())).toThrow(
+      'Configuration: DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing.',
+    );
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb' }, tempDir())).toThrow(
+      /SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN/,
+    );
   });
 });

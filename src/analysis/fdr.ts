@@ -5,7 +5,8 @@
  */
 export function benjaminiHochberg(pValues: readonly number[]): number[] {
   const m = pValues.length;
-  for (const p of pValues) if (!(p >= 0 && p <= 1)) throw new RangeError(`benjaminiHochberg: p-value out of [0, 1]: ${p}`);
+  for (const p of pValues)
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`benjaminiHochberg: p-value out of [0, 1]: ${p}`);
   const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p);
   const q = new Array<number>(m);
   let running = 1;

@@ -7,8 +7,32 @@
 
 /** Model types that are also ordinary words or names; their matches wait for /verify. */
 export const AMBIGUOUS_TYPES: ReadonlySet<string> = new Set([
-  'opt', 'clip', 'sam', 'bloom', 'git', 'led', 'van', 'bit', 'align', 'mega', 'nat', 'sew', 'luke', 'marian',
-  'canine', 'funnel', 'ctrl', 'splinter', 'informer', 'perceiver', 'clap', 'yoso', 'deta', 'mvp', 'donut', 'lilt',
+  'opt',
+  'clip',
+  'sam',
+  'bloom',
+  'git',
+  'led',
+  'van',
+  'bit',
+  'align',
+  'mega',
+  'nat',
+  'sew',
+  'luke',
+  'marian',
+  'canine',
+  'funnel',
+  'ctrl',
+  'splinter',
+  'informer',
+  'perceiver',
+  'clap',
+  'yoso',
+  'deta',
+  'mvp',
+  'donut',
+  'lilt',
 ]);
 
 /** Spellings the generic rule does not produce (regex fragments, matched case-insensitively). */
@@ -28,15 +52,18 @@ const ALIASES: Record<string, string[]> = {
   'blip-2': ['blip[-_ ]?2'],
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The generic spelling rule: -, _ or nothing between parts, and before a trailing version number. */
 export function spellings(type: string): string[] {
-  const parts = type.toLowerCase().split(/[-_]/).map((p) => {
-    // gpt2 -> gpt-2, wav2vec2 -> wav2vec-2; not t5 or mt5, where the letters alone mean nothing.
-    const m = /^([a-z][a-z0-9]*[a-z]{2})(\d+)$/.exec(p);
-    return m ? `${escape(m[1]!)}[-_]?${m[2]}` : escape(p);
-  });
+  const parts = type
+    .toLowerCase()
+    .split(/[-_]/)
+    .map((p) => {
+      // gpt2 -> gpt-2, wav2vec2 -> wav2vec-2; not t5 or mt5, where the letters alone mean nothing.
+      const m = /^([a-z][a-z0-9]*[a-z]{2})(\d+)$/.exec(p);
+      return m ? `${escapeRegex(m[1]!)}[-_]?${m[2]}` : escapeRegex(p);
+    });
   return [parts.join('[-_]?'), ...(ALIASES[type] ?? [])];
 }
 
@@ -54,9 +81,17 @@ export interface MentionMatcher {
   find(texts: readonly string[]): MentionHit[];
 }
 
-export function buildMentionMatcher(types: readonly string[], ambiguous: ReadonlySet<string> = AMBIGUOUS_TYPES): MentionMatcher {
+export function buildMentionMatcher(
+  types: readonly string[],
+  ambiguous: ReadonlySet<string> = AMBIGUOUS_TYPES,
+): MentionMatcher {
   const ordered = [...new Set(types)].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  const alternatives = ordered.map((t) => `(${spellings(t).sort((a, b) => b.length - a.length).join('|')})`);
+  const alternatives = ordered.map(
+    (t) =>
+      `(${spellings(t)
+        .sort((a, b) => b.length - a.length)
+        .join('|')})`,
+  );
   const source = `(?<![A-Za-z0-9_])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`;
   return {
     find(texts) {
@@ -66,7 +101,13 @@ export function buildMentionMatcher(types: readonly string[], ambiguous: Readonl
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const g = m.findIndex((v, i) => i > 0 && v !== undefined);
           const type = ordered[g - 1]!;
-          if (!hits.has(type)) hits.set(type, { type, matched: m[0], sentence: sentenceAround(text, m.index, m[0].length), ambiguous: ambiguous.has(type) });
+          if (!hits.has(type))
+            hits.set(type, {
+              type,
+              matched: m[0],
+              sentence: sentenceAround(text, m.index, m[0].length),
+              ambiguous: ambiguous.has(type),
+            });
         }
       }
       return [...hits.values()];

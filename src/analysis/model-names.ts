@@ -46,9 +46,16 @@ export function tryResolveModel(input: string, names: readonly string[]): Resolu
 }
 
 /** The dataset's name for `input`, or E_UNKNOWN_MODEL naming the closest ones. */
-export function resolveModel(input: string, names: readonly string[], message: (input: string, suggestions: string[]) => { message: string; hint?: string }): string {
+export function resolveModel(
+  input: string,
+  names: readonly string[],
+  message: (input: string, suggestions: string[]) => { message: string; hint?: string },
+): string {
   const r = tryResolveModel(input, names);
   if (r.name !== null) return r.name;
   const m = message(input, r.suggestions);
-  throw new HfbotError('E_UNKNOWN_MODEL', m.message, { hint: m.hint, details: { option: 'model', suggestions: r.suggestions } });
+  throw new HfbotError('E_UNKNOWN_MODEL', m.message, {
+    hint: m.hint,
+    details: { option: 'model', suggestions: r.suggestions },
+  });
 }

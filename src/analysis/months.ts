@@ -1,6 +1,7 @@
 /** Calendar months as 'YYYY-MM' strings, which also sort correctly as text. */
 const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-const label = (idx: number) => `${String(Math.floor(idx / 12)).padStart(4, '0')}-${String((idx % 12) + 1).padStart(2, '0')}`;
+const label = (idx: number) =>
+  `${String(Math.floor(idx / 12)).padStart(4, '0')}-${String((idx % 12) + 1).padStart(2, '0')}`;
 
 export function addMonths(month: string, delta: number): string {
   return label(index(month) + delta);

@@ -51,33 +51,79 @@ export interface RootCauseRule {
 const KNOW = '(?:knowledge|knowlege|kowledge|awareness|familiarity|attention)';
 
 export const ROOT_CAUSE_RULES: readonly RootCauseRule[] = [
-  { id: 'undetermined', category: 'Other/Unknown', pattern: /^(?:-+|not clear\.?)$/, why: 'The authors recorded no cause ("---") or wrote that it was not clear.' },
-  { id: 'external', category: 'External platforms and libraries', pattern: /(?:by|in) external platform/, why: 'The cause lies in a platform outside HF (a missing feature or a confusing setting there).' },
-  { id: 'hf-bug', category: 'HF bugs', pattern: /\bbug\b|issue caused by hf library/, why: 'A defect in HF code or in an HF library.' },
-  { id: 'hf-docs', category: 'Lacking documentation', pattern: /documentation|official examples|tutorials|samples/, why: 'HF documentation, examples, tutorials or samples were missing, unclear or outdated.' },
+  {
+    id: 'undetermined',
+    category: 'Other/Unknown',
+    pattern: /^(?:-+|not clear\.?)$/,
+    why: 'The authors recorded no cause ("---") or wrote that it was not clear.',
+  },
+  {
+    id: 'external',
+    category: 'External platforms and libraries',
+    pattern: /(?:by|in) external platform/,
+    why: 'The cause lies in a platform outside HF (a missing feature or a confusing setting there).',
+  },
+  {
+    id: 'hf-bug',
+    category: 'HF bugs',
+    pattern: /\bbug\b|issue caused by hf library/,
+    why: 'A defect in HF code or in an HF library.',
+  },
+  {
+    id: 'hf-docs',
+    category: 'Lacking documentation',
+    pattern: /documentation|official examples|tutorials|samples/,
+    why: 'HF documentation, examples, tutorials or samples were missing, unclear or outdated.',
+  },
   {
     id: 'hf-feature',
     category: 'Lacking feature by HF',
-    pattern: /lack(?:ing|ig)? (?:of )?feature|feature (?:lacking|unavailable)|no predefined feature|limitation by hf|lack of support/,
+    pattern:
+      /lack(?:ing|ig)? (?:of )?feature|feature (?:lacking|unavailable)|no predefined feature|limitation by hf|lack of support/,
     why: 'HF did not offer or support what the user needed (a missing feature, a limit, no support).',
   },
-  { id: 'user-theory', category: 'Lack of theoretical knowledge', pattern: /theoretical/, why: 'The user lacked theoretical (ML/DL) knowledge.' },
-  { id: 'user-practice', category: 'Lack of practical and programming knowledge', pattern: /practical|programming/, why: 'The user lacked practical experience or programming skill (includes programming mistakes).' },
-  { id: 'user-other-api', category: 'Lack of API usage knowledge', pattern: /\b(?:torch|tf|tensorflow) api\b/, why: 'The user did not know a non-HF API (Torch, TensorFlow) used with HF.' },
+  {
+    id: 'user-theory',
+    category: 'Lack of theoretical knowledge',
+    pattern: /theoretical/,
+    why: 'The user lacked theoretical (ML/DL) knowledge.',
+  },
+  {
+    id: 'user-practice',
+    category: 'Lack of practical and programming knowledge',
+    pattern: /practical|programming/,
+    why: 'The user lacked practical experience or programming skill (includes programming mistakes).',
+  },
+  {
+    id: 'user-other-api',
+    category: 'Lack of API usage knowledge',
+    pattern: /\b(?:torch|tf|tensorflow) api\b/,
+    why: 'The user did not know a non-HF API (Torch, TensorFlow) used with HF.',
+  },
   {
     id: 'user-hf-library',
     category: 'Lack of familiarity with HF and its libraries',
     pattern: new RegExp(`^lack of ${KNOW}\\b.*(?:\\bhf\\b|accelerate|\\bspaces?\\b|tokenizers|\\bhub\\b)`),
     why: 'The user did not know an HF library or service the cause names (Accelerate, Datasets, Spaces, the Hub, tokenizers).',
   },
-  { id: 'user-api', category: 'Lack of API usage knowledge', pattern: /\bapis?\b/, why: 'The user did not know how to use an API.' },
+  {
+    id: 'user-api',
+    category: 'Lack of API usage knowledge',
+    pattern: /\bapis?\b/,
+    why: 'The user did not know how to use an API.',
+  },
   {
     id: 'user-unnamed',
     category: 'Lack of familiarity with HF and its libraries',
     pattern: new RegExp(`^lack of ${KNOW}\\b`),
     why: 'The user lacked knowledge of an unnamed subject; every topic is about using HF, so it counts as familiarity with HF.',
   },
-  { id: 'other', category: 'Other/Unknown', pattern: /[\s\S]*/, why: 'None of the above: a third party or a version change, which Table II has no category for.' },
+  {
+    id: 'other',
+    category: 'Other/Unknown',
+    pattern: /[\s\S]*/,
+    why: 'None of the above: a third party or a version change, which Table II has no category for.',
+  },
 ];
 
 export interface RuleMatch {

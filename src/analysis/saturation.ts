@@ -15,7 +15,10 @@ export function normaliseCode(c: string): string {
 }
 
 /** `topics` in coding order, each with the free-text codes given to it. */
-export function saturationBatches(topics: readonly { position: number; codes: readonly string[] }[], batchSize: number): SaturationBatch[] {
+export function saturationBatches(
+  topics: readonly { position: number; codes: readonly string[] }[],
+  batchSize: number,
+): SaturationBatch[] {
   const seen = new Set<string>();
   const out: SaturationBatch[] = [];
   for (let i = 0; i < topics.length; i += batchSize) {
@@ -24,9 +27,18 @@ export function saturationBatches(topics: readonly { position: number; codes: re
     for (const t of chunk)
       for (const c of t.codes) {
         const k = normaliseCode(c);
-        if (k && !seen.has(k)) { seen.add(k); fresh++; }
+        if (k && !seen.has(k)) {
+          seen.add(k);
+          fresh++;
+        }
       }
-    out.push({ batch: out.length + 1, fromPosition: chunk[0]!.position, toPosition: chunk.at(-1)!.position, newCodes: fresh, cumulative: seen.size });
+    out.push({
+      batch: out.length + 1,
+      fromPosition: chunk[0]!.position,
+      toPosition: chunk.at(-1)!.position,
+      newCodes: fresh,
+      cumulative: seen.size,
+    });
   }
   return out;
 }

@@ -28,7 +28,10 @@ export function proportionalQuotas(counts: ReadonlyMap<string, number>, size: nu
   rows.sort((a, b) => b.frac - a.frac || a.k.localeCompare(b.k));
   for (const r of rows) {
     if (left <= 0) break;
-    if (r.q < r.n) { r.q++; left--; }
+    if (r.q < r.n) {
+      r.q++;
+      left--;
+    }
   }
   return new Map(rows.map((r) => [r.k, r.q]));
 }
@@ -42,12 +45,20 @@ export function drawSample(pool: readonly PoolItem[], size: number, seed: string
   const rng = seedrandom(seed);
   const sorted = [...pool].sort((a, b) => a.id - b.id);
   const n = Math.min(size, sorted.length);
-  if (!stratify) return shuffle(sorted, rng).slice(0, n).map((p) => p.id);
+  if (!stratify)
+    return shuffle(sorted, rng)
+      .slice(0, n)
+      .map((p) => p.id);
   const groups = new Map<string, PoolItem[]>();
   for (const p of sorted) groups.set(p.stratum, [...(groups.get(p.stratum) ?? []), p]);
   const counts = new Map([...groups].map(([k, v]) => [k, v.length]));
   const quotas = proportionalQuotas(counts, n);
   const picked: number[] = [];
-  for (const k of [...groups.keys()].sort()) picked.push(...shuffle(groups.get(k)!, rng).slice(0, quotas.get(k) ?? 0).map((p) => p.id));
+  for (const k of [...groups.keys()].sort())
+    picked.push(
+      ...shuffle(groups.get(k)!, rng)
+        .slice(0, quotas.get(k) ?? 0)
+        .map((p) => p.id),
+    );
   return shuffle(picked, rng);
 }

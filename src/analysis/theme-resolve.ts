@@ -41,7 +41,14 @@ export function resolveTheme(input: string, themes: readonly Theme[]): ThemeMatc
   // Words inside names help when the whole name is far ("documentaton" -> "Lack of Documentation").
   const wordLimit = Math.max(1, Math.floor(q.length / 4));
   const inside = names
-    .filter((n) => !near.includes(n) && (norm(n).includes(q) || norm(n).split(/[^a-z0-9]+/).some((w) => w.length > 3 && levenshtein(q, w) <= wordLimit)))
+    .filter(
+      (n) =>
+        !near.includes(n) &&
+        (norm(n).includes(q) ||
+          norm(n)
+            .split(/[^a-z0-9]+/)
+            .some((w) => w.length > 3 && levenshtein(q, w) <= wordLimit)),
+    )
     .slice(0, Math.max(0, 3 - near.length));
   return { kind: 'unknown', suggestions: [...near, ...inside] };
 }
@@ -52,7 +59,7 @@ export function truncateQuote(text: string, max = 240): string {
   if (t.length <= max) return t;
   const cut = t.slice(0, max);
   const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
-  if (sentence > max * 0.6) return cut.slice(0, sentence + 1) + ' …';
+  if (sentence > max * 0.6) return `${cut.slice(0, sentence + 1)} …`;
   const space = cut.lastIndexOf(' ');
-  return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '') + ' …';
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')} …`;
 }

@@ -36,9 +36,13 @@ export const PAPER_TABLE_III: Readonly<Record<string, number>> = {
 };
 
 /** First month with a non-zero count in either series, or null if the type never appears. */
-export function firstAppearance(forum: ReadonlyMap<string, number> | undefined, hub: ReadonlyMap<string, number> | undefined): string | null {
+export function firstAppearance(
+  forum: ReadonlyMap<string, number> | undefined,
+  hub: ReadonlyMap<string, number> | undefined,
+): string | null {
   let first: string | null = null;
-  for (const m of [forum, hub]) for (const [month, n] of m ?? []) if (n > 0 && (first === null || month < first)) first = month;
+  for (const m of [forum, hub])
+    for (const [month, n] of m ?? []) if (n > 0 && (first === null || month < first)) first = month;
   return first;
 }
 
@@ -47,7 +51,12 @@ export function paperWindowFor(from: string, to: string, first: string | null): 
   return { from: first && first > from && first <= to ? first : from, to };
 }
 
-export function trend(forum: ReadonlyMap<string, number> | undefined, hub: ReadonlyMap<string, number> | undefined, from: string, to: string): Trend {
+export function trend(
+  forum: ReadonlyMap<string, number> | undefined,
+  hub: ReadonlyMap<string, number> | undefined,
+  from: string,
+  to: string,
+): Trend {
   const months = monthRange(from, to);
   const f = fillMonths(months, forum ?? new Map());
   const h = fillMonths(months, hub ?? new Map());

@@ -20,7 +20,8 @@ export function zFor(confidence: number): number {
 
 export function wilson(x: number, n: number, confidence = 0.95): Interval {
   if (!Number.isInteger(n) || n <= 0) throw new RangeError(`n must be a positive whole number; got ${n}`);
-  if (!Number.isInteger(x) || x < 0 || x > n) throw new RangeError(`x must be a whole number from 0 to n (${n}); got ${x}`);
+  if (!Number.isInteger(x) || x < 0 || x > n)
+    throw new RangeError(`x must be a whole number from 0 to n (${n}); got ${x}`);
   const z = zFor(confidence);
   const p = x / n;
   const z2 = z * z;

@@ -31,9 +31,17 @@ async function toDiscord(reply: Reply, services: Services, render: RenderPng): P
     const { files, chartFailed } = await replyAttachments(reply, services, render);
     // Loaded here, after the chart renderer may have run: see discord/preload.ts.
     preloadDiscordJs();
-    const [{ REST }, { discordPayload }, { postToChannel }] = await Promise.all([import('discord.js'), import('./discord/reply-message.js'), import('./discord/deliver.js')]);
+    const [{ REST }, { discordPayload }, { postToChannel }] = await Promise.all([
+      import('discord.js'),
+      import('./discord/reply-message.js'),
+      import('./discord/deliver.js'),
+    ]);
     const rest = new REST({ version: '10', api: c.DISCORD_API_URL }).setToken(c.DISCORD_TOKEN);
-    const posted = await postToChannel(rest, channel, discordPayload({ ...reply, ephemeral: false }, files, createActionStore(), { chartFailed }));
+    const posted = await postToChannel(
+      rest,
+      channel,
+      discordPayload({ ...reply, ephemeral: false }, files, createActionStore(), { chartFailed }),
+    );
     services.logger.info('announce: posted to discord', { channel, message: posted.id });
     return { platform: 'discord', status: 'posted', channel, id: posted.id, files: files.map((f) => f.name) };
   } catch (err) {
@@ -51,8 +59,17 @@ async function toSlack(reply: Reply, services: Services, render: RenderPng): Pro
   }
   const channel = c.SLACK_ANNOUNCE_CHANNEL;
   try {
-    const client = new webApi.WebClient(c.SLACK_BOT_TOKEN, { slackApiUrl: c.SLACK_API_URL, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 }, timeout: 10_000 });
-    const d = await deliverSlack(client, { ...reply, ephemeral: false }, { channel }, { services, store: createActionStore(), renderPng: render });
+    const client = new webApi.WebClient(c.SLACK_BOT_TOKEN, {
+      slackApiUrl: c.SLACK_API_URL,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+      timeout: 10_000,
+    });
+    const d = await deliverSlack(
+      client,
+      { ...reply, ephemeral: false },
+      { channel },
+      { services, store: createActionStore(), renderPng: render },
+    );
     services.logger.info('announce: posted to slack', { channel, ts: d.ts });
     return { platform: 'slack', status: 'posted', channel, id: d.ts ?? null, files: d.files };
   } catch (err) {
@@ -62,7 +79,11 @@ async function toSlack(reply: Reply, services: Services, render: RenderPng): Pro
 }
 
 /** Never throws: `hfbot refresh` must finish even when a chat platform is down. */
-export async function announce(reply: Reply, services: Services, opts: AnnounceOptions = {}): Promise<AnnounceResult[]> {
+export async function announce(
+  reply: Reply,
+  services: Services,
+  opts: AnnounceOptions = {},
+): Promise<AnnounceResult[]> {
   // Both platforms share one rendering of the chart.
   const render = renderOnce(opts.renderPng);
   return Promise.all([toDiscord(reply, services, render), toSlack(reply, services, render)]);

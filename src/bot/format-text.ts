@@ -15,7 +15,11 @@ export function formatTable(t: ReplyTable, maxRows = 40): string {
   const rows = t.rows.slice(0, maxRows).map((r) => r.map((c) => (c === null ? '' : String(c))));
   const widths = t.columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
   const numeric = t.columns.map((_, i) => t.rows.every((r) => r[i] === null || typeof r[i] === 'number'));
-  const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const out = [line(t.columns), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   if (t.rows.length > maxRows) out.push(`... ${t.rows.length - maxRows} more rows`);
   return out.join('\n');

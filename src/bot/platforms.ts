@@ -11,4 +11,7 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-export type PlatformStarter = (services: Services, opts: { web?: boolean; port?: number; host?: string }) => Promise<RunningPlatform | null>;
+export type PlatformStarter = (
+  services: Services,
+  opts: { web?: boolean; port?: number; host?: string },
+) => Promise<RunningPlatform | null>;

@@ -20,7 +20,11 @@ export async function defaultRender(reply: Reply, services: Services): Promise<U
   return renderReplyPng(reply, services);
 }
 
-export async function chartPng(reply: Reply, services: Services, render: RenderPng = defaultRender): Promise<Buffer | null> {
+export async function chartPng(
+  reply: Reply,
+  services: Services,
+  render: RenderPng = defaultRender,
+): Promise<Buffer | null> {
   if (!reply.chart) return null;
   try {
     return Buffer.from(await render(reply, services));
@@ -30,12 +34,20 @@ export async function chartPng(reply: Reply, services: Services, render: RenderP
   }
 }
 
-export async function replyAttachments(reply: Reply, services: Services, render?: RenderPng): Promise<{ files: Attachment[]; chartFailed: boolean }> {
+export async function replyAttachments(
+  reply: Reply,
+  services: Services,
+  render?: RenderPng,
+): Promise<{ files: Attachment[]; chartFailed: boolean }> {
   const files: Attachment[] = [];
   const png = await chartPng(reply, services, render);
   if (png) files.push({ name: CHART_FILE, contentType: 'image/png', data: png });
   for (const f of reply.files ?? []) {
-    files.push({ name: f.name, contentType: f.contentType, data: typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content) });
+    files.push({
+      name: f.name,
+      contentType: f.contentType,
+      data: typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content),
+    });
   }
   return { files, chartFailed: Boolean(reply.chart) && !png };
 }

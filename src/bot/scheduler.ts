@@ -28,7 +28,12 @@ export const startScheduler: PlatformStarter = async (services) => {
         try {
           const r = await refresh({ services, http: { requestsPerMinute: config.HFBOT_MINE_RATE_PER_MINUTE, logger } });
           await announce(r.reply, services);
-          logger.info('scheduler: refresh done', { run: n, version: r.derived.version, failures: r.failures.length, next: job.nextRun()?.toISOString() });
+          logger.info('scheduler: refresh done', {
+            run: n,
+            version: r.derived.version,
+            failures: r.failures.length,
+            next: job.nextRun()?.toISOString(),
+          });
         } catch (err) {
           logger.error('scheduler: refresh failed; the next run resumes from the checkpoints', { run: n, err });
         }
@@ -36,7 +41,9 @@ export const startScheduler: PlatformStarter = async (services) => {
       return running;
     });
   } catch (err) {
-    throw new HfbotError('E_CONFIG', msg.mining.badCron(pattern, (err as Error).message), { hint: msg.mining.cronHint });
+    throw new HfbotError('E_CONFIG', msg.mining.badCron(pattern, (err as Error).message), {
+      hint: msg.mining.cronHint,
+    });
   }
   job.resume();
   logger.info('scheduler: refresh scheduled', { cron: pattern, next: job.nextRun()?.toISOString() });

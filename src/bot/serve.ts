@@ -35,7 +35,11 @@ export interface Serving {
 
 export async function serve(services: Services, opts: ServeOptions = {}): Promise<Serving> {
   const log = services.logger;
-  const popts = { ...(opts.web ? { web: true } : {}), ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host ? { host: opts.host } : {}) };
+  const popts = {
+    ...(opts.web ? { web: true } : {}),
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(opts.host ? { host: opts.host } : {}),
+  };
   const platforms: RunningPlatform[] = [];
   const closeAll = async () => {
     // Reverse order, each on its own: one platform failing to stop must not keep the others open.
@@ -60,7 +64,10 @@ export async function serve(services: Services, opts: ServeOptions = {}): Promis
     await closeAll();
     throw err;
   }
-  log.info('serving', { platforms: platforms.map((p) => p.name), ...(platforms.find((p) => p.url) ? { url: platforms.find((p) => p.url)!.url } : {}) });
+  log.info('serving', {
+    platforms: platforms.map((p) => p.name),
+    ...(platforms.find((p) => p.url) ? { url: platforms.find((p) => p.url)!.url } : {}),
+  });
 
   let closing: Promise<void> | null = null;
   let markClosed!: () => void;

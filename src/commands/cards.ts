@@ -35,9 +35,27 @@ export const cards = defineCommand({
     const label = sourceLabel(src);
     const provenance = seriesProvenance(db, src, ['cards'], { from, to }, models, 'n = models created in the window');
     return {
-      text: msg.series.cards({ source: label, from, to, months: rows.length, models, withCard, ratio: overallRatio, minRatio: Math.min(...ratios), maxRatio: Math.max(...ratios) }),
-      table: { columns: ['month', 'models', 'with card', 'ratio'], rows: months.map((m) => [m.month, m.models, m.withCard, m.ratio === null ? null : +m.ratio.toFixed(4)]) },
-      chart: cardsSpec({ months, subtitle: `${from}..${to}: ${withCard.toLocaleString('en-US')} of ${models.toLocaleString('en-US')} models have a card (${(overallRatio * 100).toFixed(1)}%)`, datasetVersion: provenance.datasetVersion, source: label }),
+      text: msg.series.cards({
+        source: label,
+        from,
+        to,
+        months: rows.length,
+        models,
+        withCard,
+        ratio: overallRatio,
+        minRatio: Math.min(...ratios),
+        maxRatio: Math.max(...ratios),
+      }),
+      table: {
+        columns: ['month', 'models', 'with card', 'ratio'],
+        rows: months.map((m) => [m.month, m.models, m.withCard, m.ratio === null ? null : +m.ratio.toFixed(4)]),
+      },
+      chart: cardsSpec({
+        months,
+        subtitle: `${from}..${to}: ${withCard.toLocaleString('en-US')} of ${models.toLocaleString('en-US')} models have a card (${(overallRatio * 100).toFixed(1)}%)`,
+        datasetVersion: provenance.datasetVersion,
+        source: label,
+      }),
       data: { source: src.source, from, to, models, withCard, overallRatio, months },
       provenance,
     };

@@ -23,19 +23,45 @@ export const codeAgreement = defineCommand({
     const afterData = ratingData(db, round, { resolved: true });
     const r = agreementReport(before.units, before.raters, `${round.seed}:agreement`);
     const a = agreementReport(afterData.units, afterData.raters, `${round.seed}:agreement`, 0);
-    const after = { percent: a.percent, cohen: a.cohen.map(({ a: x, b, kappa }) => ({ a: x, b, kappa })), fleiss: a.fleiss, alpha: a.alpha, kappa: a.kappa.value };
-    const data = {
-      round: round.name, status: round.status, raters: before.raters, n: r.n, hidden: before.hidden,
-      percent: r.percent, cohen: r.cohen.map(({ a, b, kappa }) => ({ a, b, kappa })), pairTopics: r.cohen.map(({ a, b, n }) => ({ a, b, n })), fleiss: r.fleiss, alpha: r.alpha, perCategory: r.perCategory, kappa: r.kappa, ci: r.ci, reading: r.reading, after,
+    const after = {
+      percent: a.percent,
+      cohen: a.cohen.map(({ a: x, b, kappa }) => ({ a: x, b, kappa })),
+      fleiss: a.fleiss,
+      alpha: a.alpha,
+      kappa: a.kappa.value,
     };
-    const provenance = roundProvenance(db, round, r.n, 'Bootstrap: 1000 resamples of topics, percentile interval, seeded from the round seed.');
+    const data = {
+      round: round.name,
+      status: round.status,
+      raters: before.raters,
+      n: r.n,
+      hidden: before.hidden,
+      percent: r.percent,
+      cohen: r.cohen.map(({ a, b, kappa }) => ({ a, b, kappa })),
+      pairTopics: r.cohen.map(({ a, b, n }) => ({ a, b, n })),
+      fleiss: r.fleiss,
+      alpha: r.alpha,
+      perCategory: r.perCategory,
+      kappa: r.kappa,
+      ci: r.ci,
+      reading: r.reading,
+      after,
+    };
+    const provenance = roundProvenance(
+      db,
+      round,
+      r.n,
+      'Bootstrap: 1000 resamples of topics, percentile interval, seeded from the round seed.',
+    );
     if (r.n === 0) return { text: msg.coding.noData(round.name), data, provenance };
     const cells = confusionCells(before.units, before.raters.length);
     const used = new Set(cells.flatMap((c) => [c.x, c.y]));
     const two = before.raters.length === 2;
     const chart = confusionMatrixSpec({
       cells,
-      categories: taxonomy(db).map((t) => t.code).filter((c) => used.has(c)),
+      categories: taxonomy(db)
+        .map((t) => t.code)
+        .filter((c) => used.has(c)),
       xTitle: two ? `${before.raters[0]}'s category` : 'category (one rater)',
       yTitle: two ? `${before.raters[1]}'s category` : 'category (another rater, same topic)',
       title: `Round ${round.name}: label agreement (${r.n} topics)`,
@@ -44,7 +70,10 @@ export const codeAgreement = defineCommand({
     });
     return {
       text: msg.coding.agreement(round.name, r, { percent: a.percent, kappa: a.kappa.value }, before.hidden),
-      table: { columns: ['rater A', 'rater B', "Cohen's kappa", 'topics'], rows: r.cohen.map((c) => [c.a, c.b, c.kappa === null ? null : Number(c.kappa.toFixed(3)), c.n]) },
+      table: {
+        columns: ['rater A', 'rater B', "Cohen's kappa", 'topics'],
+        rows: r.cohen.map((c) => [c.a, c.b, c.kappa === null ? null : Number(c.kappa.toFixed(3)), c.n]),
+      },
       chart,
       data,
       provenance,

@@ -17,6 +17,10 @@ export const codeClose = defineCommand({
     assertManager(round, ctx.user.id, ctx.services.config.HFBOT_ADMINS, 'close');
     if (round.status === 'closed') throw new HfbotError('E_CONFLICT', msg.coding.alreadyStatus(round.name, 'closed'));
     setStatus(db, round.id, 'closed');
-    return { text: msg.coding.closed(round.name), data: { round: round.name, status: 'closed' }, provenance: roundProvenance(db, round, null) };
+    return {
+      text: msg.coding.closed(round.name),
+      data: { round: round.name, status: 'closed' },
+      provenance: roundProvenance(db, round, null),
+    };
   },
 });

@@ -14,5 +14,17 @@ import { codeClose } from './code-close.js';
 import { codeReopen } from './code-reopen.js';
 
 export const codeCommands = [
-  codePlan, codeStart, codeNext, codeLabel, codeSkip, codeStatus, codeAgreement, codeDisagreements, codeResolve, codeSaturation, codeExport, codeClose, codeReopen,
+  codePlan,
+  codeStart,
+  codeNext,
+  codeLabel,
+  codeSkip,
+  codeStatus,
+  codeAgreement,
+  codeDisagreements,
+  codeResolve,
+  codeSaturation,
+  codeExport,
+  codeClose,
+  codeReopen,
 ] as const;

@@ -20,9 +20,9 @@ export function isManager(ctx: CommandContext, round: Round): boolean {
 
 /** Raters, the owner and admins: the people at the negotiation meeting. */
 export function assertParticipant(ctx: CommandContext, round: Round): void {
-  if (!isManager(ctx, round) && !isRater(ctx.services.db, round.id, ctx.user.id)) throw new HfbotError('E_FORBIDDEN', msg.coding.notParticipant(round.name));
+  if (!isManager(ctx, round) && !isRater(ctx.services.db, round.id, ctx.user.id))
+    throw new HfbotError('E_FORBIDDEN', msg.coding.notParticipant(round.name));
 }
-
 
 export const nowIso = (ctx: CommandContext) => ctx.services.now().toISOString();
 

@@ -27,11 +27,19 @@ export const codeDisagreements = defineCommand({
     }
     const list = topics
       .filter((t) => new Set(by.get(t.topic_id)?.values() ?? []).size > 1)
-      .map((t) => ({ topic: t.topic_id, forumCategory: t.forum_category, labels: Object.fromEntries(rs.map((r) => [r, by.get(t.topic_id)?.get(r) ?? null])), resolved: res.get(t.topic_id)?.code ?? null }));
+      .map((t) => ({
+        topic: t.topic_id,
+        forumCategory: t.forum_category,
+        labels: Object.fromEntries(rs.map((r) => [r, by.get(t.topic_id)?.get(r) ?? null])),
+        resolved: res.get(t.topic_id)?.code ?? null,
+      }));
     const hidden = topics.length - open.size;
     return {
       text: msg.coding.disagreements(round.name, list.length, hidden),
-      table: { columns: ['topic', 'forum category', ...rs, 'resolved'], rows: list.map((d) => [d.topic, d.forumCategory, ...rs.map((r) => d.labels[r] ?? null), d.resolved]) },
+      table: {
+        columns: ['topic', 'forum category', ...rs, 'resolved'],
+        rows: list.map((d) => [d.topic, d.forumCategory, ...rs.map((r) => d.labels[r] ?? null), d.resolved]),
+      },
       data: { round: round.name, disagreements: list, hidden },
       provenance: roundProvenance(db, round, list.length),
     };

@@ -35,13 +35,20 @@ export const codeExport = defineCommand({
     const order = new Map(topics.map((t) => [t.topic_id, t.position]));
     const rows: (string | number | null)[][] = visibleLabels(db, round, ctx.user.id)
       .sort((a, b) => order.get(a.topic_id)! - order.get(b.topic_id)! || a.rater.localeCompare(b.rater))
-      .map((l) => [l.topic_id, tag.get(l.topic_id)!, l.free_code ?? l.subcategory ?? categoryName(l.code), l.rater, l.code, l.subcategory]);
+      .map((l) => [
+        l.topic_id,
+        tag.get(l.topic_id)!,
+        l.free_code ?? l.subcategory ?? categoryName(l.code),
+        l.rater,
+        l.code,
+        l.subcategory,
+      ]);
     const open = revealedTopics(db, round);
     for (const t of topics) {
       const c = open.has(t.topic_id) ? consensusCode(db, round.id, t.topic_id) : null;
       if (c) rows.push([t.topic_id, t.forum_category, categoryName(c), 'consensus', c, null]);
     }
-    const csv = [COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+    const csv = `${[COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n')}\n`;
     const hidden = topics.length - open.size;
     return {
       text: msg.coding.exported(round.name, rows.length, hidden),

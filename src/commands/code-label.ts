@@ -23,7 +23,13 @@ export const codeLabel = defineCommand({
     description: 'Label a topic of your coding round with a category (relabelling keeps the history)',
     options: {
       topic: opt.integer({ description: 'Topic id', required: true, positional: true, min: 1 }),
-      category: opt.string({ description: 'Category code (C1, B2) or name', required: true, positional: true, rest: true, max: 100 }),
+      category: opt.string({
+        description: 'Category code (C1, B2) or name',
+        required: true,
+        positional: true,
+        rest: true,
+        max: 100,
+      }),
       code: opt.string({ description: 'Optional free-text low-level code', max: 200 }),
       sub: opt.string({ description: 'Optional subcategory of the category', max: 200 }),
       round: roundOption(),
@@ -38,7 +44,15 @@ export const codeLabel = defineCommand({
     const cat = resolveCategory(db, round.scheme, ctx.args.category!);
     const sub = ctx.args.sub ? resolveSubcategory(db, cat.code, ctx.args.sub) : null;
     const free = cleanFree(ctx.args.code);
-    const r = recordLabel(db, { roundId: round.id, topic, rater: ctx.user.id, code: cat.code, subcategory: sub, freeCode: free, at: nowIso(ctx) });
+    const r = recordLabel(db, {
+      roundId: round.id,
+      topic,
+      rater: ctx.user.id,
+      code: cat.code,
+      subcategory: sub,
+      freeCode: free,
+      at: nowIso(ctx),
+    });
     const extra = `${sub ? ` / ${sub}` : ''}${free ? ` ("${free}")` : ''}`;
     const subs = sub ? [] : subcategoriesOf(db, cat.code);
     const actions: ReplyAction[] = [];
@@ -50,10 +64,28 @@ export const codeLabel = defineCommand({
         command: `/code label ${topic} ${cat.code} sub:"{value}"${free ? ` code:"${free}"` : ''} round:${round.name}`,
         options: subs.slice(0, 25).map((s) => ({ label: s.slice(0, 100), value: s })),
       });
-    actions.push({ type: 'button', id: `code-next:${round.id}`, label: msg.coding.nextLabel, command: `/code next ${round.name}`, style: 'primary' });
+    actions.push({
+      type: 'button',
+      id: `code-next:${round.id}`,
+      label: msg.coding.nextLabel,
+      command: `/code next ${round.name}`,
+      style: 'primary',
+    });
     return {
-      text: msg.coding.labelled(topic, cat.code, cat.category, r.replaced, r.labelled, r.total, extra) + (r.consensus ? msg.coding.consensusReached(r.consensus) : ''),
-      data: { round: round.name, topic, code: cat.code, subcategory: sub, freeCode: free, replaced: r.replaced, labelled: r.labelled, total: r.total, consensus: r.consensus },
+      text:
+        msg.coding.labelled(topic, cat.code, cat.category, r.replaced, r.labelled, r.total, extra) +
+        (r.consensus ? msg.coding.consensusReached(r.consensus) : ''),
+      data: {
+        round: round.name,
+        topic,
+        code: cat.code,
+        subcategory: sub,
+        freeCode: free,
+        replaced: r.replaced,
+        labelled: r.labelled,
+        total: r.total,
+        consensus: r.consensus,
+      },
       provenance: roundProvenance(db, round, r.total),
       // Private: a public confirmation would show the label to the other raters.
       ephemeral: true,

@@ -19,7 +19,13 @@ export const codeNext = defineCommand({
     const round = findRound(db, ctx.args.round, me);
     const t = nextTopic(db, round.id, me);
     const p = progress(db, round.id, me);
-    if (!t) return { text: msg.coding.allDone(round.name, p.total), data: { round: round.name, done: true, ...p }, provenance: roundProvenance(db, round, p.total), ephemeral: true };
+    if (!t)
+      return {
+        text: msg.coding.allDone(round.name, p.total),
+        data: { round: round.name, done: true, ...p },
+        provenance: roundProvenance(db, round, p.total),
+        ephemeral: true,
+      };
     assertCanLabel(db, round.id, t.topic_id, me);
     const info = topicInfo(db, t.topic_id, ctx.services.config.HFBOT_FORUM_URL);
     const cats = schemeCategories(db, round.scheme);
@@ -31,14 +37,44 @@ export const codeNext = defineCommand({
         command: `/code label ${t.topic_id} {value} round:${round.name}`,
         options: cats.map((c) => {
           const subs = subcategoriesOf(db, c.code);
-          return { label: `${c.code} ${c.category}`.slice(0, 100), value: c.code, ...(subs.length ? { description: subs.join('; ').slice(0, 100) } : {}) };
+          return {
+            label: `${c.code} ${c.category}`.slice(0, 100),
+            value: c.code,
+            ...(subs.length ? { description: subs.join('; ').slice(0, 100) } : {}),
+          };
         }),
       },
-      { type: 'button', id: `code-skip:${round.id}:${t.topic_id}`, label: msg.coding.skipLabel, command: `/code skip ${t.topic_id} round:${round.name}`, style: 'secondary' },
+      {
+        type: 'button',
+        id: `code-skip:${round.id}:${t.topic_id}`,
+        label: msg.coding.skipLabel,
+        command: `/code skip ${t.topic_id} round:${round.name}`,
+        style: 'secondary',
+      },
     ];
     return {
-      text: msg.coding.next({ topic: t.topic_id, url: info.url, forumCategory: t.forum_category, title: info.title, excerpt: info.excerpt, position: t.position, total: p.total, done: p.labelled, skipped: t.skipped }),
-      data: { round: round.name, topic: t.topic_id, url: info.url, forumCategory: t.forum_category, title: info.title, excerpt: info.excerpt, position: t.position, ...p, categories: cats.map((c) => c.code) },
+      text: msg.coding.next({
+        topic: t.topic_id,
+        url: info.url,
+        forumCategory: t.forum_category,
+        title: info.title,
+        excerpt: info.excerpt,
+        position: t.position,
+        total: p.total,
+        done: p.labelled,
+        skipped: t.skipped,
+      }),
+      data: {
+        round: round.name,
+        topic: t.topic_id,
+        url: info.url,
+        forumCategory: t.forum_category,
+        title: info.title,
+        excerpt: info.excerpt,
+        position: t.position,
+        ...p,
+        categories: cats.map((c) => c.code),
+      },
       provenance: roundProvenance(db, round, p.total),
       thread: { title: msg.coding.nextTitle(round.name, t.topic_id) },
       actions,

@@ -23,7 +23,11 @@ export const codePlan = defineCommand({
     return {
       text: msg.coding.plan(r.n, population, confidence, margin, r.n0),
       data: { n: r.n, n0: r.n0, z: r.z, population, confidence, margin, proportion: 0.5 },
-      provenance: { datasetVersion: datasetVersion(ctx.services.db), sources: ["Cochran (1977) sample size for a proportion, p = 0.5, with finite-population correction"], n: population },
+      provenance: {
+        datasetVersion: datasetVersion(ctx.services.db),
+        sources: ['Cochran (1977) sample size for a proportion, p = 0.5, with finite-population correction'],
+        n: population,
+      },
     };
   },
 });

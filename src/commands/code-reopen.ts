@@ -18,6 +18,10 @@ export const codeReopen = defineCommand({
     assertManager(round, ctx.user.id, ctx.services.config.HFBOT_ADMINS, 'reopen');
     if (round.status === 'open') throw new HfbotError('E_CONFLICT', msg.coding.alreadyStatus(round.name, 'open'));
     setStatus(db, round.id, 'open');
-    return { text: msg.coding.reopened(round.name), data: { round: round.name, status: 'open' }, provenance: roundProvenance(db, round, null) };
+    return {
+      text: msg.coding.reopened(round.name),
+      data: { round: round.name, status: 'open' },
+      provenance: roundProvenance(db, round, null),
+    };
   },
 });

@@ -14,7 +14,13 @@ export const codeResolve = defineCommand({
     description: 'Record the negotiated label of a topic (it becomes the topic-level category)',
     options: {
       topic: opt.integer({ description: 'Topic id', required: true, positional: true, min: 1 }),
-      category: opt.string({ description: 'Agreed category code or name', required: true, positional: true, rest: true, max: 100 }),
+      category: opt.string({
+        description: 'Agreed category code or name',
+        required: true,
+        positional: true,
+        rest: true,
+        max: 100,
+      }),
       round: roundOption(),
     },
     examples: ['/code resolve 639 C2'],
@@ -27,7 +33,9 @@ export const codeResolve = defineCommand({
     const cat = resolveCategory(db, round.scheme, ctx.args.category!);
     // Negotiating before every rater has labelled would break blind coding.
     if (!revealedTopics(db, round).has(topic) && roundTopic(db, round.id, topic))
-      throw new HfbotError('E_CONFLICT', msg.coding.notRevealed(topic, round.name), { hint: msg.coding.notRevealedHint });
+      throw new HfbotError('E_CONFLICT', msg.coding.notRevealed(topic, round.name), {
+        hint: msg.coding.notRevealedHint,
+      });
     recordResolution(db, { roundId: round.id, topic, code: cat.code, by: ctx.user.id, at: nowIso(ctx) });
     return {
       text: msg.coding.resolved(topic, cat.code, cat.category),

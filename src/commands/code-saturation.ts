@@ -16,7 +16,12 @@ export const codeSaturation = defineCommand({
     options: {
       round: roundOption(true),
       batch: opt.integer({ description: 'Topics per batch (coding order)', min: 1, max: 1000, default: 10 }),
-      k: opt.integer({ description: 'Saturated when the last k batches bring no new code', min: 1, max: 50, default: 2 }),
+      k: opt.integer({
+        description: 'Saturated when the last k batches bring no new code',
+        min: 1,
+        max: 50,
+        default: 2,
+      }),
     },
     examples: ['/code saturation', '/code saturation r1 batch:8 k:3'],
   },
@@ -26,10 +31,13 @@ export const codeSaturation = defineCommand({
     const batch = ctx.args.batch ?? 10;
     const k = ctx.args.k ?? 2;
     const codes = new Map<number, string[]>();
-    for (const l of currentLabels(db, round.id)) if (l.free_code) codes.set(l.topic_id, [...(codes.get(l.topic_id) ?? []), l.free_code]);
+    for (const l of currentLabels(db, round.id))
+      if (l.free_code) codes.set(l.topic_id, [...(codes.get(l.topic_id) ?? []), l.free_code]);
     // Topics count in coding order once somebody has labelled them.
     const labelled = new Set(currentLabels(db, round.id).map((l) => l.topic_id));
-    const topics = roundTopics(db, round.id).filter((t) => labelled.has(t.topic_id)).map((t) => ({ position: t.position, codes: codes.get(t.topic_id) ?? [] }));
+    const topics = roundTopics(db, round.id)
+      .filter((t) => labelled.has(t.topic_id))
+      .map((t) => ({ position: t.position, codes: codes.get(t.topic_id) ?? [] }));
     const batches = saturationBatches(topics, batch);
     const total = batches.at(-1)?.cumulative ?? 0;
     const sat = saturated(batches, k);
@@ -38,8 +46,16 @@ export const codeSaturation = defineCommand({
     if (!total) return { text: msg.coding.noFreeCodes(round.name), data, provenance };
     return {
       text: msg.coding.saturation(round.name, batches.length, batch, total, sat, k),
-      table: { columns: ['batch', 'positions', 'new codes', 'distinct so far'], rows: batches.map((b) => [b.batch, `${b.fromPosition}-${b.toPosition}`, b.newCodes, b.cumulative]) },
-      chart: saturationSpec({ batches, title: `Round ${round.name}: new low-level codes per batch of ${batch} topics`, datasetVersion: datasetVersion(db), source: msg.coding.source(round.name) }),
+      table: {
+        columns: ['batch', 'positions', 'new codes', 'distinct so far'],
+        rows: batches.map((b) => [b.batch, `${b.fromPosition}-${b.toPosition}`, b.newCodes, b.cumulative]),
+      },
+      chart: saturationSpec({
+        batches,
+        title: `Round ${round.name}: new low-level codes per batch of ${batch} topics`,
+        datasetVersion: datasetVersion(db),
+        source: msg.coding.source(round.name),
+      }),
       data,
       provenance,
     };

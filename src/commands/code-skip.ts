@@ -9,7 +9,10 @@ export const codeSkip = defineCommand({
   definition: {
     name: 'code skip',
     description: 'Skip a topic for now; it comes back after the others',
-    options: { topic: opt.integer({ description: 'Topic id', required: true, positional: true, min: 1 }), round: roundOption() },
+    options: {
+      topic: opt.integer({ description: 'Topic id', required: true, positional: true, min: 1 }),
+      round: roundOption(),
+    },
     examples: ['/code skip 639'],
   },
   execute(ctx) {
@@ -22,7 +25,15 @@ export const codeSkip = defineCommand({
       data: { round: round.name, topic: topic, skipped: true },
       provenance: roundProvenance(db, round, null),
       ephemeral: true,
-      actions: [{ type: 'button', id: `code-next:${round.id}`, label: msg.coding.nextLabel, command: `/code next ${round.name}`, style: 'primary' }],
+      actions: [
+        {
+          type: 'button',
+          id: `code-next:${round.id}`,
+          label: msg.coding.nextLabel,
+          command: `/code next ${round.name}`,
+          style: 'primary',
+        },
+      ],
     };
   },
 });

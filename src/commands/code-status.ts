@@ -20,8 +20,29 @@ export const codeStatus = defineCommand({
     const complete = completeTopicCount(db, round.id, rows.length);
     return {
       text: msg.coding.status(round.name, round.status, complete, total),
-      table: { columns: ['rater', 'labelled', 'skipped', 'remaining'], rows: rows.map((r) => [r.rater, r.labelled, r.skipped, r.total - r.labelled]) },
-      data: { round: { id: round.id, name: round.name, owner: round.owner, status: round.status, scheme: round.scheme, seed: round.seed, stratify: round.stratify }, total, complete, raters: rows.map((r) => ({ rater: r.rater, labelled: r.labelled, skipped: r.skipped, remaining: r.total - r.labelled })) },
+      table: {
+        columns: ['rater', 'labelled', 'skipped', 'remaining'],
+        rows: rows.map((r) => [r.rater, r.labelled, r.skipped, r.total - r.labelled]),
+      },
+      data: {
+        round: {
+          id: round.id,
+          name: round.name,
+          owner: round.owner,
+          status: round.status,
+          scheme: round.scheme,
+          seed: round.seed,
+          stratify: round.stratify,
+        },
+        total,
+        complete,
+        raters: rows.map((r) => ({
+          rater: r.rater,
+          labelled: r.labelled,
+          skipped: r.skipped,
+          remaining: r.total - r.labelled,
+        })),
+      },
       provenance: roundProvenance(db, round, total),
     };
   },

@@ -13,9 +13,16 @@ export const dataset = defineCommand({
     const info = datasetInfo(ctx.services.db);
     return {
       text: msg.dataset.summary(info),
-      table: { columns: ['file', 'rows', 'sha256'], rows: info.files.map((f) => [f.name, f.rows, f.sha256.slice(0, 12)]) },
+      table: {
+        columns: ['file', 'rows', 'sha256'],
+        rows: info.files.map((f) => [f.name, f.rows, f.sha256.slice(0, 12)]),
+      },
       data: { ...info },
-      provenance: { datasetVersion: info.version, sources: info.files.map((f) => f.name), n: info.tables.topics ?? null },
+      provenance: {
+        datasetVersion: info.version,
+        sources: info.files.map((f) => f.name),
+        n: info.tables.topics ?? null,
+      },
     };
   },
 });

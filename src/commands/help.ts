@@ -18,10 +18,21 @@ export const help = defineCommand({
       const lines = commands.map((c) => `/${c.definition.name} - ${c.definition.description}`);
       return { text: lines.join('\n'), data: { commands: commands.map((c) => c.definition.name) }, provenance: null };
     }
-    const found = commands.filter((c) => c.definition.name === wanted || c.definition.name.startsWith(wanted + ' '));
-    if (!found.length) throw new HfbotError('E_UNKNOWN_COMMAND', `No command /${wanted}.`, { hint: 'Type /help for the list.' });
+    const found = commands.filter((c) => c.definition.name === wanted || c.definition.name.startsWith(`${wanted} `));
+    if (!found.length)
+      throw new HfbotError('E_UNKNOWN_COMMAND', `No command /${wanted}.`, { hint: 'Type /help for the list.' });
     const text = found
-      .map((c) => [`/${c.definition.name} - ${c.definition.description}`, usageOf(c.definition), ...Object.entries(c.definition.options).map(([n, o]) => `  ${n}: ${o.description} (${o.expected}${o.default !== undefined ? `, default ${String(o.default)}` : ''})`), ...(c.definition.examples ?? []).map((e) => `  e.g. ${e}`)].join('\n'))
+      .map((c) =>
+        [
+          `/${c.definition.name} - ${c.definition.description}`,
+          usageOf(c.definition),
+          ...Object.entries(c.definition.options).map(
+            ([n, o]) =>
+              `  ${n}: ${o.description} (${o.expected}${o.default !== undefined ? `, default ${String(o.default)}` : ''})`,
+          ),
+          ...(c.definition.examples ?? []).map((e) => `  e.g. ${e}`),
+        ].join('\n'),
+      )
       .join('\n\n');
     return { text, data: { commands: found.map((c) => c.definition.name) }, provenance: null };
   },

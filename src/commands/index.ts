@@ -17,7 +17,21 @@ import { examples } from './examples.js';
 import { taxonomyCommand } from './taxonomy.js';
 import { verify } from './verify.js';
 
-export const commands: readonly Command[] = [help, dataset, ...codeCommands, trend, trends, popular, cards, challenges, benefits, rootcauses, examples, taxonomyCommand, verify] as unknown as readonly Command[];
+export const commands: readonly Command[] = [
+  help,
+  dataset,
+  ...codeCommands,
+  trend,
+  trends,
+  popular,
+  cards,
+  challenges,
+  benefits,
+  rootcauses,
+  examples,
+  taxonomyCommand,
+  verify,
+] as unknown as readonly Command[];
 
 export function commandNames(): string[] {
   return commands.map((c) => c.definition.name);

@@ -18,8 +18,14 @@ function spec<S extends z.ZodType>(base: Omit<OptionSpec<S>, 'required' | 'posit
 }
 
 export const opt = {
-  string<D extends string | undefined = undefined>(c: Common & { default?: D; rest?: boolean; min?: number; max?: number }) {
-    const s = z.string().trim().min(c.min ?? 1).max(c.max ?? 500);
+  string<D extends string | undefined = undefined>(
+    c: Common & { default?: D; rest?: boolean; min?: number; max?: number },
+  ) {
+    const s = z
+      .string()
+      .trim()
+      .min(c.min ?? 1)
+      .max(c.max ?? 500);
     const schema = c.default !== undefined ? s.default(c.default) : c.required ? s : s.optional();
     return spec({ ...c, kind: 'string', schema, expected: 'text', rest: c.rest ?? false });
   },
@@ -35,12 +41,20 @@ export const opt = {
     const max = c.max ?? Number.MAX_SAFE_INTEGER;
     const n = z.coerce.number().int().min(min).max(max);
     const schema = c.default !== undefined ? n.default(c.default) : c.required ? n : n.optional();
-    const range = c.min !== undefined && c.max !== undefined ? ` from ${c.min} to ${c.max}` : c.min !== undefined ? ` of at least ${c.min}` : '';
+    const range =
+      c.min !== undefined && c.max !== undefined
+        ? ` from ${c.min} to ${c.max}`
+        : c.min !== undefined
+          ? ` of at least ${c.min}`
+          : '';
     return spec({ ...c, kind: 'integer', schema, expected: `a whole number${range}` });
   },
 
   number(c: Common & { min?: number; max?: number; default?: number }) {
-    const n = z.coerce.number().min(c.min ?? -Infinity).max(c.max ?? Infinity);
+    const n = z.coerce
+      .number()
+      .min(c.min ?? -Infinity)
+      .max(c.max ?? Infinity);
     const schema = c.default !== undefined ? n.default(c.default) : c.required ? n : n.optional();
     return spec({ ...c, kind: 'number', schema, expected: 'a number' });
   },
@@ -64,12 +78,25 @@ export const opt = {
   /** A model type name; resolved against the dataset by the command (it knows the list). */
   model(c: Common) {
     const s = z.string().trim().min(1).max(100);
-    return spec({ ...c, kind: 'model', schema: c.required ? s : s.optional(), expected: 'a model type such as bert, llama or gpt2', autocomplete: 'model' as const });
+    return spec({
+      ...c,
+      kind: 'model',
+      schema: c.required ? s : s.optional(),
+      expected: 'a model type such as bert, llama or gpt2',
+      autocomplete: 'model' as const,
+    });
   },
 
   theme(c: Common) {
     const s = z.string().trim().min(1).max(200);
-    return spec({ ...c, kind: 'theme', schema: c.required ? s : s.optional(), expected: 'a category code (C8, B2), a category or subcategory name, or a unique prefix of one', autocomplete: 'theme' as const, rest: true });
+    return spec({
+      ...c,
+      kind: 'theme',
+      schema: c.required ? s : s.optional(),
+      expected: 'a category code (C8, B2), a category or subcategory name, or a unique prefix of one',
+      autocomplete: 'theme' as const,
+      rest: true,
+    });
   },
 
   user(c: Common) {
@@ -80,10 +107,21 @@ export const opt = {
   /** A comma- or space-separated list of users, e.g. raters:alice,bob. */
   users(c: Common & { min?: number }) {
     const s = z.preprocess(
-      (v) => (typeof v === 'string' ? v.split(/[\s,]+/).map((x) => x.replace(/^<@!?|>$|^@/g, '')).filter(Boolean) : v),
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(/[\s,]+/)
+              .map((x) => x.replace(/^<@!?|>$|^@/g, ''))
+              .filter(Boolean)
+          : v,
       z.array(z.string().min(1).max(100)).min(c.min ?? 1),
     );
-    return spec({ ...c, kind: 'users', schema: c.required ? s : s.optional(), expected: `a comma-separated list of at least ${c.min ?? 1} user names` });
+    return spec({
+      ...c,
+      kind: 'users',
+      schema: c.required ? s : s.optional(),
+      expected: `a comma-separated list of at least ${c.min ?? 1} user names`,
+    });
   },
 };
 

@@ -14,7 +14,11 @@ export const popular = defineCommand({
     name: 'popular',
     description: 'Most discussed model types: share of forum mentions vs share of Hub models (Fig. 3)',
     options: {
-      top: opt.integer({ description: 'How many model types (default: the fewest that make up 90% of forum mentions)', min: 1, max: 200 }),
+      top: opt.integer({
+        description: 'How many model types (default: the fewest that make up 90% of forum mentions)',
+        min: 1,
+        max: 200,
+      }),
       source: sourceOption(),
     },
     examples: ['/popular', '/popular top:10'],
@@ -27,24 +31,81 @@ export const popular = defineCommand({
     const ranked = rankByCount(forum);
     const hubTotal = [...hub.values()].reduce((s, v) => s + v, 0);
     const top = Math.min(ctx.args.top ?? headSize(ranked, 0.9), ranked.length);
-    const rows = ranked.slice(0, top).map((r) => ({ model: r.name, forumMentions: r.count, forumShare: r.share, hubModels: hub.get(r.name) ?? 0, hubShare: hubTotal ? (hub.get(r.name) ?? 0) / hubTotal : 0 }));
+    const rows = ranked.slice(0, top).map((r) => ({
+      model: r.name,
+      forumMentions: r.count,
+      forumShare: r.share,
+      hubModels: hub.get(r.name) ?? 0,
+      hubShare: hubTotal ? (hub.get(r.name) ?? 0) / hubTotal : 0,
+    }));
     // The paper's 0.702 is reproduced (0.7019) over all 171 Hub model types, forum mentions
     // vs Hub models over every month, a type never mentioned counting 0 mentions. Over the
     // top 31 alone it is 0.6958; over the 145 types in both series 0.6986.
-    const hubTypes = modelTypes(db, src.source).filter((m) => m.inHub).map((m) => m.name);
-    const all = spearman(hubTypes.map((n) => forum.get(n) ?? 0), hubTypes.map((n) => hub.get(n) ?? 0));
-    const head = spearman(rows.map((r) => r.forumMentions), rows.map((r) => r.hubModels));
+    const hubTypes = modelTypes(db, src.source)
+      .filter((m) => m.inHub)
+      .map((m) => m.name);
+    const all = spearman(
+      hubTypes.map((n) => forum.get(n) ?? 0),
+      hubTypes.map((n) => hub.get(n) ?? 0),
+    );
+    const head = spearman(
+      rows.map((r) => r.forumMentions),
+      rows.map((r) => r.hubModels),
+    );
     const label = sourceLabel(src);
     const w = src.windows;
     const window = { from: [w.forum!.first, w.hub!.first].sort()[0]!, to: [w.forum!.last, w.hub!.last].sort().at(-1)! };
-    const provenance = seriesProvenance(db, src, ['forum', 'hub'], window, hubTypes.length, `every stored month of each series (forum ${w.forum!.first}..${w.forum!.last}, Hub ${w.hub!.first}..${w.hub!.last}); n = Hub model types in the correlation`);
+    const provenance = seriesProvenance(
+      db,
+      src,
+      ['forum', 'hub'],
+      window,
+      hubTypes.length,
+      `every stored month of each series (forum ${w.forum!.first}..${w.forum!.last}, Hub ${w.hub!.first}..${w.hub!.last}); n = Hub model types in the correlation`,
+    );
     const share = rows.reduce((s, r) => s + r.forumShare, 0);
     const hubShare = rows.reduce((s, r) => s + r.hubShare, 0);
     return {
-      text: msg.series.popular({ source: label, top, defaultTop: ctx.args.top === undefined, share, hubShare, rho: all.rho, p: all.p, typesHub: hubTypes.length, rhoTop: head.rho, head: rows.slice(0, 4).map((r) => ({ model: r.model, forumShare: r.forumShare, hubShare: r.hubShare })) }),
-      table: { columns: ['model', 'forum mentions', 'forum share', 'Hub models', 'Hub share'], rows: rows.map((r) => [r.model, r.forumMentions, +r.forumShare.toFixed(4), r.hubModels, +r.hubShare.toFixed(4)]) },
-      chart: popularSpec({ rows, subtitle: `Spearman rho over all ${hubTypes.length} Hub model types = ${fmtRho(all.rho)} (paper 0.702); top ${top} = ${share >= 0 ? (share * 100).toFixed(1) : ''}% of forum mentions`, datasetVersion: provenance.datasetVersion, source: label }),
-      data: { source: src.source, top, coverage: share, hubCoverage: hubShare, rho: all.rho, p: all.p, n: all.n, rhoTop: head.rho, pTop: head.p, rows },
+      text: msg.series.popular({
+        source: label,
+        top,
+        defaultTop: ctx.args.top === undefined,
+        share,
+        hubShare,
+        rho: all.rho,
+        p: all.p,
+        typesHub: hubTypes.length,
+        rhoTop: head.rho,
+        head: rows.slice(0, 4).map((r) => ({ model: r.model, forumShare: r.forumShare, hubShare: r.hubShare })),
+      }),
+      table: {
+        columns: ['model', 'forum mentions', 'forum share', 'Hub models', 'Hub share'],
+        rows: rows.map((r) => [
+          r.model,
+          r.forumMentions,
+          +r.forumShare.toFixed(4),
+          r.hubModels,
+          +r.hubShare.toFixed(4),
+        ]),
+      },
+      chart: popularSpec({
+        rows,
+        subtitle: `Spearman rho over all ${hubTypes.length} Hub model types = ${fmtRho(all.rho)} (paper 0.702); top ${top} = ${share >= 0 ? (share * 100).toFixed(1) : ''}% of forum mentions`,
+        datasetVersion: provenance.datasetVersion,
+        source: label,
+      }),
+      data: {
+        source: src.source,
+        top,
+        coverage: share,
+        hubCoverage: hubShare,
+        rho: all.rho,
+        p: all.p,
+        n: all.n,
+        rhoTop: head.rho,
+        pTop: head.p,
+        rows,
+      },
       provenance,
     };
   },

@@ -27,7 +27,15 @@ export const rootcauses = defineCommand({
       text: msg.taxonomy.rootCauses({ total: records.length, matched: rows.length - diffs.length, diffs }),
       table: {
         columns: ['group', 'category', 'published', 'published %', 'recomputed', 'recomputed %', 'difference'],
-        rows: rows.map((r) => [r.group, r.category, r.published, r.publishedPercent, r.recomputed, r.recomputedPercent, r.difference]),
+        rows: rows.map((r) => [
+          r.group,
+          r.category,
+          r.published,
+          r.publishedPercent,
+          r.recomputed,
+          r.recomputedPercent,
+          r.difference,
+        ]),
       },
       data: {
         total: records.length,
@@ -36,8 +44,18 @@ export const rootcauses = defineCommand({
         assignments,
         rules: ROOT_CAUSE_RULES.map((r) => ({ id: r.id, category: r.category, pattern: r.pattern.source, why: r.why })),
       },
-      provenance: { datasetVersion: version, sources: [SOURCES.rootCauses, 'paper Table II'], window: null, n: records.length },
-      chart: rootCausesSpec({ rows, title: `Root causes: Table II vs recount (${records.length} causes)`, datasetVersion: version, source: SOURCES.rootCauses }),
+      provenance: {
+        datasetVersion: version,
+        sources: [SOURCES.rootCauses, 'paper Table II'],
+        window: null,
+        n: records.length,
+      },
+      chart: rootCausesSpec({
+        rows,
+        title: `Root causes: Table II vs recount (${records.length} causes)`,
+        datasetVersion: version,
+        source: SOURCES.rootCauses,
+      }),
     };
   },
 });

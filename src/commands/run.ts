@@ -23,7 +23,7 @@ export function errorReply(err: unknown): Reply {
 
 /** Parses chat text and runs the command; never throws. */
 export async function runCommandText(text: string, env: RunEnv, commands: readonly Command[]): Promise<Reply> {
-  let parsed;
+  let parsed: ReturnType<typeof parseCommandText>;
   try {
     parsed = parseCommandText(text, commands);
   } catch (err) {
@@ -33,8 +33,13 @@ export async function runCommandText(text: string, env: RunEnv, commands: readon
 }
 
 /** For platforms that deliver typed options (Discord): validate, then run. Never throws. */
-export async function runCommandArgs(command: Command, rawArgs: Record<string, unknown>, env: RunEnv, raw: string): Promise<Reply> {
-  let args;
+export async function runCommandArgs(
+  command: Command,
+  rawArgs: Record<string, unknown>,
+  env: RunEnv,
+  raw: string,
+): Promise<Reply> {
+  let args: Record<string, unknown>;
   try {
     args = validateArgs(command.definition, rawArgs);
   } catch (err) {
@@ -44,16 +49,29 @@ export async function runCommandArgs(command: Command, rawArgs: Record<string, u
 }
 
 async function execute(command: Command, args: Record<string, unknown>, env: RunEnv, raw: string): Promise<Reply> {
-  const ctx: CommandContext = { args, user: env.user, services: env.services, raw, ...(env.channel ? { channel: env.channel } : {}) };
+  const ctx: CommandContext = {
+    args,
+    user: env.user,
+    services: env.services,
+    raw,
+    ...(env.channel ? { channel: env.channel } : {}),
+  };
   const timeoutMs = env.timeoutMs ?? env.services.config.HFBOT_COMMAND_TIMEOUT_MS;
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new HfbotError('E_TIMEOUT', msg.core.timeout(command.definition.name, timeoutMs))), timeoutMs);
+      timer = setTimeout(
+        () => reject(new HfbotError('E_TIMEOUT', msg.core.timeout(command.definition.name, timeoutMs))),
+        timeoutMs,
+      );
     });
     const reply = await Promise.race([Promise.resolve().then(() => command.execute(ctx as never)), timeout]);
-    env.services.logger.debug('command done', { command: command.definition.name, user: env.user.id, ms: Math.round(performance.now() - started) });
+    env.services.logger.debug('command done', {
+      command: command.definition.name,
+      user: env.user.id,
+      ms: Math.round(performance.now() - started),
+    });
     return reply;
   } catch (err) {
     return handleError(err, env, raw);
@@ -64,7 +82,8 @@ async function execute(command: Command, args: Record<string, unknown>, env: Run
 
 function handleError(err: unknown, env: RunEnv, raw: string): Reply {
   const log = env.services.logger;
-  if (isHfbotError(err) && err.code !== 'E_INTERNAL') log.info('command rejected', { raw, user: env.user.id, code: err.code, message: err.message });
+  if (isHfbotError(err) && err.code !== 'E_INTERNAL')
+    log.info('command rejected', { raw, user: env.user.id, code: err.code, message: err.message });
   else log.error('command failed', { raw, user: env.user.id, err });
   return errorReply(err);
 }

@@ -3,17 +3,34 @@ import { opt } from './options.js';
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
-import { PAPER_FILES, seriesSource, type SeriesName, type SeriesSource, type SeriesWindow } from '../data/queries/series.js';
+import {
+  PAPER_FILES,
+  seriesSource,
+  type SeriesName,
+  type SeriesSource,
+  type SeriesWindow,
+} from '../data/queries/series.js';
 import { addMonths } from '../analysis/months.js';
 import type { Db } from '../data/db.js';
 import type { Provenance } from './types.js';
 
-export const sourceOption = () => opt.choice({ description: 'Which data: the paper\'s replication package or data mined by hfbot', choices: ['paper', 'mined'] as const, default: 'paper' });
+export const sourceOption = () =>
+  opt.choice({
+    description: "Which data: the paper's replication package or data mined by hfbot",
+    choices: ['paper', 'mined'] as const,
+    default: 'paper',
+  });
 
 export function requireSource(db: Db, source: string, needs: readonly SeriesName[]): SeriesSource {
   const s = seriesSource(db, source);
-  if (!s) throw new HfbotError('E_NOT_FOUND', msg.series.noSource(source), { hint: source === 'paper' ? undefined : msg.series.noSourceHint, details: { option: 'source' } });
-  for (const n of needs) if (!s.windows[n]) throw new HfbotError('E_NOT_FOUND', msg.series.noSeries(source, n), { details: { option: 'source' } });
+  if (!s)
+    throw new HfbotError('E_NOT_FOUND', msg.series.noSource(source), {
+      hint: source === 'paper' ? undefined : msg.series.noSourceHint,
+      details: { option: 'source' },
+    });
+  for (const n of needs)
+    if (!s.windows[n])
+      throw new HfbotError('E_NOT_FOUND', msg.series.noSeries(source, n), { details: { option: 'source' } });
   return s;
 }
 
@@ -22,7 +39,10 @@ export function sourceLabel(s: SeriesSource): string {
 }
 
 /** Months every named series covers; `full` drops a last month mined mid-month. */
-export function commonWindow(s: SeriesSource, names: readonly SeriesName[]): { first: string; last: string; lastFull: string } {
+export function commonWindow(
+  s: SeriesSource,
+  names: readonly SeriesName[],
+): { first: string; last: string; lastFull: string } {
   const ws = names.map((n) => s.windows[n]!) as SeriesWindow[];
   const first = ws.map((w) => w.first).reduce((a, b) => (a > b ? a : b));
   const last = ws.map((w) => w.last).reduce((a, b) => (a < b ? a : b));
@@ -32,14 +52,29 @@ export function commonWindow(s: SeriesSource, names: readonly SeriesName[]): { f
 
 /** A from/to pair inside [first, last], from <= to; errors name the option and the available range. */
 export function checkWindow(cmd: string, from: string, to: string, first: string, last: string): void {
-  for (const [option, m] of [['from', from], ['to', to]] as const) {
-    if (m < first || m > last) throw new HfbotError('E_BAD_VALUE', msg.series.badMonth(cmd, option, m, first, last), { details: { option } });
+  for (const [option, m] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (m < first || m > last)
+      throw new HfbotError('E_BAD_VALUE', msg.series.badMonth(cmd, option, m, first, last), { details: { option } });
   }
-  if (from > to) throw new HfbotError('E_BAD_VALUE', msg.series.badOrder(cmd, from, to), { details: { option: 'from' } });
+  if (from > to)
+    throw new HfbotError('E_BAD_VALUE', msg.series.badOrder(cmd, from, to), { details: { option: 'from' } });
 }
 
-export function seriesProvenance(db: Db, s: SeriesSource, names: readonly SeriesName[], window: { from: string; to: string } | null, n: number, note?: string): Provenance {
+export function seriesProvenance(
+  db: Db,
+  s: SeriesSource,
+  names: readonly SeriesName[],
+  window: { from: string; to: string } | null,
+  n: number,
+  note?: string,
+): Provenance {
   const version = s.source === 'paper' ? datasetVersion(db) : s.datasetVersion;
-  const sources = s.source === 'paper' ? names.map((x) => `SANER 2024 replication package: ${PAPER_FILES[x]}`) : [`${s.description} (${names.join(', ')})`];
+  const sources =
+    s.source === 'paper'
+      ? names.map((x) => `SANER 2024 replication package: ${PAPER_FILES[x]}`)
+      : [`${s.description} (${names.join(', ')})`];
   return { datasetVersion: version, sources, window, n, ...(note ? { note } : {}) };
 }

@@ -11,7 +11,12 @@ export const taxonomyCommand = defineCommand({
     name: 'taxonomy',
     description: 'Categories and subcategories of challenges or benefits, with codebook definitions',
     options: {
-      kind: opt.choice({ description: 'Which half of Table I', choices: ['challenges', 'benefits'] as const, default: 'challenges', positional: true }),
+      kind: opt.choice({
+        description: 'Which half of Table I',
+        choices: ['challenges', 'benefits'] as const,
+        default: 'challenges',
+        positional: true,
+      }),
     },
     examples: ['/taxonomy', '/taxonomy benefits'],
   },
@@ -28,24 +33,44 @@ export const taxonomyCommand = defineCommand({
         category: c.category,
         publishedCount: c.count,
         definition: own.find((e) => e.subcategory === null)?.definition ?? null,
-        subcategories: subs.map((e) => ({ name: e.subcategory!, definition: e.definition, exampleTopic: e.exampleTopic })),
+        subcategories: subs.map((e) => ({
+          name: e.subcategory!,
+          definition: e.definition,
+          exampleTopic: e.exampleTopic,
+        })),
       };
     });
     // One short line per category keeps the 17 challenge lines inside a chat message.
     const lines = categories.map((c) =>
-      truncateQuote(`${c.code} ${c.category}: ${c.subcategories.length ? c.subcategories.map((s) => s.name).join(', ') : (c.definition ?? '')}`, 110),
+      truncateQuote(
+        `${c.code} ${c.category}: ${c.subcategories.length ? c.subcategories.map((s) => s.name).join(', ') : (c.definition ?? '')}`,
+        110,
+      ),
     );
     const subcategories = categories.reduce((s, c) => s + c.subcategories.length, 0);
     return {
-      text: msg.taxonomy.taxonomy({ kind, categories: categories.length, subcategories, leaves: subcategories + categories.filter((c) => !c.subcategories.length).length, lines }),
+      text: msg.taxonomy.taxonomy({
+        kind,
+        categories: categories.length,
+        subcategories,
+        leaves: subcategories + categories.filter((c) => !c.subcategories.length).length,
+        lines,
+      }),
       table: {
         columns: ['code', 'category', 'subcategory', 'definition'],
         rows: categories.flatMap((c) =>
-          c.subcategories.length ? c.subcategories.map((s) => [c.code, c.category, s.name, s.definition]) : [[c.code, c.category, null, c.definition]],
+          c.subcategories.length
+            ? c.subcategories.map((s) => [c.code, c.category, s.name, s.definition])
+            : [[c.code, c.category, null, c.definition]],
         ),
       },
       data: { kind, subcategories, categories },
-      provenance: { datasetVersion: datasetVersion(db), sources: [SOURCES.codebook, SOURCES.tableOne], window: null, n: categories.length },
+      provenance: {
+        datasetVersion: datasetVersion(db),
+        sources: [SOURCES.codebook, SOURCES.tableOne],
+        window: null,
+        n: categories.length,
+      },
       chart: null,
     };
   },

@@ -7,7 +7,14 @@ import { monthlyByModel } from '../data/queries/series.js';
 import { resolveModel } from '../analysis/model-names.js';
 import { firstAppearance, PAPER_TABLE_III, paperWindowFor, trend as computeTrend } from '../analysis/trend.js';
 import { trendSpec } from '../render/specs/trend.js';
-import { checkWindow, commonWindow, requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import {
+  checkWindow,
+  commonWindow,
+  requireSource,
+  seriesProvenance,
+  sourceLabel,
+  sourceOption,
+} from './series-common.js';
 
 /** The paper's 35-month window (July 2020 to May 2023); June 2023 was mined mid-month. */
 export const PAPER_WINDOW = { from: '2020-07', to: '2023-05' } as const;
@@ -18,8 +25,13 @@ export const trend = defineCommand({
     description: 'Forum mentions vs Hub uploads per month for one model type, with Spearman rho (Table III)',
     options: {
       // rest: names with spaces ("xlm roberta") arrive as several words.
-      model: { ...opt.model({ description: 'Model type, e.g. bert, llama, gpt2', required: true, positional: true }), rest: true },
-      from: opt.month({ description: 'First month (default: 2020-07, or the model\'s first appearance if later, as in the paper)' }),
+      model: {
+        ...opt.model({ description: 'Model type, e.g. bert, llama, gpt2', required: true, positional: true }),
+        rest: true,
+      },
+      from: opt.month({
+        description: "First month (default: 2020-07, or the model's first appearance if later, as in the paper)",
+      }),
       to: opt.month({ description: 'Last month (default: 2023-05, the last full month)' }),
       source: sourceOption(),
     },
@@ -28,7 +40,11 @@ export const trend = defineCommand({
   execute(ctx) {
     const db = ctx.services.db;
     const src = requireSource(db, ctx.args.source ?? 'paper', ['forum', 'hub']);
-    const model = resolveModel(ctx.args.model ?? '', modelTypes(db, src.source).map((m) => m.name), (input, s) => ({ message: msg.series.unknownModel(input, src.source), hint: msg.series.unknownModelHint(s) }));
+    const model = resolveModel(
+      ctx.args.model ?? '',
+      modelTypes(db, src.source).map((m) => m.name),
+      (input, s) => ({ message: msg.series.unknownModel(input, src.source), hint: msg.series.unknownModelHint(s) }),
+    );
     const avail = commonWindow(src, ['forum', 'hub']);
     const base = src.source === 'paper' ? { ...PAPER_WINDOW } : { from: avail.first, to: avail.lastFull };
     const to = ctx.args.to ?? base.to;
@@ -42,15 +58,45 @@ export const trend = defineCommand({
     const full = from === fullFrom ? t : computeTrend(forum, hub, fullFrom, to);
     const paperRho = src.source === 'paper' ? (PAPER_TABLE_III[model] ?? null) : null;
     const label = sourceLabel(src);
-    const partial = avail.last === to && avail.last !== avail.lastFull ? ' ' + msg.series.partial(to) : '';
-    const text = msg.series.trend({ model, source: label, from, to, n: t.n, rho: t.rho, p: t.p, rule, reason: t.undefinedReason, paperRho, fullRho: full.rho, fullFrom }) + partial;
+    const partial = avail.last === to && avail.last !== avail.lastFull ? ` ${msg.series.partial(to)}` : '';
+    const text =
+      msg.series.trend({
+        model,
+        source: label,
+        from,
+        to,
+        n: t.n,
+        rho: t.rho,
+        p: t.p,
+        rule,
+        reason: t.undefinedReason,
+        paperRho,
+        fullRho: full.rho,
+        fullFrom,
+      }) + partial;
     const provenance = seriesProvenance(db, src, ['forum', 'hub'], { from, to }, t.n);
     return {
       text,
-      table: { columns: ['month', 'forum mentions', 'Hub uploads'], rows: t.series.map((s) => [s.month, s.forum, s.hub]) },
-      chart: trendSpec({ model, series: t.series, stats: `Spearman rho = ${fmtRho(t.rho)}, p = ${fmtP(t.p)}, ${from}..${to} (${t.n} months)`, datasetVersion: provenance.datasetVersion, source: label }),
+      table: {
+        columns: ['month', 'forum mentions', 'Hub uploads'],
+        rows: t.series.map((s) => [s.month, s.forum, s.hub]),
+      },
+      chart: trendSpec({
+        model,
+        series: t.series,
+        stats: `Spearman rho = ${fmtRho(t.rho)}, p = ${fmtP(t.p)}, ${from}..${to} (${t.n} months)`,
+        datasetVersion: provenance.datasetVersion,
+        source: label,
+      }),
       data: {
-        model, source: src.source, from, to, n: t.n, rho: t.rho, p: t.p, windowRule: rule,
+        model,
+        source: src.source,
+        from,
+        to,
+        n: t.n,
+        rho: t.rho,
+        p: t.p,
+        windowRule: rule,
         ...(t.undefinedReason ? { undefinedReason: t.undefinedReason } : {}),
         paperRho,
         ...(full !== t ? { fullWindow: { from: fullFrom, to, n: full.n, rho: full.rho, p: full.p } } : {}),

@@ -7,7 +7,14 @@ import { monthlyByModel } from '../data/queries/series.js';
 import { firstAppearance, paperWindowFor, trend } from '../analysis/trend.js';
 import { benjaminiHochberg } from '../analysis/fdr.js';
 import { trendsSpec } from '../render/specs/trends.js';
-import { checkWindow, commonWindow, requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import {
+  checkWindow,
+  commonWindow,
+  requireSource,
+  seriesProvenance,
+  sourceLabel,
+  sourceOption,
+} from './series-common.js';
 import { PAPER_WINDOW } from './trend.js';
 
 /** Bars beyond this make the chart too tall for a chat preview; the strongest are kept. */
@@ -19,7 +26,11 @@ export const trends = defineCommand({
     description: 'Table III for every model type: Spearman rho of forum mentions vs Hub uploads, with BH q-values',
     options: {
       significant: opt.boolean({ description: 'Only model types significant at q < 0.05', default: false }),
-      sort: opt.choice({ description: 'Order rows by rho (most negative first) or by p-value', choices: ['rho', 'p'] as const, default: 'rho' }),
+      sort: opt.choice({
+        description: 'Order rows by rho (most negative first) or by p-value',
+        choices: ['rho', 'p'] as const,
+        default: 'rho',
+      }),
       source: sourceOption(),
     },
     examples: ['/trends', '/trends significant:true', '/trends sort:p'],
@@ -34,24 +45,69 @@ export const trends = defineCommand({
     const q = benjaminiHochberg(tested.map((t) => t.p));
     const all = tested.map((t, i) => ({ ...t, q: q[i]! }));
     const sig = all.filter((r) => r.q < 0.05);
-    const rows = (ctx.args.significant ? sig : all).sort((a, b) => (ctx.args.sort === 'p' ? a.p - b.p : a.rho - b.rho) || a.model.localeCompare(b.model));
+    const rows = (ctx.args.significant ? sig : all).sort(
+      (a, b) => (ctx.args.sort === 'p' ? a.p - b.p : a.rho - b.rho) || a.model.localeCompare(b.model),
+    );
     const bySize = [...sig].sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho));
     const strongest = [...bySize.filter((r) => r.rho < 0).slice(0, 3), ...bySize.filter((r) => r.rho > 0).slice(0, 3)];
     const label = sourceLabel(src);
-    const provenance = seriesProvenance(db, src, ['forum', 'hub'], win, tested.length, 'n = model types tested; each series runs from the later of the window start and the model\'s first appearance');
+    const provenance = seriesProvenance(
+      db,
+      src,
+      ['forum', 'hub'],
+      win,
+      tested.length,
+      "n = model types tested; each series runs from the later of the window start and the model's first appearance",
+    );
     const charted = [...rows].sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho)).slice(0, CHART_ROWS);
     const subtitle = `${win.from}..${win.to}; ${charted.length < rows.length ? `the ${charted.length} strongest of ${rows.length}` : `${rows.length} model types`}; BH q over ${tested.length} tested`;
     return {
-      text: msg.series.trends({ source: label, from: win.from, to: win.to, types: types.length, tested: tested.length, sigQ: sig.length, sigP: all.filter((r) => r.p < 0.05).length, strongest }),
-      table: { columns: ['model', 'rho', 'p', 'q', 'forum mentions', 'Hub uploads', 'from'], rows: rows.map((r) => [r.model, +r.rho.toFixed(4), +r.p.toPrecision(3), +r.q.toPrecision(3), r.forumMentions, r.hubUploads, r.from]) },
+      text: msg.series.trends({
+        source: label,
+        from: win.from,
+        to: win.to,
+        types: types.length,
+        tested: tested.length,
+        sigQ: sig.length,
+        sigP: all.filter((r) => r.p < 0.05).length,
+        strongest,
+      }),
+      table: {
+        columns: ['model', 'rho', 'p', 'q', 'forum mentions', 'Hub uploads', 'from'],
+        rows: rows.map((r) => [
+          r.model,
+          +r.rho.toFixed(4),
+          +r.p.toPrecision(3),
+          +r.q.toPrecision(3),
+          r.forumMentions,
+          r.hubUploads,
+          r.from,
+        ]),
+      },
       chart: trendsSpec({ rows: charted, subtitle, datasetVersion: provenance.datasetVersion, source: label }),
-      data: { source: src.source, from: win.from, to: win.to, types: types.length, tested: tested.length, significant: sig.length, rows },
+      data: {
+        source: src.source,
+        from: win.from,
+        to: win.to,
+        types: types.length,
+        tested: tested.length,
+        significant: sig.length,
+        rows,
+      },
       provenance,
     };
   },
 });
 
-type Tested = { model: string; rho: number; p: number; n: number; from: string; forumMentions: number; hubUploads: number };
+type Tested = {
+  model: string;
+  rho: number;
+  p: number;
+  n: number;
+  from: string;
+  forumMentions: number;
+  hubUploads: number;
+};
 
 /**
  * Rows depend only on the series content, and every source's dataset version is a hash of
@@ -60,10 +116,18 @@ type Tested = { model: string; rho: number; p: number; n: number; from: string; 
  */
 const memo = new WeakMap<Db, Map<string, { types: { name: string }[]; tested: Tested[] }>>();
 
-function testedTrends(db: Db, source: string, version: string, win: { from: string; to: string }): { types: { name: string }[]; tested: Tested[] } {
+function testedTrends(
+  db: Db,
+  source: string,
+  version: string,
+  win: { from: string; to: string },
+): { types: { name: string }[]; tested: Tested[] } {
   const key = `${source}|${version}|${win.from}|${win.to}`;
   let perDb = memo.get(db);
-  if (!perDb) memo.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    memo.set(db, perDb);
+  }
   const hit = perDb.get(key);
   if (hit) return hit;
   const forum = monthlyByModel(db, 'forum', source);

@@ -91,7 +91,13 @@ export interface ReplyTable {
  * with `{value}` replaced, as the user who chose it; adapters render selects/buttons.
  */
 export type ReplyAction =
-  | { type: 'select'; id: string; placeholder: string; command: string; options: { label: string; value: string; description?: string }[] }
+  | {
+      type: 'select';
+      id: string;
+      placeholder: string;
+      command: string;
+      options: { label: string; value: string; description?: string }[];
+    }
   | { type: 'button'; id: string; label: string; command: string; style?: 'primary' | 'secondary' | 'danger' };
 
 export interface ReplyFile {

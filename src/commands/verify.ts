@@ -19,8 +19,16 @@ export const verify = defineCommand({
     name: 'verify',
     description: 'Check mined matches of model names that are also ordinary words (opt, clip, sam...)',
     options: {
-      action: opt.choice({ description: 'list, accept or reject', choices: ['list', 'accept', 'reject'] as const, default: 'list', positional: true }),
-      match: opt.string({ description: 'The match to decide, as topic:type (639:opt); for list, a model type to filter on', positional: true }),
+      action: opt.choice({
+        description: 'list, accept or reject',
+        choices: ['list', 'accept', 'reject'] as const,
+        default: 'list',
+        positional: true,
+      }),
+      match: opt.string({
+        description: 'The match to decide, as topic:type (639:opt); for list, a model type to filter on',
+        positional: true,
+      }),
     },
     examples: ['/verify', '/verify list opt', '/verify accept 639:opt', '/verify reject 640:clip'],
   },
@@ -30,21 +38,48 @@ export const verify = defineCommand({
     const match = ctx.args.match;
     if (action === 'list') {
       const { items, total } = pendingMatches(db, PAGE, match?.toLowerCase());
-      const provenance = { datasetVersion: seriesSource(db, MINED)?.datasetVersion ?? 'mined', sources: [msg.mining.verifySource], n: total };
-      if (!items.length) return { text: msg.mining.verifyEmpty(match), data: { total: 0, items: [] }, provenance, ephemeral: true };
+      const provenance = {
+        datasetVersion: seriesSource(db, MINED)?.datasetVersion ?? 'mined',
+        sources: [msg.mining.verifySource],
+        n: total,
+      };
+      if (!items.length)
+        return { text: msg.mining.verifyEmpty(match), data: { total: 0, items: [] }, provenance, ephemeral: true };
       return {
-        text: [msg.mining.verifyList(items.length, total), ...items.map((i) => msg.mining.verifyItem(i.topicId, i.modelType, i.sentence))].join('\n'),
-        table: { columns: ['match', 'topic title', 'sentence'], rows: items.map((i) => [`${i.topicId}:${i.modelType}`, i.title, i.sentence]) },
+        text: [
+          msg.mining.verifyList(items.length, total),
+          ...items.map((i) => msg.mining.verifyItem(i.topicId, i.modelType, i.sentence)),
+        ].join('\n'),
+        table: {
+          columns: ['match', 'topic title', 'sentence'],
+          rows: items.map((i) => [`${i.topicId}:${i.modelType}`, i.title, i.sentence]),
+        },
         data: { total, items },
         provenance,
         ephemeral: true,
         actions: items.flatMap((i) => [
-          { type: 'button' as const, id: `verify-accept:${i.topicId}:${i.modelType}`, label: `✓ T${i.topicId} ${i.modelType}`, command: `/verify accept ${i.topicId}:${i.modelType}`, style: 'primary' as const },
-          { type: 'button' as const, id: `verify-reject:${i.topicId}:${i.modelType}`, label: `✗ T${i.topicId} ${i.modelType}`, command: `/verify reject ${i.topicId}:${i.modelType}`, style: 'danger' as const },
+          {
+            type: 'button' as const,
+            id: `verify-accept:${i.topicId}:${i.modelType}`,
+            label: `✓ T${i.topicId} ${i.modelType}`,
+            command: `/verify accept ${i.topicId}:${i.modelType}`,
+            style: 'primary' as const,
+          },
+          {
+            type: 'button' as const,
+            id: `verify-reject:${i.topicId}:${i.modelType}`,
+            label: `✗ T${i.topicId} ${i.modelType}`,
+            command: `/verify reject ${i.topicId}:${i.modelType}`,
+            style: 'danger' as const,
+          },
         ]),
       };
     }
-    if (!match) throw new HfbotError('E_MISSING_OPTION', msg.mining.verifyNeedsMatch(action), { hint: msg.mining.badMatchRefHint, details: { option: 'match' } });
+    if (!match)
+      throw new HfbotError('E_MISSING_OPTION', msg.mining.verifyNeedsMatch(action), {
+        hint: msg.mining.badMatchRefHint,
+        details: { option: 'match' },
+      });
     const ref = parseMatchRef(match);
     const decision = action === 'accept' ? 'accepted' : 'rejected';
     const { previous } = decideMatch(db, ref, decision, ctx.user.id, now().toISOString());

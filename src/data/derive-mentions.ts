@@ -17,13 +17,19 @@ const SCANNED_KEY = 'mined_mentions_scanned_at';
 export function deriveMentions(db: Db, matcher: MentionMatcher, opts: { all?: boolean; now: () => Date }): MentionScan {
   const since = opts.all ? '' : (getMeta(db, SCANNED_KEY) ?? '');
   const startedAt = opts.now().toISOString();
-  const topics = db.prepare('SELECT id, title FROM forum_topics WHERE fetched_at > ? ORDER BY id').all(since) as { id: number; title: string }[];
+  const topics = db.prepare('SELECT id, title FROM forum_topics WHERE fetched_at > ? ORDER BY id').all(since) as {
+    id: number;
+    title: string;
+  }[];
   const posts = db.prepare('SELECT text FROM forum_posts WHERE topic_id = ? ORDER BY post_number').pluck();
   const existing = db.prepare('SELECT model_type, status FROM mention_matches WHERE topic_id = ?');
-  const upsert = db.prepare(`INSERT INTO mention_matches (topic_id, model_type, matched, sentence, status) VALUES (?, ?, ?, ?, ?)
+  const upsert =
+    db.prepare(`INSERT INTO mention_matches (topic_id, model_type, matched, sentence, status) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT(topic_id, model_type) DO UPDATE SET matched = excluded.matched, sentence = excluded.sentence
     WHERE mention_matches.status IN ('auto', 'pending')`);
-  const drop = db.prepare("DELETE FROM mention_matches WHERE topic_id = ? AND model_type = ? AND status IN ('auto', 'pending')");
+  const drop = db.prepare(
+    "DELETE FROM mention_matches WHERE topic_id = ? AND model_type = ? AND status IN ('auto', 'pending')",
+  );
   const scan: MentionScan = { topics: 0, matches: 0, pending: 0 };
   // Match first, then write everything in one transaction.
   const found: { id: number; hits: ReturnType<MentionMatcher['find']> }[] = [];
@@ -31,7 +37,9 @@ export function deriveMentions(db: Db, matcher: MentionMatcher, opts: { all?: bo
   db.transaction(() => {
     for (const { id, hits } of found) {
       scan.topics++;
-      const had = new Map((existing.all(id) as { model_type: string; status: string }[]).map((r) => [r.model_type, r.status]));
+      const had = new Map(
+        (existing.all(id) as { model_type: string; status: string }[]).map((r) => [r.model_type, r.status]),
+      );
       for (const h of hits) {
         upsert.run(id, h.type, h.matched, h.sentence, h.ambiguous ? 'pending' : 'auto');
         scan.matches++;

@@ -6,17 +6,22 @@ const k3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
 export const coding = {
   pct,
   k3,
-  unknownCategory: (input: string, scheme: string, codes: string[]) => `"${input}" is not a category of the ${scheme} scheme. Categories: ${codes.join(', ')}.`,
+  unknownCategory: (input: string, scheme: string, codes: string[]) =>
+    `"${input}" is not a category of the ${scheme} scheme. Categories: ${codes.join(', ')}.`,
   unknownSubcategory: (input: string, code: string, subs: string[]) =>
-    subs.length ? `"${input}" is not a subcategory of ${code}. Subcategories: ${subs.join('; ')}.` : `${code} has no subcategories; leave sub out.`,
+    subs.length
+      ? `"${input}" is not a subcategory of ${code}. Subcategories: ${subs.join('; ')}.`
+      : `${code} has no subcategories; leave sub out.`,
   nameTaken: (name: string, owner: string) => `A round named "${name}" already exists (owner ${owner}).`,
   nameTakenHint: 'Pick another name.',
-  sizeTooLarge: (size: number, pool: number) => `size must be at most ${pool}, the number of topics available; got ${size}.`,
+  sizeTooLarge: (size: number, pool: number) =>
+    `size must be at most ${pool}, the number of topics available; got ${size}.`,
   unknownRound: (ref: string) => `No coding round "${ref}".`,
   knownRounds: (names: string[]) => `Rounds: ${names.join(', ')}.`,
   startHint: 'Start one with /code start name:<name> size:N raters:alice,bob.',
   noOpenRound: (user: string) => `${user} has no open coding round.`,
-  notOwner: (action: string, name: string, owner: string) => `Only ${owner} (the owner of round "${name}") or an admin can ${action} it.`,
+  notOwner: (action: string, name: string, owner: string) =>
+    `Only ${owner} (the owner of round "${name}") or an admin can ${action} it.`,
   notRater: (name: string) => `You are not a rater of round "${name}"; its owner chose the raters when starting it.`,
   notParticipant: (name: string) => `Only the raters, the owner or an admin of round "${name}" can do that.`,
   roundClosed: (name: string) => `Round "${name}" is closed; labels can no longer change.`,
@@ -29,7 +34,17 @@ export const coding = {
   started: (name: string, topics: number, raters: string[], scheme: string, seed: string, stratified: boolean) =>
     `Round "${name}" started: ${topics} topics drawn at random${stratified ? ' (stratified by forum category, proportional allocation)' : ''} with seed ${seed}; scheme ${scheme}; raters ${raters.join(', ')}. Raters: type /code next.`,
   nextTitle: (name: string, topic: number) => `Round ${name} · topic ${topic}`,
-  next: (t: { topic: number; url: string; forumCategory: string; title: string | null; excerpt: string | null; position: number; total: number; done: number; skipped: boolean }) =>
+  next: (t: {
+    topic: number;
+    url: string;
+    forumCategory: string;
+    title: string | null;
+    excerpt: string | null;
+    position: number;
+    total: number;
+    done: number;
+    skipped: boolean;
+  }) =>
     [
       `Topic ${t.topic} (${t.done + 1} of ${t.total} for you${t.skipped ? ', skipped before' : ''}): ${t.url}`,
       `Forum category: ${t.forumCategory}`,
@@ -37,18 +52,42 @@ export const coding = {
       ...(t.excerpt ? [`> ${t.excerpt}`] : []),
       `Choose a category below, or type /code label ${t.topic} <category> [code:"low-level code"] [sub:"subcategory"].`,
     ].join('\n'),
-  allDone: (name: string, total: number) => `You have labelled all ${total} topics of round "${name}". Thank you! See /code status.`,
+  allDone: (name: string, total: number) =>
+    `You have labelled all ${total} topics of round "${name}". Thank you! See /code status.`,
   selectPlaceholder: 'Category for this topic',
   subPlaceholder: 'Refine with a subcategory (optional)',
   skipLabel: 'Skip for now',
   nextLabel: 'Next topic',
-  labelled: (topic: number, code: string, category: string, replaced: boolean, done: number, total: number, extra: string) =>
+  labelled: (
+    topic: number,
+    code: string,
+    category: string,
+    replaced: boolean,
+    done: number,
+    total: number,
+    extra: string,
+  ) =>
     `${replaced ? 'Relabelled' : 'Labelled'} topic ${topic} as ${code} ${category}${extra} (saved). ${done} of ${total} done.`,
   consensusReached: (code: string) => ` All raters agree: ${code} is now the topic's category.`,
   skipped: (topic: number) => `Skipped topic ${topic} for now; it comes back after the others.`,
-  status: (name: string, status: string, revealed: number, total: number) => `Round "${name}" (${status}): ${revealed} of ${topics(total)} labelled by every rater.`,
-  noData: (name: string) => `No topic of round "${name}" has labels from two raters yet (labels stay hidden until every rater has labelled a topic).`,
-  agreement: (name: string, r: { n: number; percent: number | null; kappa: { statistic: string; value: number | null }; ci: { low: number; high: number } | null; reading: string | null; alpha: number | null; fleiss: number | null }, after: { percent: number | null; kappa: number | null }, hidden: number) =>
+  status: (name: string, status: string, revealed: number, total: number) =>
+    `Round "${name}" (${status}): ${revealed} of ${topics(total)} labelled by every rater.`,
+  noData: (name: string) =>
+    `No topic of round "${name}" has labels from two raters yet (labels stay hidden until every rater has labelled a topic).`,
+  agreement: (
+    name: string,
+    r: {
+      n: number;
+      percent: number | null;
+      kappa: { statistic: string; value: number | null };
+      ci: { low: number; high: number } | null;
+      reading: string | null;
+      alpha: number | null;
+      fleiss: number | null;
+    },
+    after: { percent: number | null; kappa: number | null },
+    hidden: number,
+  ) =>
     [
       `Round "${name}", ${topics(r.n)}: agreement ${pct(r.percent)}, ${r.kappa.statistic === 'cohen' ? "Cohen's" : "Fleiss'"} kappa ${k3(r.kappa.value)}` +
         `${r.ci ? ` (95% CI ${k3(r.ci.low)} to ${k3(r.ci.high)})` : ''}${r.reading ? `, ${r.reading} (Landis & Koch)` : ''}; Krippendorff's alpha ${k3(r.alpha)}.`,
@@ -59,13 +98,18 @@ export const coding = {
     `Round "${name}": ${topics(n)} with differing labels${hidden ? `; ${topics(hidden)} more wait for every rater and stay hidden` : ''}.${n ? ' Record the negotiated label with /code resolve <topic> <category>.' : ''}`,
   notRevealed: (topic: number, name: string) => `Topic ${topic} is not yet labelled by every rater of round "${name}".`,
   notRevealedHint: 'Resolve it once all raters have labelled it, or close the round first.',
-  resolved: (topic: number, code: string, category: string) => `Topic ${topic} resolved as ${code} ${category}; it now counts as the topic's category.`,
+  resolved: (topic: number, code: string, category: string) =>
+    `Topic ${topic} resolved as ${code} ${category}; it now counts as the topic's category.`,
   saturation: (name: string, batches: number, size: number, codes: number, sat: boolean, k: number) =>
     `Round "${name}": ${codes} distinct low-level codes over ${batches} batches of ${size} topics. ` +
-    (sat ? `The last ${k} batches brought no new code: saturation reached.` : `Not saturated yet (new codes in the last ${k} batches).`),
+    (sat
+      ? `The last ${k} batches brought no new code: saturation reached.`
+      : `Not saturated yet (new codes in the last ${k} batches).`),
   noFreeCodes: (name: string) => `Round "${name}" has no low-level codes yet; add them with code:"..." when labelling.`,
-  exported: (name: string, rows: number, hidden: number) => `Round "${name}": ${rows} label rows${hidden ? ` (other raters' labels on ${topics(hidden)} stay hidden until every rater has labelled them)` : ''}.`,
-  closed: (name: string) => `Round "${name}" is closed. Labels are final and visible to everyone; see /code agreement ${name}.`,
+  exported: (name: string, rows: number, hidden: number) =>
+    `Round "${name}": ${rows} label rows${hidden ? ` (other raters' labels on ${topics(hidden)} stay hidden until every rater has labelled them)` : ''}.`,
+  closed: (name: string) =>
+    `Round "${name}" is closed. Labels are final and visible to everyone; see /code agreement ${name}.`,
   reopened: (name: string) => `Round "${name}" is open again.`,
   source: (name: string) => `hfbot coding round "${name}" (labels in the bot's database)`,
 };

@@ -2,8 +2,10 @@
 export const core = {
   noDatabase: (file: string) => `No dataset at ${file}.`,
   noDatabaseHint: 'Build it with `hfbot ingest` (reads ../shared/saner2024 or --from DIR).',
-  unknownCommand: (name: string, known: string[]) => `Unknown command /${name}. Commands: ${known.map((k) => '/' + k).join(', ')}.`,
-  emptyCommand: (known: string[]) => `Type a command starting with /. Commands: ${known.map((k) => '/' + k).join(', ')}.`,
+  unknownCommand: (name: string, known: string[]) =>
+    `Unknown command /${name}. Commands: ${known.map((k) => `/${k}`).join(', ')}.`,
+  emptyCommand: (known: string[]) =>
+    `Type a command starting with /. Commands: ${known.map((k) => `/${k}`).join(', ')}.`,
   unknownOption: (cmd: string, name: string, known: string[]) =>
     `/${cmd} has no option "${name}". Options: ${known.length ? known.join(', ') : '(none)'}.`,
   tooManyArguments: (cmd: string, extra: string) => `/${cmd} does not take "${extra}" here.`,
@@ -14,7 +16,8 @@ export const core = {
   unclosedQuote: 'A quote (") is not closed.',
   didYouMean: (names: string[]) => (names.length ? `Did you mean ${names.map((n) => `"${n}"`).join(', ')}?` : ''),
   internal: 'Something went wrong on our side; the error was logged. Please try again.',
-  timeout: (cmd: string, ms: number) => `/${cmd} took longer than ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`} and was stopped. Please try again.`,
+  timeout: (cmd: string, ms: number) =>
+    `/${cmd} took longer than ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`} and was stopped. Please try again.`,
   rateLimited: (seconds: number) => `You are sending commands quickly; please wait ${seconds} s and try again.`,
-  usage: (cmd: string, usage: string) => `Usage: ${usage}`,
+  usage: (_cmd: string, usage: string) => `Usage: ${usage}`,
 };

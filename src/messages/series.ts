@@ -1,54 +1,112 @@
 /** Strings of the series commands: /trend, /trends, /popular, /cards. */
 const r4 = (x: number | null) => (x === null ? 'undefined' : x.toFixed(4));
 
-export const fmtP = (p: number | null) => (p === null ? 'n/a' : p === 0 ? '0' : p < 0.001 ? p.toExponential(1) : p.toFixed(3));
+export const fmtP = (p: number | null) =>
+  p === null ? 'n/a' : p === 0 ? '0' : p < 0.001 ? p.toExponential(1) : p.toFixed(3);
 export const fmtRho = r4;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export const series = {
-  sourceLabel: (source: string, description: string) => (source === 'paper' ? 'SANER 2024 replication package' : `${source} data (${description})`),
-  noSource: (source: string) => (source === 'mined' ? 'No mined data yet; run hfbot mine.' : `No ${source} data in the dataset.`),
+  sourceLabel: (source: string, description: string) =>
+    source === 'paper' ? 'SANER 2024 replication package' : `${source} data (${description})`,
+  noSource: (source: string) =>
+    source === 'mined' ? 'No mined data yet; run hfbot mine.' : `No ${source} data in the dataset.`,
   noSourceHint: 'Use source:paper for the replication package.',
   noSeries: (source: string, series: string) => `The ${source} data has no ${series} series yet.`,
   unknownModel: (input: string, source: string) => `No model type "${input}" in the ${source} data.`,
-  unknownModelHint: (suggestions: string[]) => (suggestions.length ? `Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : 'Type /popular for the most discussed model types.'),
+  unknownModelHint: (suggestions: string[]) =>
+    suggestions.length
+      ? `Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?`
+      : 'Type /popular for the most discussed model types.',
   badMonth: (cmd: string, option: string, month: string, first: string, last: string) =>
     `/${cmd}: ${option} ${month} is outside the data; months available: ${first} to ${last}.`,
   badOrder: (cmd: string, from: string, to: string) => `/${cmd}: from (${from}) must not be after to (${to}).`,
   partial: (month: string) => `${month} is only partly covered (mined mid-month).`,
 
-  trend: (t: { model: string; source: string; from: string; to: string; n: number; rho: number | null; p: number | null; rule: 'paper' | 'given'; reason?: string | undefined; paperRho: number | null; fullRho: number | null; fullFrom: string }) => {
+  trend: (t: {
+    model: string;
+    source: string;
+    from: string;
+    to: string;
+    n: number;
+    rho: number | null;
+    p: number | null;
+    rule: 'paper' | 'given';
+    reason?: string | undefined;
+    paperRho: number | null;
+    fullRho: number | null;
+    fullFrom: string;
+  }) => {
     const head = `${t.model}: forum mentions vs Hub uploads per month, ${t.source}, ${t.from}..${t.to} (${t.n} months).`;
     if (t.rho === null) {
-      const why = t.reason === 'constant' ? 'one of the two series is constant (e.g. no mentions or no uploads at all) in this window' : 'fewer than 3 months';
+      const why =
+        t.reason === 'constant'
+          ? 'one of the two series is constant (e.g. no mentions or no uploads at all) in this window'
+          : 'fewer than 3 months';
       return `${head}\nSpearman rho is undefined: ${why}.`;
     }
     const sig = t.p !== null && t.p <= 0.05 ? 'significant at 0.05' : 'not significant at 0.05';
     const lines = [head, `Spearman rho = ${r4(t.rho)}, p = ${fmtP(t.p)} (${sig}).`];
     if (t.rule === 'paper' && t.from !== t.fullFrom)
-      lines.push(`The window starts at ${t.model}'s first month in either series (${t.from}), which is how the paper's Table III values reproduce; from ${t.fullFrom} rho = ${r4(t.fullRho)}.`);
+      lines.push(
+        `The window starts at ${t.model}'s first month in either series (${t.from}), which is how the paper's Table III values reproduce; from ${t.fullFrom} rho = ${r4(t.fullRho)}.`,
+      );
     if (t.paperRho !== null) {
       const same = Math.abs(t.paperRho - t.rho) < 5e-5;
-      lines.push(same ? `Matches Table III (${t.paperRho}).` : `Table III prints ${t.paperRho}; this window gives ${r4(t.rho)}.`);
+      lines.push(
+        same ? `Matches Table III (${t.paperRho}).` : `Table III prints ${t.paperRho}; this window gives ${r4(t.rho)}.`,
+      );
     }
     return lines.join('\n');
   },
 
-  trends: (t: { source: string; from: string; to: string; types: number; tested: number; sigQ: number; sigP: number; strongest: { model: string; rho: number }[] }) =>
+  trends: (t: {
+    source: string;
+    from: string;
+    to: string;
+    types: number;
+    tested: number;
+    sigQ: number;
+    sigP: number;
+    strongest: { model: string; rho: number }[];
+  }) =>
     [
       `Table III for ${t.types} model types in both series, ${t.source}, ${t.from}..${t.to} (each from its first appearance, as in the paper).`,
       `${t.tested} tested (${t.types - t.tested} with a constant series left out); ${t.sigQ} significant at q<0.05 (Benjamini-Hochberg), ${t.sigP} at raw p<0.05.`,
       t.strongest.length ? `Strongest: ${t.strongest.map((s) => `${s.model} ${r4(s.rho)}`).join(', ')}.` : '',
-    ].filter(Boolean).join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
 
-  popular: (t: { source: string; top: number; defaultTop: boolean; share: number; hubShare: number; rho: number | null; p: number | null; typesHub: number; rhoTop: number | null; head: { model: string; forumShare: number; hubShare: number }[] }) =>
+  popular: (t: {
+    source: string;
+    top: number;
+    defaultTop: boolean;
+    share: number;
+    hubShare: number;
+    rho: number | null;
+    p: number | null;
+    typesHub: number;
+    rhoTop: number | null;
+    head: { model: string; forumShare: number; hubShare: number }[];
+  }) =>
     [
       `Top ${t.top} model types by forum mentions (${t.source}, all months)${t.defaultTop ? ', the fewest that make up 90% of mentions' : ''}: ${pct(t.share)} of forum mentions, ${pct(t.hubShare)} of Hub models.`,
       `Leaders: ${t.head.map((h) => `${h.model} ${pct(h.forumShare)} forum / ${pct(h.hubShare)} Hub`).join(', ')}.`,
       `Spearman between forum mentions and Hub models over all ${t.typesHub} Hub model types (never-mentioned = 0): rho = ${r4(t.rho)}, p = ${fmtP(t.p)} (paper: 0.702). Over the top ${t.top} only: ${r4(t.rhoTop)}.`,
     ].join('\n'),
 
-  cards: (t: { source: string; from: string; to: string; months: number; models: number; withCard: number; ratio: number; minRatio: number; maxRatio: number }) =>
+  cards: (t: {
+    source: string;
+    from: string;
+    to: string;
+    months: number;
+    models: number;
+    withCard: number;
+    ratio: number;
+    minRatio: number;
+    maxRatio: number;
+  }) =>
     [
       `Model cards on the Hub by creation month, ${t.source}, ${t.from}..${t.to} (${t.months} months).`,
       `${t.withCard.toLocaleString('en-US')} of ${t.models.toLocaleString('en-US')} models have a card: overall ratio ${t.ratio.toFixed(4)} (${pct(t.ratio)}); monthly ratios range ${t.minRatio.toFixed(2)}-${t.maxRatio.toFixed(2)}.`,

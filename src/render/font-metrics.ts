@@ -28,7 +28,8 @@ export function parseFontMetrics(buf: Buffer, file = 'font'): FontMetrics {
   }
   const at = (tag: string): number => {
     const off = tables.get(tag);
-    if (off === undefined) throw new HfbotError('E_INTERNAL', `Font ${file} has no ${tag} table; cannot measure chart text.`);
+    if (off === undefined)
+      throw new HfbotError('E_INTERNAL', `Font ${file} has no ${tag} table; cannot measure chart text.`);
     return off;
   };
   const unitsPerEm = view.getUint16(at('head') + 18);
@@ -63,7 +64,8 @@ function cmapFormat4(view: DataView, cmap: number): (cp: number) => number {
     const rec = cmap + 4 + 8 * i;
     if (view.getUint16(rec) === 3 && view.getUint16(rec + 2) === 1) sub = cmap + view.getUint32(rec + 4);
   }
-  if (sub < 0 || view.getUint16(sub) !== 4) throw new HfbotError('E_INTERNAL', 'Chart font has no Unicode (3,1) format-4 cmap.');
+  if (sub < 0 || view.getUint16(sub) !== 4)
+    throw new HfbotError('E_INTERNAL', 'Chart font has no Unicode (3,1) format-4 cmap.');
   const segX2 = view.getUint16(sub + 6);
   const ends = sub + 14;
   const starts = ends + segX2 + 2;

@@ -9,8 +9,15 @@ import { HfbotError } from '../errors.js';
 
 /** Latin, Latin-1, Latin Extended-A, Greek, punctuation, arrows, maths, shapes, ligatures. */
 export const CHART_RANGES: readonly [number, number][] = [
-  [0x20, 0x7e], [0xa0, 0x17f], [0x370, 0x3ff], [0x2000, 0x206f], [0x20ac, 0x20ac],
-  [0x2190, 0x21ff], [0x2200, 0x22ff], [0x25a0, 0x25ff], [0x2713, 0x2717],
+  [0x20, 0x7e],
+  [0xa0, 0x17f],
+  [0x370, 0x3ff],
+  [0x2000, 0x206f],
+  [0x20ac, 0x20ac],
+  [0x2190, 0x21ff],
+  [0x2200, 0x22ff],
+  [0x25a0, 0x25ff],
+  [0x2713, 0x2717],
   // The Latin ligatures GSUB substitutes in ("signiﬁcant"); without them the text has holes.
   [0xfb00, 0xfb06],
 ];
@@ -19,7 +26,10 @@ export function inChartRanges(cp: number): boolean {
   return CHART_RANGES.some(([a, b]) => cp >= a && cp <= b);
 }
 
-interface Table { tag: string; data: Buffer }
+interface Table {
+  tag: string;
+  data: Buffer;
+}
 
 function readTables(font: Buffer): Map<string, Buffer> {
   const tables = new Map<string, Buffer>();
@@ -48,8 +58,12 @@ function components(glyph: Buffer): number[] {
 /** `glyphOf` maps a code point to a glyph id (the cmap the metrics module already reads). */
 export function subsetFont(font: Buffer, glyphOf: (cp: number) => number): Buffer {
   const t = readTables(font);
-  const head = t.get('head'), loca = t.get('loca'), glyf = t.get('glyf'), maxp = t.get('maxp');
-  if (!head || !loca || !glyf || !maxp) throw new HfbotError('E_INTERNAL', 'Chart font is not a glyf-outline TrueType font; cannot subset it.');
+  const head = t.get('head'),
+    loca = t.get('loca'),
+    glyf = t.get('glyf'),
+    maxp = t.get('maxp');
+  if (!head || !loca || !glyf || !maxp)
+    throw new HfbotError('E_INTERNAL', 'Chart font is not a glyf-outline TrueType font; cannot subset it.');
   const longLoca = head.readInt16BE(50) === 1;
   const numGlyphs = maxp.readUInt16BE(4);
   const offset = (g: number) => (longLoca ? loca.readUInt32BE(4 * g) : 2 * loca.readUInt16BE(2 * g));
@@ -78,7 +92,10 @@ export function subsetFont(font: Buffer, glyphOf: (cp: number) => number): Buffe
   const out: Table[] = [];
   for (const [tag, data] of t) {
     if (tag === 'DSIG') continue;
-    out.push({ tag, data: tag === 'glyf' ? Buffer.concat(parts) : tag === 'loca' ? newLoca : tag === 'post' ? post : data });
+    out.push({
+      tag,
+      data: tag === 'glyf' ? Buffer.concat(parts) : tag === 'loca' ? newLoca : tag === 'post' ? post : data,
+    });
   }
   return writeFont(font.readUInt32BE(0), out);
 }

@@ -31,7 +31,10 @@ export function resolveFontFiles(dir?: string): FontFiles {
       throw missing('the npm package dejavu-fonts-ttf is not installed', cause);
     }
   }
-  return assertFontFiles({ regular: path.join(ttfDir, 'DejaVuSans.ttf'), bold: path.join(ttfDir, 'DejaVuSans-Bold.ttf') });
+  return assertFontFiles({
+    regular: path.join(ttfDir, 'DejaVuSans.ttf'),
+    bold: path.join(ttfDir, 'DejaVuSans-Bold.ttf'),
+  });
 }
 
 /** resvg would silently draw a chart without any text; a missing file is an error instead. */

@@ -12,7 +12,11 @@ export const renderSpecUncached: SpecRenderer = async (spec, warn) => (await svg
 
 export interface ChartRenderer {
   /** `warn` hears vega-lite's complaints about the spec (only when it is actually rendered). */
-  render(spec: Record<string, unknown>, datasetVersion: string, warn?: WarnFn): Promise<{ png: Uint8Array; cached: boolean }>;
+  render(
+    spec: Record<string, unknown>,
+    datasetVersion: string,
+    warn?: WarnFn,
+  ): Promise<{ png: Uint8Array; cached: boolean }>;
   readonly cache: PngCache;
 }
 

@@ -14,7 +14,11 @@ export function sharedChartRenderer(): ChartRenderer {
   return shared;
 }
 
-export async function renderReplyPng(reply: Reply, services: Services, renderer: ChartRenderer = sharedChartRenderer()): Promise<Uint8Array> {
+export async function renderReplyPng(
+  reply: Reply,
+  services: Services,
+  renderer: ChartRenderer = sharedChartRenderer(),
+): Promise<Uint8Array> {
   if (!reply.chart) throw new HfbotError('E_INTERNAL', 'This reply has no chart to render.');
   // Replies without provenance still render; they just share one cache namespace.
   const datasetVersion = reply.provenance?.datasetVersion ?? 'no-dataset';
@@ -22,7 +26,12 @@ export async function renderReplyPng(reply: Reply, services: Services, renderer:
   try {
     const warn = (message: string) => services.logger.warn('chart spec warning', { message, datasetVersion });
     const { png, cached } = await renderer.render(reply.chart, datasetVersion, warn);
-    services.logger.debug('chart rendered', { ms: Math.round(performance.now() - started), cached, bytes: png.byteLength, datasetVersion });
+    services.logger.debug('chart rendered', {
+      ms: Math.round(performance.now() - started),
+      cached,
+      bytes: png.byteLength,
+      datasetVersion,
+    });
     return png;
   } catch (err) {
     if (isHfbotError(err)) throw err;

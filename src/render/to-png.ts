@@ -27,7 +27,12 @@ export function subsetCovers(svg: string): boolean {
 export function resvgOptions(opts: PngOptions = {}, svg = ''): ResvgRenderOptions {
   const fonts = opts.fonts ? assertFontFiles(opts.fonts) : subsetCovers(svg) ? chartFontFiles() : resolveFontFiles();
   return {
-    font: { loadSystemFonts: false, fontFiles: [fonts.regular, fonts.bold], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: [fonts.regular, fonts.bold],
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
     fitTo: { mode: 'zoom', value: opts.scale ?? CHART.scale },
     background: '#FFFFFF',
     logLevel: 'off',

@@ -21,7 +21,12 @@ const textMetrics = (vega as unknown as { textMetrics: { width: WidthFn } }).tex
 let installed: { regular: FontMetrics; bold: FontMetrics } | undefined;
 
 function isBold(weight: TextItem['fontWeight']): boolean {
-  return weight === 'bold' || weight === 'bolder' || (typeof weight === 'number' && weight >= 600) || (typeof weight === 'string' && Number(weight) >= 600);
+  return (
+    weight === 'bold' ||
+    weight === 'bolder' ||
+    (typeof weight === 'number' && weight >= 600) ||
+    (typeof weight === 'string' && Number(weight) >= 600)
+  );
 }
 
 /** Replaces vega's 0.8-em-per-character guess with DejaVu advance widths (once per process). */
@@ -53,8 +58,14 @@ export type WarnFn = (message: string) => void;
 function forwardingLogger(warn: WarnFn) {
   const logger = {
     level: (_?: number) => logger,
-    error: (...a: unknown[]) => (warn(a.map(String).join(' ')), logger),
-    warn: (...a: unknown[]) => (warn(a.map(String).join(' ')), logger),
+    error: (...a: unknown[]) => {
+      warn(a.map(String).join(' '));
+      return logger;
+    },
+    warn: (...a: unknown[]) => {
+      warn(a.map(String).join(' '));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
   };
@@ -64,7 +75,7 @@ function forwardingLogger(warn: WarnFn) {
 export async function specToSvg(spec: Record<string, unknown>, warn: WarnFn = () => undefined): Promise<string> {
   installTextMetrics();
   const logger = forwardingLogger(warn);
-  let runtime;
+  let runtime: ReturnType<typeof vega.parse>;
   try {
     runtime = vega.parse(compile(withFont(spec), { logger: logger as never }).spec);
   } catch (cause) {

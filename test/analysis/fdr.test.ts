@@ -4,14 +4,19 @@ import { benjaminiHochberg } from '../../src/analysis/fdr.js';
 describe('analysis/fdr', () => {
   // Benjamini & Hochberg (1995), J. R. Stat. Soc. B 57(1), section 4.2: 15 p-values from a
   // multiple-endpoint trial; at FDR 0.05 the procedure rejects the first four.
-  const P = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1.0];
+  const P = [
+    0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1.0,
+  ];
   // Expected adjusted values computed independently in exact rational arithmetic:
   //   python3: from fractions import Fraction as F; q_i = min(1, min_{j>=i} p_j * 15 / j)
-  const Q = [0.0015, 0.003, 0.0095, 0.035625, 0.0603, 0.06385714285714286, 0.06385714285714286, 0.0645, 0.0765, 0.486, 0.5811818181818181, 0.714875, 0.7532307692307693, 0.8132142857142857, 1.0];
+  const Q = [
+    0.0015, 0.003, 0.0095, 0.035625, 0.0603, 0.06385714285714286, 0.06385714285714286, 0.0645, 0.0765, 0.486,
+    0.5811818181818181, 0.714875, 0.7532307692307693, 0.8132142857142857, 1.0,
+  ];
 
   it('reproduces the adjusted p-values of the 1995 example', () => {
     const q = benjaminiHochberg(P);
-    Q.forEach((e, i) => expect(q[i]).toBeCloseTo(e, 12));
+    for (const [i, e] of Q.entries()) expect(q[i]).toBeCloseTo(e, 12);
   });
 
   it('rejects exactly the first four at 0.05, as in the paper', () => {

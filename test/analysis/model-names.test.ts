@@ -2,7 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { resolveModel, tryResolveModel } from '../../src/analysis/model-names.js';
 import { HfbotError } from '../../src/errors.js';
 
-const NAMES = ['albert', 'bert', 'big_bird', 'blip-2', 'deberta-v2', 'gpt2', 'gpt_neo', 'llama', 'openai-gpt', 'roberta', 'vit', 'whisper', 'xlm-roberta', 'flava', 'sam'];
+const NAMES = [
+  'albert',
+  'bert',
+  'big_bird',
+  'blip-2',
+  'deberta-v2',
+  'gpt2',
+  'gpt_neo',
+  'llama',
+  'openai-gpt',
+  'roberta',
+  'vit',
+  'whisper',
+  'xlm-roberta',
+  'flava',
+  'sam',
+];
 
 describe('analysis/model-names', () => {
   it.each([
@@ -29,7 +45,10 @@ describe('analysis/model-names', () => {
     expect(r.suggestions[0]).toBe('llama');
     const e = (() => {
       try {
-        resolveModel('robrta', NAMES, (i, s) => ({ message: `No model type "${i}".`, hint: `Did you mean ${s.join(', ')}?` }));
+        resolveModel('robrta', NAMES, (i, s) => ({
+          message: `No model type "${i}".`,
+          hint: `Did you mean ${s.join(', ')}?`,
+        }));
       } catch (err) {
         return err as HfbotError;
       }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRootCause, ROOT_CAUSE_GROUPS, ROOT_CAUSE_RULES, tableTwo, type RootCauseCategory } from '../../src/analysis/root-cause-rules.js';
+import {
+  classifyRootCause,
+  ROOT_CAUSE_GROUPS,
+  ROOT_CAUSE_RULES,
+  tableTwo,
+  type RootCauseCategory,
+} from '../../src/analysis/root-cause-rules.js';
 
 /** Root causes exactly as written in Root_Causes.csv (topic id in the comment), one or more per rule. */
 const CASES: [rule: string, text: string][] = [
@@ -14,7 +20,10 @@ const CASES: [rule: string, text: string][] = [
   ['hf-docs', 'Tutorials are not updated and maintained in a timely manner by HF'], // T9889
   ['hf-feature', 'No predefined feature in HF for input sequences longer than 512 tokens for exported models by ONNX'], // T18981
   ['hf-feature', 'Lack of feature support by HF [alternative input to pipeline]/Lack of knowledge by user'], // T11414
-  ['hf-feature', 'Lack of attention from the user + Lack of support for great variety of instances on Amazon AWS by HF'], // T23776
+  [
+    'hf-feature',
+    'Lack of attention from the user + Lack of support for great variety of instances on Amazon AWS by HF',
+  ], // T23776
   ['hf-feature', 'Limitation by HF on upload time'], // T4081
   ['user-theory', 'Lack of theoretical Knowlege by user'], // T4503
   ['user-practice', 'Lack of practical knowledge/experience by user'], // T12142

@@ -7,9 +7,27 @@ import { averageRanks, spearman, spearmanPValue } from '../../src/analysis/spear
  * with the x, y of each case below.
  */
 const SCIPY = [
-  { name: 'ties in both series', x: [1, 2, 2, 3, 4, 4, 4, 5], y: [2, 1, 3, 3, 5, 4, 6, 7], rho: 0.9200335844703181, p: 0.001202943728136136 },
-  { name: 'negative, n = 5', x: [10, 20, 30, 40, 50], y: [5, 6, 1, 2, 0], rho: -0.7999999999999999, p: 0.10408803866182788 },
-  { name: 'sparse counts with many zeros', x: [0, 0, 1, 0, 3, 0, 2, 0, 0, 5], y: [1, 0, 0, 2, 0, 0, 0, 4, 1, 0], rho: -0.6177652223992244, p: 0.057003281040555166 },
+  {
+    name: 'ties in both series',
+    x: [1, 2, 2, 3, 4, 4, 4, 5],
+    y: [2, 1, 3, 3, 5, 4, 6, 7],
+    rho: 0.9200335844703181,
+    p: 0.001202943728136136,
+  },
+  {
+    name: 'negative, n = 5',
+    x: [10, 20, 30, 40, 50],
+    y: [5, 6, 1, 2, 0],
+    rho: -0.7999999999999999,
+    p: 0.10408803866182788,
+  },
+  {
+    name: 'sparse counts with many zeros',
+    x: [0, 0, 1, 0, 3, 0, 2, 0, 0, 5],
+    y: [1, 0, 0, 2, 0, 0, 0, 4, 1, 0],
+    rho: -0.6177652223992244,
+    p: 0.057003281040555166,
+  },
   { name: 'n = 3 (one degree of freedom)', x: [1, 2, 3], y: [1, 3, 2], rho: 0.5, p: 0.6666666666666667 },
 ];
 

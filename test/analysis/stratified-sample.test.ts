@@ -5,7 +5,14 @@ describe('analysis/stratified-sample', () => {
   it('allocates proportionally with largest remainders, summing to the sample size', () => {
     // 372 of 11,175 with strata 7,000 / 3,000 / 1,175: exact shares 233.02, 99.87, 39.11
     // -> floors 233, 99, 39 (371) and the one leftover place goes to the largest fraction (0.87).
-    const q = proportionalQuotas(new Map([['a', 7000], ['b', 3000], ['c', 1175]]), 372);
+    const q = proportionalQuotas(
+      new Map([
+        ['a', 7000],
+        ['b', 3000],
+        ['c', 1175],
+      ]),
+      372,
+    );
     expect(Object.fromEntries(q)).toEqual({ a: 233, b: 100, c: 39 });
   });
 

@@ -2,11 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { matchSubcategory } from '../../src/analysis/subcategory-match.js';
 
 // Subcategory lists as in Codebook.xlsx; raw labels as in Root_Causes.csv.
-const C1 = ['Understanding Model Function', 'Customizing Model', 'Model Evaluation & Comparison', 'Model Converting (ONNX Library)', 'Loading/Saving Models', 'Model Configuration', 'Model card'];
+const C1 = [
+  'Understanding Model Function',
+  'Customizing Model',
+  'Model Evaluation & Comparison',
+  'Model Converting (ONNX Library)',
+  'Loading/Saving Models',
+  'Model Configuration',
+  'Model card',
+];
 const C2 = ['Training', 'Fine-Tuning', 'Tokenization', 'Pretraining'];
 const C3 = ['GPU & Optimization', 'Speed', 'Memory', 'Large Files'];
 const C5 = ['Lack of Documentation', 'Official Examples and Tutorials'];
-const C7 = ['Custom Datasets', 'Data Preparation', 'Loading/Saving Datasets', 'Asking for a Special Dataset for a Certain Task', 'External Datasets', 'Other Dataset Issues'];
+const C7 = [
+  'Custom Datasets',
+  'Data Preparation',
+  'Loading/Saving Datasets',
+  'Asking for a Special Dataset for a Certain Task',
+  'External Datasets',
+  'Other Dataset Issues',
+];
 const C9 = ['Implementation of HF Source code/Existing Feature', 'Request Feature Model'];
 
 describe('analysis/subcategory-match', () => {

@@ -29,13 +29,19 @@ describe('analysis/table-one', () => {
   });
 
   it('top cuts after sorting', () => {
-    const rows = [{ code: 'C2', category: 'b', count: 1 }, { code: 'C1', category: 'a', count: 5 }];
+    const rows = [
+      { code: 'C2', category: 'b', count: 1 },
+      { code: 'C1', category: 'a', count: 5 },
+    ];
     expect(tableOneShares(rows, 1).rows.map((r) => r.code)).toEqual(['C1']);
     expect(percent2(1, 0)).toBe(0);
   });
 
   it('level shares are of topics, with Wilson bounds (3 of 18: 5.84%..39.22%, Python check)', () => {
-    const rows = [{ code: 'C1', category: 'a', count: 3 }, { code: 'C2', category: 'b', count: 0 }];
+    const rows = [
+      { code: 'C1', category: 'a', count: 3 },
+      { code: 'C2', category: 'b', count: 0 },
+    ];
     const out = levelShares(rows, 18);
     expect(out).toEqual([{ code: 'C1', category: 'a', count: 3, percent: 16.67, lower: 5.84, upper: 39.22 }]);
     expect(levelShares(rows, 0)).toEqual([]);

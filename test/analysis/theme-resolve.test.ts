@@ -18,7 +18,10 @@ describe('analysis/theme-resolve', () => {
   });
 
   it('several prefixes are ambiguous; nothing near is unknown', () => {
-    expect(resolveTheme('mem', THEMES)).toEqual({ kind: 'ambiguous', candidates: ['C3 Memory & Performance', 'C3 Memory & Performance › Memory'] });
+    expect(resolveTheme('mem', THEMES)).toEqual({
+      kind: 'ambiguous',
+      candidates: ['C3 Memory & Performance', 'C3 Memory & Performance › Memory'],
+    });
     expect(resolveTheme('qqqq', THEMES)).toEqual({ kind: 'unknown', suggestions: [] });
   });
 

@@ -7,7 +7,15 @@ import type { Reply, Services } from '../../src/commands/types.js';
 
 let services: Services;
 const run = (text: string, s: Services = services) => runCommandText(text, { user: testUser(), services: s }, commands);
-type Row = { code: string; category: string; count: number; percent: number; paperPercent?: number | null; lower?: number; upper?: number };
+type Row = {
+  code: string;
+  category: string;
+  count: number;
+  percent: number;
+  paperPercent?: number | null;
+  lower?: number;
+  upper?: number;
+};
 const rowsOf = (r: Reply) => r.data.rows as Row[];
 
 beforeAll(async () => {
@@ -15,7 +23,7 @@ beforeAll(async () => {
 });
 
 describe('commands/challenges', () => {
-  it('level:all is the paper\'s Table I: 737 codes, C1 106 = 14.38%, every percentage as printed', async () => {
+  it("level:all is the paper's Table I: 737 codes, C1 106 = 14.38%, every percentage as printed", async () => {
     const r = await run('/challenges');
     expect(r.error).toBeUndefined();
     expect(r.data.total).toBe(737);
@@ -23,13 +31,19 @@ describe('commands/challenges', () => {
     expect(rows).toHaveLength(17);
     expect(rows[0]).toMatchObject({ code: 'C1', count: 106, percent: 14.38 });
     // Table I, paper p. 4: all 17 printed percentages.
-    const printed = [14.38, 11.94, 10.85, 9.09, 8.14, 7.6, 6.92, 6.92, 6.24, 4.21, 3.8, 3.53, 2.17, 1.22, 1.22, 0.95, 0.81];
+    const printed = [
+      14.38, 11.94, 10.85, 9.09, 8.14, 7.6, 6.92, 6.92, 6.24, 4.21, 3.8, 3.53, 2.17, 1.22, 1.22, 0.95, 0.81,
+    ];
     expect(rows.map((x) => x.percent)).toEqual(printed);
     expect(rows.at(-1)).toMatchObject({ code: 'C17', count: 6 });
     expect(r.text).toContain('737');
     expect(r.text).toContain('Codebook.xlsx');
     expect(r.text.length).toBeLessThan(1000);
-    expect(r.provenance).toMatchObject({ sources: ['Codebook.xlsx [Overview] (Table I counts)'], window: null, n: 737 });
+    expect(r.provenance).toMatchObject({
+      sources: ['Codebook.xlsx [Overview] (Table I counts)'],
+      window: null,
+      n: 737,
+    });
     expect(r.provenance!.datasetVersion).toMatch(/^saner2024-/);
     expect(r.table!.rows[0]).toEqual(['C1', 'Model Usage and Understanding', 106, 14.38, 14.38]);
     expect(() => compile(r.chart as never)).not.toThrow();
@@ -41,7 +55,7 @@ describe('commands/challenges', () => {
     expect(r.data.total).toBe(737);
   });
 
-  it('level:beginner: n = 18 topics with Wilson intervals, said to be topics, not the paper\'s codes', async () => {
+  it("level:beginner: n = 18 topics with Wilson intervals, said to be topics, not the paper's codes", async () => {
     const r = await run('/challenges level:beginner');
     expect(r.error).toBeUndefined();
     expect(r.data.n).toBe(18);
@@ -71,8 +85,12 @@ describe('commands/challenges', () => {
 
   it('coding-round rows join the level sample, each (topic, code) counted once', async () => {
     const s = await testServices();
-    const beginnerC1 = s.db.prepare("SELECT topic_id FROM topic_categories WHERE forum_category = 'Beginners' AND code = 'C1' LIMIT 1").get() as { topic_id: number };
-    const insert = s.db.prepare("INSERT INTO topic_categories (topic_id, code, source, forum_category) VALUES (?, ?, 'round:1', 'Beginners')");
+    const beginnerC1 = s.db
+      .prepare("SELECT topic_id FROM topic_categories WHERE forum_category = 'Beginners' AND code = 'C1' LIMIT 1")
+      .get() as { topic_id: number };
+    const insert = s.db.prepare(
+      "INSERT INTO topic_categories (topic_id, code, source, forum_category) VALUES (?, ?, 'round:1', 'Beginners')",
+    );
     insert.run(beginnerC1.topic_id, 'C1'); // same pair from a second source: still one
     insert.run(999_001, 'C1'); // a new beginner topic
     insert.run(999_002, 'B1'); // a benefit: not a challenge topic
@@ -97,7 +115,7 @@ describe('commands/challenges', () => {
 });
 
 describe('commands/benefits', () => {
-  it('is Table I\'s benefits: 514 codes, B1 262; B1/B3 rounding difference is stated', async () => {
+  it("is Table I's benefits: 514 codes, B1 262; B1/B3 rounding difference is stated", async () => {
     const r = await run('/benefits');
     expect(r.data.total).toBe(514);
     const rows = rowsOf(r);

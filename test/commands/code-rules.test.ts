@@ -7,18 +7,26 @@ import { buildTestDataset, testServices, testUser } from '../helpers/dataset.js'
 import type { Services } from '../../src/commands/types.js';
 
 let services: Services;
-const run = (text: string, user: string, s: Services = services) => runCommandText(text, { user: testUser(user), services: s }, commands);
+const run = (text: string, user: string, s: Services = services) =>
+  runCommandText(text, { user: testUser(user), services: s }, commands);
 const topicsOf = (round: string, s: Services = services) =>
-  (s.db.prepare('SELECT topic_id FROM round_topics t JOIN rounds r ON r.id = t.round_id WHERE r.name = ? ORDER BY position').all(round) as { topic_id: number }[]).map((r) => r.topic_id);
+  (
+    s.db
+      .prepare(
+        'SELECT topic_id FROM round_topics t JOIN rounds r ON r.id = t.round_id WHERE r.name = ? ORDER BY position',
+      )
+      .all(round) as { topic_id: number }[]
+  ).map((r) => r.topic_id);
 const STATE = ['rounds', 'round_raters', 'round_topics', 'labels', 'label_skips', 'resolutions', 'topic_categories'];
-const snapshot = (s: Services = services) => Object.fromEntries(STATE.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+const snapshot = (s: Services = services) =>
+  Object.fromEntries(STATE.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 
 beforeAll(async () => {
   services = await testServices({ HFBOT_ADMINS: 'root' });
 });
 
 describe('commands/code (blind coding, permissions, errors, reliability)', () => {
-  it('hides other raters\' labels until every rater has labelled the topic', async () => {
+  it("hides other raters' labels until every rater has labelled the topic", async () => {
     await run('/code start name:blind size:3 raters:alice,bob seed:b', 'olga');
     const [t1, t2] = topicsOf('blind');
     await run(`/code label ${t1} C1 code:"secret-a" round:blind`, 'alice');
@@ -26,7 +34,13 @@ describe('commands/code (blind coding, permissions, errors, reliability)', () =>
     await run(`/code label ${t2} C3 round:blind`, 'bob');
     // bob has not labelled t1: nothing of alice's t1 label may reach him or the owner.
     for (const viewer of ['bob', 'olga']) {
-      for (const cmd of ['/code status blind', '/code disagreements blind', '/code export blind', '/code agreement blind', '/code saturation blind']) {
+      for (const cmd of [
+        '/code status blind',
+        '/code disagreements blind',
+        '/code export blind',
+        '/code agreement blind',
+        '/code saturation blind',
+      ]) {
         const r = await run(cmd, viewer);
         const all = JSON.stringify([r.text, r.table, r.data, r.files?.map((f) => String(f.content))]);
         expect(all, `${cmd} as ${viewer}`).not.toContain('secret-a');
@@ -62,7 +76,11 @@ describe('commands/code (blind coding, permissions, errors, reliability)', () =>
   it('bad input gets a clear error and changes nothing', async () => {
     await run('/code start name:err size:2 raters:alice,bob seed:e', 'olga');
     const [t] = topicsOf('err');
-    const notInRound = (services.db.prepare('SELECT id FROM topics WHERE id NOT IN (SELECT topic_id FROM round_topics) LIMIT 1').get() as { id: number }).id;
+    const notInRound = (
+      services.db
+        .prepare('SELECT id FROM topics WHERE id NOT IN (SELECT topic_id FROM round_topics) LIMIT 1')
+        .get() as { id: number }
+    ).id;
     const before = snapshot();
     const cases: [string, string, string, RegExp][] = [
       [`/code label ${notInRound} C1 round:err`, 'alice', 'E_NOT_FOUND', /not in round "err"/],
@@ -96,8 +114,15 @@ describe('commands/code (blind coding, permissions, errors, reliability)', () =>
     await run(`/code label ${t} C1 round:re`, 'alice');
     const r = await run(`/code label ${t} C4 round:re`, 'alice');
     expect(r.data.replaced).toBe(true);
-    const rows = services.db.prepare("SELECT code, superseded_at FROM labels l JOIN rounds r ON r.id = l.round_id WHERE r.name = 're' ORDER BY l.id").all();
-    expect(rows).toEqual([{ code: 'C1', superseded_at: expect.any(String) }, { code: 'C4', superseded_at: null }]);
+    const rows = services.db
+      .prepare(
+        "SELECT code, superseded_at FROM labels l JOIN rounds r ON r.id = l.round_id WHERE r.name = 're' ORDER BY l.id",
+      )
+      .all();
+    expect(rows).toEqual([
+      { code: 'C1', superseded_at: expect.any(String) },
+      { code: 'C4', superseded_at: null },
+    ]);
   });
 
   it('20 raters labelling concurrently lose and duplicate nothing', async () => {
@@ -105,14 +130,21 @@ describe('commands/code (blind coding, permissions, errors, reliability)', () =>
     await run(`/code start name:crowd size:15 raters:${raters.join(',')} seed:c`, 'olga');
     const ts = topicsOf('crowd');
     // Each rater labels every topic, and relabels the first five: 400 commands at once.
-    const jobs = raters.flatMap((u) => [...ts.map((t) => run(`/code label ${t} C${(t % 17) + 1} round:crowd`, u)), ...ts.slice(0, 5).map((t) => run(`/code label ${t} C2 round:crowd`, u))]);
+    const jobs = raters.flatMap((u) => [
+      ...ts.map((t) => run(`/code label ${t} C${(t % 17) + 1} round:crowd`, u)),
+      ...ts.slice(0, 5).map((t) => run(`/code label ${t} C2 round:crowd`, u)),
+    ]);
     const replies = await Promise.all(jobs);
     expect(replies.filter((r) => r.error)).toEqual([]);
     const q = (sql: string) => (services.db.prepare(sql).get() as { n: number }).n;
     const rid = "(SELECT id FROM rounds WHERE name = 'crowd')";
     expect(q(`SELECT count(*) AS n FROM labels WHERE round_id = ${rid} AND superseded_at IS NULL`)).toBe(20 * 15);
     expect(q(`SELECT count(*) AS n FROM labels WHERE round_id = ${rid}`)).toBe(20 * 20);
-    expect(q(`SELECT count(*) AS n FROM (SELECT DISTINCT topic_id, rater FROM labels WHERE round_id = ${rid} AND superseded_at IS NULL)`)).toBe(300);
+    expect(
+      q(
+        `SELECT count(*) AS n FROM (SELECT DISTINCT topic_id, rater FROM labels WHERE round_id = ${rid} AND superseded_at IS NULL)`,
+      ),
+    ).toBe(300);
     const status = await run('/code status crowd', 'olga');
     expect((status.data.raters as { labelled: number }[]).every((r) => r.labelled === 15)).toBe(true);
   });
@@ -126,20 +158,36 @@ describe('commands/code (blind coding, permissions, errors, reliability)', () =>
     await run(`/code label ${ts[0]} C3 round:persist`, 'bob', s1);
     s1.db.close();
     const db = openDatabase(file);
-    expect(db.prepare("SELECT count(*) AS n FROM labels l JOIN rounds r ON r.id = l.round_id WHERE r.name = 'persist'").get()).toEqual({ n: 2 });
+    expect(
+      db
+        .prepare("SELECT count(*) AS n FROM labels l JOIN rounds r ON r.id = l.round_id WHERE r.name = 'persist'")
+        .get(),
+    ).toEqual({ n: 2 });
     db.close();
     // `hfbot ingest` rebuilds the file from the replication package and carries state over.
     await buildTestDataset(path.dirname(file));
     const s2 = await testServices({}, file);
-    expect(s2.db.prepare("SELECT count(*) AS n FROM labels l JOIN rounds r ON r.id = l.round_id WHERE r.name = 'persist'").get()).toEqual({ n: 2 });
-    expect(s2.db.prepare("SELECT code FROM topic_categories WHERE topic_id = ? AND source LIKE 'round:%'").all(ts[0])).toEqual([{ code: 'C3' }]);
+    expect(
+      s2.db
+        .prepare("SELECT count(*) AS n FROM labels l JOIN rounds r ON r.id = l.round_id WHERE r.name = 'persist'")
+        .get(),
+    ).toEqual({ n: 2 });
+    expect(
+      s2.db.prepare("SELECT code FROM topic_categories WHERE topic_id = ? AND source LIKE 'round:%'").all(ts[0]),
+    ).toEqual([{ code: 'C3' }]);
     expect((await run('/code status persist', 'alice', s2)).data.complete).toBe(1);
     services = s2;
   });
 
   it('consensus labels grow the beginner-level topic categories', async () => {
     const beginner = () =>
-      (services.db.prepare("SELECT count(*) AS n FROM topic_categories tc JOIN forum_categories f ON f.name = tc.forum_category WHERE f.level = 'beginner'").get() as { n: number }).n;
+      (
+        services.db
+          .prepare(
+            "SELECT count(*) AS n FROM topic_categories tc JOIN forum_categories f ON f.name = tc.forum_category WHERE f.level = 'beginner'",
+          )
+          .get() as { n: number }
+      ).n;
     const before = beginner();
     await run('/code start name:grow size:40 raters:alice,bob seed:g stratify:forum-category', 'olga');
     const ts = topicsOf('grow');
@@ -149,7 +197,13 @@ describe('commands/code (blind coding, permissions, errors, reliability)', () =>
     }
     expect(beginner()).toBe(before);
     for (const t of ts) expect((await run(`/code resolve ${t} C6 round:grow`, 'alice')).error).toBeUndefined();
-    const inBeginners = (services.db.prepare("SELECT count(*) AS n FROM round_topics t JOIN rounds r ON r.id = t.round_id WHERE r.name = 'grow' AND t.forum_category = 'Beginners'").get() as { n: number }).n;
+    const inBeginners = (
+      services.db
+        .prepare(
+          "SELECT count(*) AS n FROM round_topics t JOIN rounds r ON r.id = t.round_id WHERE r.name = 'grow' AND t.forum_category = 'Beginners'",
+        )
+        .get() as { n: number }
+    ).n;
     expect(inBeginners).toBeGreaterThan(0);
     expect(beginner()).toBe(before + inBeginners);
   });

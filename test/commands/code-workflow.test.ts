@@ -8,14 +8,20 @@ import type { Services } from '../../src/commands/types.js';
 let services: Services;
 const run = (text: string, user: string) => runCommandText(text, { user: testUser(user), services }, commands);
 const topicsOf = (round: string) =>
-  (services.db.prepare('SELECT topic_id FROM round_topics t JOIN rounds r ON r.id = t.round_id WHERE r.name = ? ORDER BY position').all(round) as { topic_id: number }[]).map((r) => r.topic_id);
+  (
+    services.db
+      .prepare(
+        'SELECT topic_id FROM round_topics t JOIN rounds r ON r.id = t.round_id WHERE r.name = ? ORDER BY position',
+      )
+      .all(round) as { topic_id: number }[]
+  ).map((r) => r.topic_id);
 
 beforeAll(async () => {
   services = await testServices({ HFBOT_ADMINS: 'root' });
 });
 
 describe('commands/code (workflow)', () => {
-  it('/code plan gives the paper\'s 372 for 11,175 topics at 95% / 5%', async () => {
+  it("/code plan gives the paper's 372 for 11,175 topics at 95% / 5%", async () => {
     const r = await run('/code plan population:11175', 'alice');
     expect(r.error).toBeUndefined();
     expect(r.data.n).toBe(372);
@@ -24,12 +30,16 @@ describe('commands/code (workflow)', () => {
 
   it('draws the same sample from the same seed, stratified proportionally', async () => {
     const a = await run('/code start name:s1 size:40 raters:alice,bob seed:7 stratify:forum-category', 'olga');
-    const b = await run('/code start name:s2 size:40 raters:alice,bob seed:7 stratify:forum-category', 'olga');
+    const _b = await run('/code start name:s2 size:40 raters:alice,bob seed:7 stratify:forum-category', 'olga');
     expect(a.error).toBeUndefined();
     expect(topicsOf('s1')).toEqual(topicsOf('s2'));
     expect(new Set(topicsOf('s1')).size).toBe(40);
     // Beginners is 158 of 455 topics -> 40 * 158 / 455 = 13.9, so 13 or 14 places.
-    const beginners = services.db.prepare("SELECT count(*) AS n FROM round_topics t JOIN rounds r ON r.id = t.round_id WHERE r.name = 's1' AND t.forum_category = 'Beginners'").get() as { n: number };
+    const beginners = services.db
+      .prepare(
+        "SELECT count(*) AS n FROM round_topics t JOIN rounds r ON r.id = t.round_id WHERE r.name = 's1' AND t.forum_category = 'Beginners'",
+      )
+      .get() as { n: number };
     expect([13, 14]).toContain(beginners.n);
     await run('/code start name:s3 size:40 raters:alice,bob seed:8', 'olga');
     expect(topicsOf('s3')).not.toEqual(topicsOf('s1'));
@@ -43,7 +53,9 @@ describe('commands/code (workflow)', () => {
     expect(next.thread?.title).toContain(String(ts[0]));
     const select = next.actions?.find((a) => a.type === 'select');
     expect(select?.type === 'select' && select.command).toBe(`/code label ${ts[0]} {value} round:duo`);
-    expect(select?.type === 'select' && select.options.map((o) => o.value)).toEqual(Array.from({ length: 17 }, (_, i) => `C${i + 1}`));
+    expect(select?.type === 'select' && select.options.map((o) => o.value)).toEqual(
+      Array.from({ length: 17 }, (_, i) => `C${i + 1}`),
+    );
     expect(next.actions?.find((a) => a.type === 'button')?.command).toBe(`/code skip ${ts[0]} round:duo`);
 
     const alice = ['C1', 'C2', 'C3', 'C1', 'C2', 'C5'];
@@ -66,21 +78,30 @@ describe('commands/code (workflow)', () => {
     expect(() => compile(ag.chart as never)).not.toThrow();
 
     const dis = await run('/code disagreements duo', 'bob');
-    expect(dis.data.disagreements).toEqual([{ topic: ts[3], forumCategory: expect.any(String), labels: { alice: 'C1', bob: 'C2' }, resolved: null }]);
+    expect(dis.data.disagreements).toEqual([
+      { topic: ts[3], forumCategory: expect.any(String), labels: { alice: 'C1', bob: 'C2' }, resolved: null },
+    ]);
     const res = await run(`/code resolve ${ts[3]} C2 round:duo`, 'alice');
     expect(res.error).toBeUndefined();
     const after = await run('/code agreement duo', 'alice');
     expect(after.data.percent).toBeCloseTo(5 / 6, 10);
     expect((after.data.after as { percent: number }).percent).toBe(1);
-    const tc = services.db.prepare("SELECT count(*) AS n FROM topic_categories WHERE source = ?").get(`round:${(start.data.round as { id: number }).id}`) as { n: number };
+    const tc = services.db
+      .prepare('SELECT count(*) AS n FROM topic_categories WHERE source = ?')
+      .get(`round:${(start.data.round as { id: number }).id}`) as { n: number };
     expect(tc.n).toBe(6);
   });
 
   it('runs a three-rater round with Fleiss and Krippendorff, tolerating a missing label once closed', async () => {
     await run('/code start name:trio size:5 raters:ann,ben,cat seed:trio scheme:both', 'olga');
     const ts = topicsOf('trio');
-    const labels: Record<string, string[]> = { ann: ['C1', 'B1', 'C3', 'C4', 'C5'], ben: ['C1', 'B1', 'C3', 'C4', 'C6'], cat: ['C1', 'B2', 'C3', 'C4'] };
-    for (const [u, ls] of Object.entries(labels)) for (let i = 0; i < ls.length; i++) expect((await run(`/code label ${ts[i]} ${ls[i]}`, u)).error).toBeUndefined();
+    const labels: Record<string, string[]> = {
+      ann: ['C1', 'B1', 'C3', 'C4', 'C5'],
+      ben: ['C1', 'B1', 'C3', 'C4', 'C6'],
+      cat: ['C1', 'B2', 'C3', 'C4'],
+    };
+    for (const [u, ls] of Object.entries(labels))
+      for (let i = 0; i < ls.length; i++) expect((await run(`/code label ${ts[i]} ${ls[i]}`, u)).error).toBeUndefined();
     const open = await run('/code agreement trio', 'ann');
     expect(open.data.n).toBe(4);
     expect(open.data.hidden).toBe(1);
@@ -113,7 +134,9 @@ describe('commands/code (workflow)', () => {
     const csv = String(r.files?.[0]?.content);
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('Topic#,Tag,Code,rater,category,subcategory');
-    const tag = (services.db.prepare('SELECT forum_category FROM topics WHERE id = ?').get(ts[0]) as { forum_category: string }).forum_category;
+    const tag = (
+      services.db.prepare('SELECT forum_category FROM topics WHERE id = ?').get(ts[0]) as { forum_category: string }
+    ).forum_category;
     expect(lines).toContain(`${ts[0]},${tag},"loss is nan, again",xa,C2,Fine-Tuning`);
     expect(lines).toContain(`${ts[0]},${tag},Training Pipeline,xb,C2,`);
     expect(lines).toContain(`${ts[0]},${tag},Training Pipeline,consensus,C2,`);

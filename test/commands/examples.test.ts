@@ -20,8 +20,21 @@ describe('commands/examples', () => {
     expect(r.text).toContain('T12350 (https://discuss.huggingface.co/t/12350)');
     // Root_Causes.csv codes exactly one topic C8: T36425, in the Models forum category.
     const topics = r.data.topics as Topic[];
-    expect(topics).toEqual([{ topic: 36425, url: 'https://discuss.huggingface.co/t/36425', forumCategory: 'Models', match: 'category', sources: ['root-causes'], lowLevelCode: expect.any(String) }]);
-    expect(r.provenance).toMatchObject({ sources: ['Codebook.xlsx [Codebook]', 'Root_Causes.csv', 'All_Codes.csv'], window: null, n: 1 });
+    expect(topics).toEqual([
+      {
+        topic: 36425,
+        url: 'https://discuss.huggingface.co/t/36425',
+        forumCategory: 'Models',
+        match: 'category',
+        sources: ['root-causes'],
+        lowLevelCode: expect.any(String),
+      },
+    ]);
+    expect(r.provenance).toMatchObject({
+      sources: ['Codebook.xlsx [Codebook]', 'Root_Causes.csv', 'All_Codes.csv'],
+      window: null,
+      n: 1,
+    });
     expect(r.text.length).toBeLessThan(1500);
   });
 
@@ -31,7 +44,12 @@ describe('commands/examples', () => {
     expect(theme).toMatchObject({ code: 'C1', subcategory: 'Loading/Saving Models' });
     const topics = r.data.topics as Topic[];
     // Root_Causes.csv spells it "Model Loading/Saving" (T29470) and "Saving/Loading Models" (T11202, T10193).
-    expect(topics.filter((t) => t.match === 'subcategory').map((t) => t.topic).sort((a, b) => a - b)).toEqual([10193, 11202, 29470]);
+    expect(
+      topics
+        .filter((t) => t.match === 'subcategory')
+        .map((t) => t.topic)
+        .sort((a, b) => a - b),
+    ).toEqual([10193, 11202, 29470]);
     expect(topics.slice(0, 3).every((t) => t.match === 'subcategory')).toBe(true);
     expect(r.data.total).toBe(12); // all 12 C1 topics of Root_Causes.csv
     expect(topics).toHaveLength(10);

@@ -3,7 +3,7 @@ import { parseCommandText } from '../../src/commands/parse.js';
 import { tokenize } from '../../src/commands/tokenize.js';
 import { defineCommand, type Command } from '../../src/commands/types.js';
 import { opt } from '../../src/commands/options.js';
-import { HfbotError } from '../../src/errors.js';
+import type { HfbotError } from '../../src/errors.js';
 
 const trend = defineCommand({
   definition: {
@@ -14,7 +14,11 @@ const trend = defineCommand({
       from: opt.month({ description: 'from', default: '2020-07' }),
       to: opt.month({ description: 'to' }),
       top: opt.integer({ description: 'top', min: 1, max: 50 }),
-      level: opt.choice({ description: 'level', choices: ['all', 'beginner', 'intermediate'] as const, default: 'all' }),
+      level: opt.choice({
+        description: 'level',
+        choices: ['all', 'beginner', 'intermediate'] as const,
+        default: 'all',
+      }),
     },
   },
   execute: () => ({ text: '', data: {}, provenance: null }),
@@ -32,7 +36,14 @@ const label = defineCommand({
   execute: () => ({ text: '', data: {}, provenance: null }),
 });
 const examples = defineCommand({
-  definition: { name: 'examples', description: 't', options: { theme: opt.theme({ description: 'theme', required: true, positional: true }), n: opt.integer({ description: 'n', default: 5 }) } },
+  definition: {
+    name: 'examples',
+    description: 't',
+    options: {
+      theme: opt.theme({ description: 'theme', required: true, positional: true }),
+      n: opt.integer({ description: 'n', default: 5 }),
+    },
+  },
   execute: () => ({ text: '', data: {}, provenance: null }),
 });
 const registry = [trend, label, examples] as unknown as Command[];
@@ -49,14 +60,18 @@ function error(text: string): HfbotError {
 describe('commands/tokenize', () => {
   it('splits words, quoted phrases and name:value pairs, including curly quotes', () => {
     expect(tokenize('trend llama from:2021-01 code:"free text here" “a b”')).toEqual([
-      { value: 'trend' }, { value: 'llama' }, { name: 'from', value: '2021-01' }, { name: 'code', value: 'free text here' }, { value: 'a b' },
+      { value: 'trend' },
+      { value: 'llama' },
+      { name: 'from', value: '2021-01' },
+      { name: 'code', value: 'free text here' },
+      { value: 'a b' },
     ]);
   });
   it('keeps a quoted word with a colon as a value', () => {
     expect(tokenize('"C8: output"')).toEqual([{ value: 'C8: output' }]);
   });
   it('rejects an unclosed quote', () => {
-    expect(() => tokenize('code:"oops')).toThrow(/quote \(\"\) is not closed/);
+    expect(() => tokenize('code:"oops')).toThrow(/quote \("\) is not closed/);
   });
 });
 
@@ -69,8 +84,15 @@ describe('commands/parse', () => {
   });
 
   it('resolves subcommands and lets a rest option take the remaining words', () => {
-    expect(parseCommandText('/code label 639 C1 code:"needs a notebook"', registry).args).toEqual({ topic: 639, category: 'C1', code: 'needs a notebook' });
-    expect(parseCommandText('/examples Tutorial & Documentation n:2', registry).args).toEqual({ theme: 'Tutorial & Documentation', n: 2 });
+    expect(parseCommandText('/code label 639 C1 code:"needs a notebook"', registry).args).toEqual({
+      topic: 639,
+      category: 'C1',
+      code: 'needs a notebook',
+    });
+    expect(parseCommandText('/examples Tutorial & Documentation n:2', registry).args).toEqual({
+      theme: 'Tutorial & Documentation',
+      n: 2,
+    });
   });
 
   it('names an unknown command and lists the commands with a suggestion', () => {
@@ -80,27 +102,37 @@ describe('commands/parse', () => {
   });
 
   it('names an unknown subcommand and lists the subcommands', () => {
-    expect(error('/code lable 1 C1').userMessage()).toBe('/code has no subcommand "lable". Subcommands: label. Did you mean "/code label"?');
+    expect(error('/code lable 1 C1').userMessage()).toBe(
+      '/code has no subcommand "lable". Subcommands: label. Did you mean "/code label"?',
+    );
     expect(error('/code').userMessage()).toBe('/code needs a subcommand: label.');
   });
 
   it('names an unknown option and suggests the closest', () => {
     const e = error('/trend llama form:2021-01');
     expect(e.code).toBe('E_UNKNOWN_OPTION');
-    expect(e.userMessage()).toBe('/trend has no option "form". Options: model, from, to, top, level. Did you mean "from"?');
+    expect(e.userMessage()).toBe(
+      '/trend has no option "form". Options: model, from, to, top, level. Did you mean "from"?',
+    );
   });
 
   it('says what a bad value should have been', () => {
-    expect(error('/trend llama from:2021-13').userMessage()).toBe('/trend: from must be a month as YYYY-MM, e.g. 2021-01; got "2021-13".');
+    expect(error('/trend llama from:2021-13').userMessage()).toBe(
+      '/trend: from must be a month as YYYY-MM, e.g. 2021-01; got "2021-13".',
+    );
     expect(error('/trend llama top:0').userMessage()).toBe('/trend: top must be a whole number from 1 to 50; got "0".');
-    expect(error('/trend llama level:expert').userMessage()).toBe('/trend: level must be one of all, beginner, intermediate; got "expert".');
+    expect(error('/trend llama level:expert').userMessage()).toBe(
+      '/trend: level must be one of all, beginner, intermediate; got "expert".',
+    );
     expect(error('/trend llama level:begginer').userMessage()).toContain('Did you mean "beginner"?');
   });
 
   it('reports a missing required option with the usage', () => {
     const e = error('/trend');
     expect(e.code).toBe('E_MISSING_OPTION');
-    expect(e.userMessage()).toBe('/trend needs model (a model type such as bert, llama or gpt2). Usage: /trend <model> [from:month] [to:month] [top:integer] [level:all|beginner|intermediate]');
+    expect(e.userMessage()).toBe(
+      '/trend needs model (a model type such as bert, llama or gpt2). Usage: /trend <model> [from:month] [to:month] [top:integer] [level:all|beginner|intermediate]',
+    );
   });
 
   it('rejects extra words and duplicated options', () => {

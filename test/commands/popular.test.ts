@@ -29,7 +29,7 @@ describe('commands/popular', () => {
     expect(rows[0]!.hubShare).toBeCloseTo(23651 / 103047, 12);
   });
 
-  it('reproduces the paper\'s rho 0.702 over all 171 Hub model types', async () => {
+  it("reproduces the paper's rho 0.702 over all 171 Hub model types", async () => {
     const r = await ask('/popular');
     // /usr/bin/python3, scipy 1.10.1: spearmanr over the 171 Hub model types of
     // (total forum mentions, 0 if never mentioned) vs (total Hub models), every month:
@@ -49,7 +49,14 @@ describe('commands/popular', () => {
   });
 
   it('headSize finds the smallest head reaching a share', () => {
-    const ranked = rankByCount(new Map([['a', 50], ['b', 30], ['c', 15], ['d', 5]]));
+    const ranked = rankByCount(
+      new Map([
+        ['a', 50],
+        ['b', 30],
+        ['c', 15],
+        ['d', 5],
+      ]),
+    );
     expect(headSize(ranked, 0.8)).toBe(2);
     expect(headSize(ranked, 0.81)).toBe(3);
     expect(headSize(ranked, 1)).toBe(4);

@@ -8,7 +8,15 @@ import type { Reply, Services } from '../../src/commands/types.js';
 let services: Services;
 let reply: Reply;
 const run = (text: string) => runCommandText(text, { user: testUser(), services }, commands);
-type Row = { group: string; category: string; published: number; publishedPercent: number; recomputed: number; recomputedPercent: number; difference: number };
+type Row = {
+  group: string;
+  category: string;
+  published: number;
+  publishedPercent: number;
+  recomputed: number;
+  recomputedPercent: number;
+  difference: number;
+};
 type Assignment = { topic: number; rootCause: string; category: string; rule: string };
 
 beforeAll(async () => {
@@ -21,8 +29,15 @@ describe('commands/rootcauses', () => {
     expect(reply.error).toBeUndefined();
     const rows = reply.data.rows as Row[];
     expect(rows.map((r) => r.category)).toEqual([
-      'Lack of familiarity with HF and its libraries', 'Lack of practical and programming knowledge', 'Lack of API usage knowledge', 'Lack of theoretical knowledge',
-      'Lacking feature by HF', 'Lacking documentation', 'HF bugs', 'External platforms and libraries', 'Other/Unknown',
+      'Lack of familiarity with HF and its libraries',
+      'Lack of practical and programming knowledge',
+      'Lack of API usage knowledge',
+      'Lack of theoretical knowledge',
+      'Lacking feature by HF',
+      'Lacking documentation',
+      'HF bugs',
+      'External platforms and libraries',
+      'Other/Unknown',
     ]);
     expect(rows.map((r) => r.published)).toEqual([15, 12, 8, 7, 12, 9, 3, 2, 4]);
     expect(rows.map((r) => r.publishedPercent)).toEqual([20.8, 16.7, 11.1, 9.7, 16.7, 12.5, 4.2, 2.8, 5.5]);
@@ -44,9 +59,15 @@ describe('commands/rootcauses', () => {
     const a = reply.data.assignments as Assignment[];
     expect(a).toHaveLength(72);
     // The paper names these two as the External platforms and libraries causes (T31171, T19446).
-    const external = a.filter((x) => x.category === 'External platforms and libraries').map((x) => x.topic).sort();
+    const external = a
+      .filter((x) => x.category === 'External platforms and libraries')
+      .map((x) => x.topic)
+      .sort();
     expect(external).toEqual([19446, 31171]);
-    expect(a.find((x) => x.topic === 4503)).toMatchObject({ category: 'Lack of theoretical knowledge', rule: 'user-theory' });
+    expect(a.find((x) => x.topic === 4503)).toMatchObject({
+      category: 'Lack of theoretical knowledge',
+      rule: 'user-theory',
+    });
     const rules = reply.data.rules as { id: string; pattern: string; why: string }[];
     expect(new Set(a.map((x) => x.rule)).size).toBe(rules.length); // every rule is used on the real data
   });

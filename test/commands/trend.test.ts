@@ -34,7 +34,11 @@ describe('commands/trend', () => {
     expect(num(r.data.p)).toBeLessThan(0.05);
     expect(r.data.to).toBe('2023-05');
     expect((r.data.series as unknown[]).length).toBe(n);
-    expect(r.provenance).toMatchObject({ datasetVersion: expect.stringMatching(/^saner2024-/), window: { from: r.data.from, to: '2023-05' }, n });
+    expect(r.provenance).toMatchObject({
+      datasetVersion: expect.stringMatching(/^saner2024-/),
+      window: { from: r.data.from, to: '2023-05' },
+      n,
+    });
     expect(r.provenance!.sources.join(' ')).toContain('Forums_Model_Mentions_Over_Time.csv');
     expect(r.text).toContain('Matches Table III');
   });
@@ -59,7 +63,12 @@ describe('commands/trend', () => {
   });
 
   it('accepts common spellings', async () => {
-    for (const [typed, name] of [['llama-2', 'llama'], ['gpt-2', 'gpt2'], ['xlm roberta', 'xlm-roberta'], ['ViT', 'vit']]) {
+    for (const [typed, name] of [
+      ['llama-2', 'llama'],
+      ['gpt-2', 'gpt2'],
+      ['xlm roberta', 'xlm-roberta'],
+      ['ViT', 'vit'],
+    ]) {
       const r = await ask(`/trend ${typed}`);
       expect(r.error, typed).toBeUndefined();
       expect(r.data.model).toBe(name);
@@ -100,11 +109,19 @@ describe('commands/trend', () => {
     expect(none.text).toContain('No mined data yet; run hfbot mine');
     const db = services.db;
     db.transaction(() => {
-      db.prepare("INSERT INTO series_sources VALUES ('mined', 'mined-test', 'hfbot miners (test rows)', '2026-01-01')").run();
-      db.prepare("INSERT INTO series_windows VALUES ('mined', 'forum', '2024-01', '2024-04', 0), ('mined', 'hub', '2024-01', '2024-04', 0)").run();
+      db.prepare(
+        "INSERT INTO series_sources VALUES ('mined', 'mined-test', 'hfbot miners (test rows)', '2026-01-01')",
+      ).run();
+      db.prepare(
+        "INSERT INTO series_windows VALUES ('mined', 'forum', '2024-01', '2024-04', 0), ('mined', 'hub', '2024-01', '2024-04', 0)",
+      ).run();
       db.prepare("INSERT INTO model_types VALUES ('mined', 'bert', 1, 1)").run();
-      db.prepare("INSERT INTO forum_mentions VALUES ('mined', 'bert', '2024-01', 1), ('mined', 'bert', '2024-02', 2), ('mined', 'bert', '2024-03', 3), ('mined', 'bert', '2024-04', 4)").run();
-      db.prepare("INSERT INTO hub_uploads VALUES ('mined', 'bert', '2024-01', 40), ('mined', 'bert', '2024-02', 30), ('mined', 'bert', '2024-04', 10)").run();
+      db.prepare(
+        "INSERT INTO forum_mentions VALUES ('mined', 'bert', '2024-01', 1), ('mined', 'bert', '2024-02', 2), ('mined', 'bert', '2024-03', 3), ('mined', 'bert', '2024-04', 4)",
+      ).run();
+      db.prepare(
+        "INSERT INTO hub_uploads VALUES ('mined', 'bert', '2024-01', 40), ('mined', 'bert', '2024-02', 30), ('mined', 'bert', '2024-04', 10)",
+      ).run();
     })();
     const r = await ask('/trend bert source:mined');
     expect(r.error).toBeUndefined();

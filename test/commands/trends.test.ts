@@ -20,7 +20,16 @@ describe('commands/trends', () => {
     expect(r.data).toMatchObject({ types: 145, tested: 144, from: '2020-07', to: '2023-05' });
     const rows = r.data.rows as Row[];
     expect(rows).toHaveLength(144);
-    const table3 = { bart: -0.6874, pegasus: -0.5315, bert: -0.4663, roberta: -0.4234, albert: -0.362, vit: 0.7655, whisper: 0.8831, llama: 0.9001 };
+    const table3 = {
+      bart: -0.6874,
+      pegasus: -0.5315,
+      bert: -0.4663,
+      roberta: -0.4234,
+      albert: -0.362,
+      vit: 0.7655,
+      whisper: 0.8831,
+      llama: 0.9001,
+    };
     for (const [model, rho] of Object.entries(table3)) {
       const row = rows.find((x) => x.model === model)!;
       expect(Number(row.rho.toFixed(4)), model).toBe(rho);
@@ -55,13 +64,21 @@ describe('commands/trends', () => {
 describe('commands/trends (cache)', () => {
   it('recomputes when the series version changes, as every recount does', async () => {
     const services = await testServices();
-    const ask = async () => (await runCommandText('/trends', { user: testUser(), services }, commands)).data.rows as { model: string; rho: number }[];
+    const ask = async () =>
+      (await runCommandText('/trends', { user: testUser(), services }, commands)).data.rows as {
+        model: string;
+        rho: number;
+      }[];
     const bart = (rows: { model: string; rho: number }[]) => rows.find((r) => r.model === 'bart')!.rho;
     const before = await ask();
     expect(bart(before)).toBeCloseTo(-0.6874, 4);
     expect(bart(await ask())).toBe(bart(before));
     // A changed series always comes with a new content-derived version.
-    services.db.prepare("UPDATE hub_uploads SET uploads = uploads + 500 WHERE source = 'paper' AND model_type = 'bart' AND month < '2021-01'").run();
+    services.db
+      .prepare(
+        "UPDATE hub_uploads SET uploads = uploads + 500 WHERE source = 'paper' AND model_type = 'bart' AND month < '2021-01'",
+      )
+      .run();
     services.db.prepare("UPDATE series_sources SET dataset_version = 'saner2024-edited' WHERE source = 'paper'").run();
     expect(bart(await ask())).not.toBeCloseTo(-0.6874, 2);
   });

@@ -18,12 +18,21 @@ export function tempDir(prefix = 'hfbot-test-'): string {
 
 export async function buildTestDataset(dir = tempDir()): Promise<string> {
   const dbFile = path.join(dir, 'hfbot.sqlite');
-  await buildDataset({ sourceDir: REPLICATION, sourceKind: 'flag', dbFile, logger: silentLogger, now: () => new Date('2026-01-01T00:00:00Z') });
+  await buildDataset({
+    sourceDir: REPLICATION,
+    sourceKind: 'flag',
+    dbFile,
+    logger: silentLogger,
+    now: () => new Date('2026-01-01T00:00:00Z'),
+  });
   return dbFile;
 }
 
 /** Services over a freshly built dataset; pass env overrides for config. */
-export async function testServices(env: Record<string, string> = {}, dbFile?: string): Promise<Services & { logger: ReturnType<typeof memoryLogger> }> {
+export async function testServices(
+  env: Record<string, string> = {},
+  dbFile?: string,
+): Promise<Services & { logger: ReturnType<typeof memoryLogger> }> {
   const file = dbFile ?? (await buildTestDataset());
   const config = loadConfig({ HFBOT_DB: file, ...env }, tempDir());
   return { db: openDatabase(file), logger: memoryLogger(), config, now: () => new Date('2026-11-22T12:00:00Z') };

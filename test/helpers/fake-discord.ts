@@ -39,7 +39,12 @@ export interface FakeDiscord {
   waitForReady(): Promise<void>;
   dispatch(t: string, d: Record<string, unknown>): void;
   /** Injects INTERACTION_CREATE for a chat-input command; resolves with its id and token. */
-  chatInput(name: string, options?: unknown[], user?: FakeUser, opts?: { dm?: boolean }): { id: string; token: string; sentAt: number };
+  chatInput(
+    name: string,
+    options?: unknown[],
+    user?: FakeUser,
+    opts?: { dm?: boolean },
+  ): { id: string; token: string; sentAt: number };
   autocomplete(name: string, options: unknown[], user?: FakeUser): { id: string; token: string; sentAt: number };
   component(customId: string, values: string[] | null, user?: FakeUser): { id: string; token: string; sentAt: number };
   close(): Promise<void>;
@@ -56,7 +61,9 @@ async function readRequest(req: IncomingMessage, body: Buffer): Promise<Pick<Dis
     let json: Record<string, unknown> | null = null;
     const files: DiscordRequest['files'] = [];
     const entries: [string, FormDataEntryValue][] = [];
-    form.forEach((v, k) => entries.push([k, v]));
+    form.forEach((v, k) => {
+      entries.push([k, v]);
+    });
     for (const [k, v] of entries) {
       if (typeof v === 'string') {
         if (k === 'payload_json') json = JSON.parse(v) as Record<string, unknown>;
@@ -99,21 +106,60 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   });
 
   const route = (method: string, path: string, r: DiscordRequest): [number, unknown] => {
-    let m: RegExpMatchArray | null;
     if (method === 'GET' && path === '/gateway/bot')
-      return [200, { url: `${base.replace('http', 'ws')}/gateway`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }];
+      return [
+        200,
+        {
+          url: `${base.replace('http', 'ws')}/gateway`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path))
-      return r.query.get('with_response') === 'true' ? [200, { interaction: { id: path.split('/')[2], type: 2 }, resource: { type: (r.body as { type: number }).type } }] : [204, null];
-    if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
+      return r.query.get('with_response') === 'true'
+        ? [
+            200,
+            { interaction: { id: path.split('/')[2], type: 2 }, resource: { type: (r.body as { type: number }).type } },
+          ]
+        : [204, null];
+    if (/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/.test(path)) {
       if (method === 'DELETE') return [204, null];
-      return [200, message(CHANNEL_ID, r.body as Record<string, unknown>, { application_id: APP_ID, webhook_id: APP_ID })];
+      return [
+        200,
+        message(CHANNEL_ID, r.body as Record<string, unknown>, { application_id: APP_ID, webhook_id: APP_ID }),
+      ];
     }
-    if (method === 'POST' && (m = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/))) return [200, message(CHANNEL_ID, r.body as Record<string, unknown>, { application_id: APP_ID, webhook_id: APP_ID })];
+    if (method === 'POST' && /^\/webhooks\/(\d+)\/([^/]+)$/.test(path))
+      return [
+        200,
+        message(CHANNEL_ID, r.body as Record<string, unknown>, { application_id: APP_ID, webhook_id: APP_ID }),
+      ];
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path))
-      return [200, (r.body as Record<string, unknown>[]).map((c) => ({ ...c, id: nextId(), application_id: APP_ID, version: nextId() }))];
-    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)))
-      return [201, { id: nextId(), type: 11, guild_id: GUILD_ID, parent_id: m[1], name: (r.body as { name: string }).name, owner_id: BOT_ID, thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false } }];
-    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) return [200, message(m[1]!, r.body as Record<string, unknown>)];
+      return [
+        200,
+        (r.body as Record<string, unknown>[]).map((c) => ({
+          ...c,
+          id: nextId(),
+          application_id: APP_ID,
+          version: nextId(),
+        })),
+      ];
+    const thread = path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/);
+    if (method === 'POST' && thread)
+      return [
+        201,
+        {
+          id: nextId(),
+          type: 11,
+          guild_id: GUILD_ID,
+          parent_id: thread[1],
+          name: (r.body as { name: string }).name,
+          owner_id: BOT_ID,
+          thread_metadata: { archived: false, auto_archive_duration: 1440, locked: false },
+        },
+      ];
+    const post = path.match(/^\/channels\/(\d+)\/messages$/);
+    if (method === 'POST' && post) return [200, message(post[1]!, r.body as Record<string, unknown>)];
     return [404, { message: 'Unknown route in fake Discord', code: 0 }];
   };
 
@@ -125,7 +171,13 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         const url = new URL(req.url ?? '/', 'http://x');
         const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
         const parsed = await readRequest(req, Buffer.concat(chunks));
-        const r: DiscordRequest = { method: req.method ?? 'GET', path, query: url.searchParams, ...parsed, at: performance.now() };
+        const r: DiscordRequest = {
+          method: req.method ?? 'GET',
+          path,
+          query: url.searchParams,
+          ...parsed,
+          at: performance.now(),
+        };
         requests.push(r);
         const [status, body] = route(r.method, path, r);
         if (body === null) {
@@ -153,7 +205,15 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           op: 0,
           t: 'READY',
           s: ++seq,
-          d: { v: 10, user: botUser, guilds: [], session_id: 'fake-session', resume_gateway_url: `${base.replace('http', 'ws')}/gateway`, shard: [0, 1], application: { id: APP_ID, flags: 0 } },
+          d: {
+            v: 10,
+            user: botUser,
+            guilds: [],
+            session_id: 'fake-session',
+            resume_gateway_url: `${base.replace('http', 'ws')}/gateway`,
+            shard: [0, 1],
+            application: { id: APP_ID, flags: 0 },
+          },
         });
         ready = true;
       }
@@ -162,38 +222,82 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const waitFor = <T>(pred: () => T | undefined | false | null, ms = 5000): Promise<T> => waitUntil('fake-discord', pred, ms);
+  const waitFor = <T>(pred: () => T | undefined | false | null, ms = 5000): Promise<T> =>
+    waitUntil('fake-discord', pred, ms);
   const dispatch = (t: string, d: Record<string, unknown>) => {
     for (const ws of sockets) send(ws, { op: 0, t, s: ++seq, d });
   };
   // Each injected interaction without a user comes from a new one, so rate limits stay per test.
   let userSeq = 0;
-  const freshUser = (): FakeUser => ({ id: String(210000000000000000n + BigInt(++userSeq)), username: `user${userSeq}` });
-  const inject = (type: number, data: Record<string, unknown>, user: FakeUser, extra: Record<string, unknown> = {}, dm = false) => {
+  const freshUser = (): FakeUser => ({
+    id: String(210000000000000000n + BigInt(++userSeq)),
+    username: `user${userSeq}`,
+  });
+  const inject = (
+    type: number,
+    data: Record<string, unknown>,
+    user: FakeUser,
+    extra: Record<string, unknown> = {},
+    dm = false,
+  ) => {
     const id = nextId();
     const token = `tok-${id}`;
     const u = { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null };
     const where = dm
       ? { channel_id: CHANNEL_ID, channel: { id: CHANNEL_ID, type: 1 }, user: u, context: 1 }
-      : { guild_id: GUILD_ID, channel_id: CHANNEL_ID, channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'research' }, member: { user: u, roles: [], joined_at: '2024-01-01T00:00:00.000Z', permissions: '2248473465835073', deaf: false, mute: false, flags: 0 }, context: 0 };
+      : {
+          guild_id: GUILD_ID,
+          channel_id: CHANNEL_ID,
+          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'research' },
+          member: {
+            user: u,
+            roles: [],
+            joined_at: '2024-01-01T00:00:00.000Z',
+            permissions: '2248473465835073',
+            deaf: false,
+            mute: false,
+            flags: 0,
+          },
+          context: 0,
+        };
     const sentAt = performance.now();
-    dispatch('INTERACTION_CREATE', { id, application_id: APP_ID, type, token, version: 1, locale: 'en-US', app_permissions: '2248473465835073', entitlements: [], authorizing_integration_owners: { '0': GUILD_ID }, ...where, data, ...extra });
+    dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: APP_ID,
+      type,
+      token,
+      version: 1,
+      locale: 'en-US',
+      app_permissions: '2248473465835073',
+      entitlements: [],
+      authorizing_integration_owners: { '0': GUILD_ID },
+      ...where,
+      data,
+      ...extra,
+    });
     return { id, token, sentAt };
   };
   return {
     apiUrl: `${base}/api`,
     requests,
     identifies,
-    forInteraction: (x) => requests.filter((r) => r.path.includes(x.token) || r.path.includes(`/interactions/${x.id}/`)),
+    forInteraction: (x) =>
+      requests.filter((r) => r.path.includes(x.token) || r.path.includes(`/interactions/${x.id}/`)),
     waitFor,
     waitForReady: async () => {
       await waitFor(() => ready);
     },
     dispatch,
-    chatInput: (name, options = [], user = freshUser(), opts = {}) => inject(2, { id: nextId(), name, type: 1, options }, user, {}, opts.dm),
+    chatInput: (name, options = [], user = freshUser(), opts = {}) =>
+      inject(2, { id: nextId(), name, type: 1, options }, user, {}, opts.dm),
     autocomplete: (name, options, user = freshUser()) => inject(4, { id: nextId(), name, type: 1, options }, user),
     component: (customId, values, user = freshUser()) =>
-      inject(3, values ? { custom_id: customId, component_type: 3, values } : { custom_id: customId, component_type: 2 }, user, { message: message(CHANNEL_ID, { content: '' }, { application_id: APP_ID, webhook_id: APP_ID }) }),
+      inject(
+        3,
+        values ? { custom_id: customId, component_type: 3, values } : { custom_id: customId, component_type: 2 },
+        user,
+        { message: message(CHANNEL_ID, { content: '' }, { application_id: APP_ID, webhook_id: APP_ID }) },
+      ),
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();

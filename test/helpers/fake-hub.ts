@@ -9,37 +9,75 @@ import { pathToFileURL } from 'node:url';
 import { firstPageUrl } from '../../src/data/miners/hub/mine.js';
 import { startFaultyServer, type FaultyServer } from './fake-discourse.js';
 
-export const FAKE_TYPES = ['bert', 'gpt2', 'roberta', 't5', 'llama', 'distilbert', 'whisper', 'vit', 'bart', 'wav2vec2'];
+export const FAKE_TYPES = [
+  'bert',
+  'gpt2',
+  'roberta',
+  't5',
+  'llama',
+  'distilbert',
+  'whisper',
+  'vit',
+  'bart',
+  'wav2vec2',
+];
 /** Not base model types: the paper's invalid values (a repeat of the model name, an owner...). */
 const INVALID_TYPES = ['my-custom-model', 'user-net', null];
 const END = Date.parse('2026-11-01T00:00:00Z');
 const STEP = 60_000;
 
 export interface FakeModel {
-  id: string; author: string; createdAt: string; lastModified: string; config: { model_type?: string | null } | null; cardData: Record<string, unknown> | null;
-  pipeline_tag: string | null; library_name: string | null; tags: string[]; downloads: number; likes: number;
+  id: string;
+  author: string;
+  createdAt: string;
+  lastModified: string;
+  config: { model_type?: string | null } | null;
+  cardData: Record<string, unknown> | null;
+  pipeline_tag: string | null;
+  library_name: string | null;
+  tags: string[];
+  downloads: number;
+  likes: number;
 }
 
 // Shared objects, so the server serialises each shape once.
 const CARD = Object.freeze({ license: 'mit', language: ['en'] });
 const EMPTY_CARD = Object.freeze({});
 const CONFIGS = new Map<string | null, { model_type: string | null }>();
-const configOf = (t: string | null) => CONFIGS.get(t) ?? (CONFIGS.set(t, { model_type: t, architectures: ['X'] } as { model_type: string | null }), CONFIGS.get(t)!);
+function configOf(t: string | null) {
+  let config = CONFIGS.get(t);
+  if (!config) {
+    config = { model_type: t, architectures: ['X'] } as { model_type: string | null };
+    CONFIGS.set(t, config);
+  }
+  return config;
+}
 
 /** Model number `i` (0 = newest of the first generation; negative = added later). */
 export function fakeModel(i: number, badEvery = 0): FakeModel | Record<string, unknown> {
   if (badEvery && i > 0 && i % badEvery === 0) return { id: 42, createdAt: 'never' };
   const h = Math.imul(i ^ 0x9e3779b9, 2654435761) >>> 0;
   const typeRoll = h % 100;
-  const modelType = typeRoll < 60 ? FAKE_TYPES[h % FAKE_TYPES.length]! : typeRoll < 80 ? INVALID_TYPES[h % INVALID_TYPES.length]! : undefined;
+  const modelType =
+    typeRoll < 60
+      ? FAKE_TYPES[h % FAKE_TYPES.length]!
+      : typeRoll < 80
+        ? INVALID_TYPES[h % INVALID_TYPES.length]!
+        : undefined;
   const author = `user${h % 7919}`;
   const created = new Date(END - i * STEP).toISOString();
   return {
-    id: `${author}/model-${i}`, author, createdAt: created, lastModified: created,
+    id: `${author}/model-${i}`,
+    author,
+    createdAt: created,
+    lastModified: created,
     config: modelType === undefined ? null : configOf(modelType),
     cardData: (h >> 3) % 10 < 6 ? CARD : (h >> 3) % 10 < 8 ? EMPTY_CARD : null,
-    pipeline_tag: (h >> 5) % 3 === 0 ? 'text-classification' : null, library_name: (h >> 7) % 4 === 0 ? null : 'transformers',
-    tags: ['transformers', 'pytorch'], downloads: h % 10000, likes: h % 50,
+    pipeline_tag: (h >> 5) % 3 === 0 ? 'text-classification' : null,
+    library_name: (h >> 7) % 4 === 0 ? null : 'transformers',
+    tags: ['transformers', 'pytorch'],
+    downloads: h % 10000,
+    likes: h % 50,
   };
 }
 
@@ -49,7 +87,10 @@ function fieldJson(v: unknown): string {
   if (typeof v === 'string') return `"${v}"`;
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
   let out = jsonCache.get(v);
-  if (out === undefined) jsonCache.set(v, (out = JSON.stringify(v)));
+  if (out === undefined) {
+    out = JSON.stringify(v);
+    jsonCache.set(v, out);
+  }
   return out;
 }
 
@@ -120,7 +161,9 @@ export async function startFakeHub(total: number, opts: FakeHubOptions = {}): Pr
   const srv = await startFaultyServer((url) => {
     if (url.pathname !== '/api/models') return { status: 404, body: '{"error":"not found"}' };
     const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), opts.maxLimit ?? 1000);
-    const from = url.searchParams.has('cursor') ? Number(Buffer.from(url.searchParams.get('cursor')!, 'base64url').toString()) : state.first;
+    const from = url.searchParams.has('cursor')
+      ? Number(Buffer.from(url.searchParams.get('cursor')!, 'base64url').toString())
+      : state.first;
     const to = Math.min(state.total, from + limit);
     const expand = url.searchParams.getAll('expand[]');
     const body = pageBody(from, to, expand);
@@ -138,7 +181,9 @@ export async function startFakeHub(total: number, opts: FakeHubOptions = {}): Pr
   return {
     ...srv,
     state,
-    addModels: (k) => void (state.first -= k),
+    addModels: (k) => {
+      state.first -= k;
+    },
     pages: () => srv.requests.filter((r) => r.startsWith('/api/models')).length,
   };
 }
@@ -146,7 +191,9 @@ export async function startFakeHub(total: number, opts: FakeHubOptions = {}): Pr
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // The miner's own first request names the pages it will ask for.
   const first = new URL(firstPageUrl('http://127.0.0.1', 1000));
-  const hub = await startFakeHub(Number(process.argv[2] ?? 1_000_000), { prebuild: { limit: Number(first.searchParams.get('limit')), expand: first.searchParams.getAll('expand[]') } });
+  const hub = await startFakeHub(Number(process.argv[2] ?? 1_000_000), {
+    prebuild: { limit: Number(first.searchParams.get('limit')), expand: first.searchParams.getAll('expand[]') },
+  });
   process.stdout.write(`${hub.base}\n`);
   process.on('SIGTERM', () => void hub.close().then(() => process.exit(0)));
 }

@@ -88,17 +88,33 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
     }
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'hfbot', team_id: 'T000', user_id: opts.botUserId ?? 'UBOT', bot_id: 'BBOT' };
+        return {
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake',
+          user: 'hfbot',
+          team_id: 'T000',
+          user_id: opts.botUserId ?? 'UBOT',
+          bot_id: 'BBOT',
+        };
       case 'chat.postMessage': {
         const ts = `1700000000.${String(++seq).padStart(6, '0')}`;
-        return { ok: true, channel: params.channel, ts, message: { text: params.text, ts, ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}) } };
+        return {
+          ok: true,
+          channel: params.channel,
+          ts,
+          message: { text: params.text, ts, ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}) },
+        };
       }
       case 'files.getUploadURLExternal': {
         const id = `F${String(++fileSeq).padStart(6, '0')}`;
         return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal':
-        return { ok: true, files: (params.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title ?? '' })) };
+        return {
+          ok: true,
+          files: (params.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title ?? '' })),
+        };
       case 'apps.connections.open':
         return { ok: true, url: `${base.replace('http', 'ws')}/socket` };
       default:
@@ -126,7 +142,11 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
         return res.end(`OK - ${body.length}`);
       }
       if (url.pathname.startsWith('/response/')) {
-        responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>, at: performance.now() });
+        responses.push({
+          id: url.pathname.slice('/response/'.length),
+          body: JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>,
+          at: performance.now(),
+        });
         return json(200, { ok: true });
       }
       json(404, { ok: false, error: 'unknown_path' });
@@ -141,12 +161,20 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
       socketAcks.push(m);
       if (m.envelope_id) waiters.get(m.envelope_id)?.(m);
     });
-    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A000' }, debug_info: { host: 'fake' } }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        connection_info: { app_id: 'A000' },
+        debug_info: { host: 'fake' },
+      }),
+    );
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const waitFor = <T>(pred: () => T | undefined | false | null, ms = 5000): Promise<T> => waitUntil('fake-slack', pred, ms);
+  const waitFor = <T>(pred: () => T | undefined | false | null, ms = 5000): Promise<T> =>
+    waitUntil('fake-slack', pred, ms);
   let envSeq = 0;
   return {
     apiUrl: `${base}/api/`,
@@ -165,7 +193,8 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
     sendEnvelope(type, payload) {
       const envelope_id = `env-${++envSeq}`;
       const acked = new Promise<Record<string, unknown>>((resolve) => waiters.set(envelope_id, resolve));
-      for (const ws of sockets) ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api' }));
+      for (const ws of sockets)
+        ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: type !== 'events_api' }));
       return acked;
     },
     async close() {
@@ -178,7 +207,13 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
 }
 
 /** A slash-command request body as Slack sends it (form-encoded). */
-export function slashBody(f: { command: string; text: string; user: string; channel?: string; responseUrl: string }): string {
+export function slashBody(f: {
+  command: string;
+  text: string;
+  user: string;
+  channel?: string;
+  responseUrl: string;
+}): string {
   return new URLSearchParams({
     token: 'deprecated-verification-token',
     team_id: 'T000',
@@ -197,5 +232,5 @@ export function slashBody(f: { command: string; text: string; user: string; chan
 
 /** Slack's v0 request signature (https://api.slack.com/authentication/verifying-requests-from-slack). */
 export function slackSignature(secret: string, timestamp: number, body: string): string {
-  return 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }

@@ -11,7 +11,9 @@ const services = { logger: memoryLogger() } as unknown as Services;
 
 describe('render/cache', () => {
   it('keys by dataset version and spec content, not by key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
     expect(chartKey('v1', { a: 1, b: 2 })).toBe(chartKey('v1', { b: 2, a: 1 }));
     expect(chartKey('v1', { a: 1 })).not.toBe(chartKey('v2', { a: 1 }));
     expect(chartKey('v1', { a: 1 })).not.toBe(chartKey('v1', { a: 2 }));
@@ -33,7 +35,12 @@ describe('render/cache', () => {
 
   it('a repeated chart returns identical bytes without rendering again', async () => {
     let renders = 0;
-    const r = createChartRenderer({ renderSpec: async (s) => (renders++, renderSpecUncached(s)) });
+    const r = createChartRenderer({
+      renderSpec: async (s) => {
+        renders++;
+        return renderSpecUncached(s);
+      },
+    });
     const first = await r.render(barSpec('Cached'), 'v1');
     const again = await r.render(barSpec('Cached'), 'v1');
     expect(renders).toBe(1);
@@ -62,12 +69,20 @@ describe('render/cache', () => {
     expect(renders).toBe(1);
     fail = false;
     const ok = await Promise.all([r.render({ x: 1 }, 'v'), r.render({ x: 1 }, 'v')]);
-    expect(ok.map((o) => [...o.png])).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect(ok.map((o) => [...o.png])).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
     expect(renders).toBe(2);
   });
 
   it('renderReplyPng renders a reply chart and names the problem when there is none', async () => {
-    const reply: Reply = { text: 't', data: {}, chart: barSpec('Reply'), provenance: { datasetVersion: 'v9', sources: ['unit'] } };
+    const reply: Reply = {
+      text: 't',
+      data: {},
+      chart: barSpec('Reply'),
+      provenance: { datasetVersion: 'v9', sources: ['unit'] },
+    };
     const r = createChartRenderer();
     const png = await renderReplyPng(reply, services, r);
     expect(pngSize(png).width).toBeGreaterThan(1000);

@@ -31,16 +31,25 @@ async function png(cmd: string): Promise<Uint8Array> {
 }
 
 describe('render/commands-png', () => {
-  it.each(['/trend llama', '/trend bart', '/trends', '/trends significant:true', '/popular', '/popular top:8', '/cards', '/challenges', '/challenges beginner', '/benefits', '/rootcauses'])(
-    '%s renders a chat-sized PNG',
-    async (cmd) => {
-      const size = pngSize(await png(cmd));
-      expect(size.width).toBeGreaterThanOrEqual(1000);
-      expect(size.width).toBeLessThanOrEqual(1600);
-      expect(size.height).toBeGreaterThanOrEqual(400);
-      expect(size.height).toBeLessThanOrEqual(2100);
-    },
-  );
+  it.each([
+    '/trend llama',
+    '/trend bart',
+    '/trends',
+    '/trends significant:true',
+    '/popular',
+    '/popular top:8',
+    '/cards',
+    '/challenges',
+    '/challenges beginner',
+    '/benefits',
+    '/rootcauses',
+  ])('%s renders a chat-sized PNG', async (cmd) => {
+    const size = pngSize(await png(cmd));
+    expect(size.width).toBeGreaterThanOrEqual(1000);
+    expect(size.width).toBeLessThanOrEqual(1600);
+    expect(size.height).toBeGreaterThanOrEqual(400);
+    expect(size.height).toBeLessThanOrEqual(2100);
+  });
 
   it('draws month axes the same in every time zone (months are UTC, not local)', async () => {
     process.env.TZ = 'UTC';
@@ -56,7 +65,8 @@ describe('render/commands-png', () => {
   });
 
   it('logs no vega-lite warnings for any command chart', async () => {
-    for (const cmd of ['/trend llama', '/trends', '/popular', '/cards', '/challenges', '/benefits', '/rootcauses']) await png(cmd);
+    for (const cmd of ['/trend llama', '/trends', '/popular', '/cards', '/challenges', '/benefits', '/rootcauses'])
+      await png(cmd);
     expect(services.logger.lines.filter((l) => l.msg === 'chart spec warning')).toEqual([]);
   });
 });

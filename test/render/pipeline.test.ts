@@ -49,7 +49,8 @@ describe('render/pipeline', () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60"><rect width="600" height="60" fill="#fff"/><text x="0" y="45" font-family="DejaVu Sans" font-size="40">MMMMMMMMMM</text></svg>`;
     const img = rasterise(svg);
     let right = 0;
-    for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) if (img.pixels[(y * img.width + x) * 4]! < 128) right = Math.max(right, x);
+    for (let y = 0; y < img.height; y++)
+      for (let x = 0; x < img.width; x++) if (img.pixels[(y * img.width + x) * 4]! < 128) right = Math.max(right, x);
     expect(right / CHART.scale).toBeGreaterThan(expected - 8);
     expect(right / CHART.scale).toBeLessThanOrEqual(expected);
     // vega's own guess (0.8 em per character) would be 320 px: far off.
@@ -61,7 +62,9 @@ describe('render/pipeline', () => {
     expect(() => resolveFontFiles(dir)).toThrow(HfbotError);
     expect(() => resolveFontFiles(dir)).toThrow(/DejaVu Sans not found: .*DejaVuSans\.ttf does not exist/);
     const svg = await specToSvg(barSpec('x'));
-    const err = await svgToPng(svg, { fonts: { regular: path.join(dir, 'a.ttf'), bold: path.join(dir, 'b.ttf') } }).catch((e: unknown) => e);
+    const err = await svgToPng(svg, {
+      fonts: { regular: path.join(dir, 'a.ttf'), bold: path.join(dir, 'b.ttf') },
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HfbotError);
     expect((err as HfbotError).hint).toMatch(/npm install/);
   });
@@ -69,7 +72,10 @@ describe('render/pipeline', () => {
   it('hands vega-lite warnings to the caller instead of the console', async () => {
     const consoleWarn = vi.spyOn(console, 'warn');
     const warnings: string[] = [];
-    const spec = { ...barSpec('Warned'), encoding: { ...(barSpec('x').encoding as object), shape: { field: 'k', type: 'nominal' } } };
+    const spec = {
+      ...barSpec('Warned'),
+      encoding: { ...(barSpec('x').encoding as object), shape: { field: 'k', type: 'nominal' } },
+    };
     await specToSvg(spec, (m) => warnings.push(m));
     expect(warnings.join('\n')).toMatch(/shape/);
     expect(consoleWarn).not.toHaveBeenCalled();

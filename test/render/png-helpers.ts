@@ -10,7 +10,13 @@ export function barSpec(title: string | null, opts: { labels?: boolean } = {}): 
     ...(title === null ? {} : { title: { text: title, subtitle: footerText('test-v1', 'unit test') } }),
     width: CHART.width,
     height: CHART.height,
-    data: { values: [{ k: 'alpha', v: 3 }, { k: 'beta', v: 5 }, { k: 'gamma', v: 2 }] },
+    data: {
+      values: [
+        { k: 'alpha', v: 3 },
+        { k: 'beta', v: 5 },
+        { k: 'gamma', v: 2 },
+      ],
+    },
     mark: 'bar',
     encoding: {
       x: { field: 'k', type: 'nominal', title: labels ? 'category' : null, axis: labels ? {} : { labels: false } },
@@ -48,6 +54,7 @@ export function diffPixels(a: Buffer, b: Buffer, width: number, y0: number, y1: 
 /** Count of non-white pixels in rows [y0, y1). */
 export function inkPixels(img: { width: number; pixels: Buffer }, y0: number, y1: number): number {
   let n = 0;
-  for (let i = y0 * img.width * 4; i < y1 * img.width * 4; i += 4) if (img.pixels[i]! < 200 || img.pixels[i + 1]! < 200 || img.pixels[i + 2]! < 200) n++;
+  for (let i = y0 * img.width * 4; i < y1 * img.width * 4; i += 4)
+    if (img.pixels[i]! < 200 || img.pixels[i + 1]! < 200 || img.pixels[i + 2]! < 200) n++;
   return n;
 }

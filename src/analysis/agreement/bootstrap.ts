@@ -24,7 +24,11 @@ export interface BootstrapCI {
  * labels together, which is what makes the interval honest for agreement statistics.
  * The same seed gives the same interval.
  */
-export function bootstrapCI(units: Units, statistic: (u: Units) => number | null, o: BootstrapOptions): BootstrapCI | null {
+export function bootstrapCI(
+  units: Units,
+  statistic: (u: Units) => number | null,
+  o: BootstrapOptions,
+): BootstrapCI | null {
   const replicates = o.replicates ?? 1000;
   const level = o.level ?? 0.95;
   if (units.length < 2) return null;
@@ -39,5 +43,12 @@ export function bootstrapCI(units: Units, statistic: (u: Units) => number | null
   if (values.length < 2) return null;
   values.sort((a, b) => a - b);
   const tail = (1 - level) / 2;
-  return { low: quantileSorted(values, tail), high: quantileSorted(values, 1 - tail), level, replicates, used: values.length, seed: o.seed };
+  return {
+    low: quantileSorted(values, tail),
+    high: quantileSorted(values, 1 - tail),
+    level,
+    replicates,
+    used: values.length,
+    seed: o.seed,
+  };
 }

@@ -13,7 +13,10 @@ export function categoryKappas(units: Units): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const c of categoriesOf(units)) {
     const bin = (v: string | null | undefined) => (v == null ? null : v === c ? 'yes' : 'no');
-    out[c] = cohenKappa(units.map((u) => bin(u[0])), units.map((u) => bin(u[1]))).kappa;
+    out[c] = cohenKappa(
+      units.map((u) => bin(u[0])),
+      units.map((u) => bin(u[1])),
+    ).kappa;
   }
   return out;
 }

@@ -22,16 +22,30 @@ export interface AgreementReport {
 }
 
 /** Every agreement number the bot reports, from reliability data (units x raters). */
-export function agreementReport(units: Units, raters: readonly string[], seed: string, replicates = 1000): AgreementReport {
+export function agreementReport(
+  units: Units,
+  raters: readonly string[],
+  seed: string,
+  replicates = 1000,
+): AgreementReport {
   const cohen: AgreementReport['cohen'] = [];
   for (let i = 0; i < raters.length; i++)
     for (let j = i + 1; j < raters.length; j++) {
-      const r = cohenKappa(units.map((u) => u[i] ?? null), units.map((u) => u[j] ?? null));
+      const r = cohenKappa(
+        units.map((u) => u[i] ?? null),
+        units.map((u) => u[j] ?? null),
+      );
       cohen.push({ a: raters[i]!, b: raters[j]!, kappa: r.kappa, n: r.n });
     }
   const statistic = raters.length === 2 ? 'cohen' : 'fleiss';
   const fleiss = raters.length >= 3 ? fleissKappa(units).kappa : null;
-  const headline = (u: Units) => (statistic === 'cohen' ? cohenKappa(u.map((x) => x[0] ?? null), u.map((x) => x[1] ?? null)).kappa : fleissKappa(u).kappa);
+  const headline = (u: Units) =>
+    statistic === 'cohen'
+      ? cohenKappa(
+          u.map((x) => x[0] ?? null),
+          u.map((x) => x[1] ?? null),
+        ).kappa
+      : fleissKappa(u).kappa;
   const value = raters.length >= 2 ? headline(units) : null;
   const ci = raters.length >= 2 ? bootstrapCI(units, headline, { seed, replicates }) : null;
   return {

@@ -19,15 +19,25 @@ export const askCli: CliCommand = {
     '  --json       print {"text","data","provenance","chart"} as one JSON object',
     '  --db FILE    dataset (default: $HFBOT_DB or data/hfbot.sqlite)',
     '  --png FILE   also write the chart as a PNG',
-    '  --files DIR  save the reply\'s attachments there (e.g. the CSV of /code export)',
+    "  --files DIR  save the reply's attachments there (e.g. the CSV of /code export)",
     '',
     'Exit status: 0 answered, 2 bad input (the message says what to fix), 1 internal error.',
   ].join('\n'),
-  options: { user: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, png: { type: 'string' }, files: { type: 'string' } },
+  options: {
+    user: { type: 'string' },
+    json: { type: 'boolean' },
+    db: { type: 'string' },
+    png: { type: 'string' },
+    files: { type: 'string' },
+  },
   async run(values, positionals, io) {
     const text = positionals.join(' ');
     const config = loadConfig(io.env, io.cwd);
-    const logger = createLogger({ level: config.HFBOT_LOG_LEVEL === 'info' ? 'warn' : config.HFBOT_LOG_LEVEL, format: config.HFBOT_LOG_FORMAT, write: io.err });
+    const logger = createLogger({
+      level: config.HFBOT_LOG_LEVEL === 'info' ? 'warn' : config.HFBOT_LOG_LEVEL,
+      format: config.HFBOT_LOG_FORMAT,
+      write: io.err,
+    });
     const dbFile = path.resolve(io.cwd, (values.db as string | undefined) ?? config.HFBOT_DB);
     const services = createServices(config, logger, { dbFile });
     try {
@@ -47,7 +57,15 @@ export const askCli: CliCommand = {
         }
       }
       saveAttachments(reply, values.files as string | undefined, io);
-      if (values.json) io.out(JSON.stringify({ text: reply.text, data: reply.data, provenance: reply.provenance, chart: reply.chart ?? null }));
+      if (values.json)
+        io.out(
+          JSON.stringify({
+            text: reply.text,
+            data: reply.data,
+            provenance: reply.provenance,
+            chart: reply.chart ?? null,
+          }),
+        );
       else io.out(formatReplyText(reply));
       return 0;
     } finally {

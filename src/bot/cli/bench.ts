@@ -7,7 +7,12 @@ import { PROJECT_ROOT } from '../../data/ingest/sources.js';
 const BENCH_DIR = path.join(PROJECT_ROOT, 'bench');
 
 function benchmarks(): string[] {
-  return existsSync(BENCH_DIR) ? readdirSync(BENCH_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort() : [];
+  return existsSync(BENCH_DIR)
+    ? readdirSync(BENCH_DIR)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => f.slice(0, -3))
+        .sort()
+    : [];
 }
 
 /**
@@ -37,7 +42,11 @@ export const benchCli: CliCommand = {
       io.err(`hfbot bench: no benchmark "${name}". Benchmarks: ${all.join(', ')}.`);
       return 2;
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, `${name}.ts`), ...args], { cwd: PROJECT_ROOT, env: io.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, `${name}.ts`), ...args], {
+      cwd: PROJECT_ROOT,
+      env: io.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (d: Buffer) => io.out(d.toString().replace(/\n$/, '')));
     child.stderr.on('data', (d: Buffer) => io.err(d.toString().replace(/\n$/, '')));
     return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));

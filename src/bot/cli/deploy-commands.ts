@@ -26,18 +26,30 @@ export const deployCommandsCli: CliCommand = {
       io.out(JSON.stringify(body, null, 2));
       return 0;
     }
-    if (!config.DISCORD_TOKEN) throw new HfbotError('E_CONFIG', 'DISCORD_TOKEN is not set.', { hint: 'Set it (the bot token from the Discord developer portal) in the environment or in .env.' });
+    if (!config.DISCORD_TOKEN)
+      throw new HfbotError('E_CONFIG', 'DISCORD_TOKEN is not set.', {
+        hint: 'Set it (the bot token from the Discord developer portal) in the environment or in .env.',
+      });
     const appId = config.DISCORD_APPLICATION_ID!;
     const guild = (values.guild as string | undefined) ?? config.DISCORD_GUILD_ID;
-    if (guild !== undefined && !/^\d{17,20}$/.test(guild)) throw new HfbotError('E_USAGE', `--guild must be a Discord server id (17-20 digits); got "${guild}".`);
+    if (guild !== undefined && !/^\d{17,20}$/.test(guild))
+      throw new HfbotError('E_USAGE', `--guild must be a Discord server id (17-20 digits); got "${guild}".`);
     const rest = new REST({ version: '10', api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);
     let saved: { name: string }[];
     try {
-      saved = (await rest.put(guild ? Routes.applicationGuildCommands(appId, guild) : Routes.applicationCommands(appId), { body })) as { name: string }[];
+      saved = (await rest.put(
+        guild ? Routes.applicationGuildCommands(appId, guild) : Routes.applicationCommands(appId),
+        { body },
+      )) as { name: string }[];
     } catch (err) {
-      throw new HfbotError('E_NETWORK', `Discord refused the commands: ${(err as Error).message}`, { cause: err, hint: 'Check DISCORD_TOKEN and DISCORD_APPLICATION_ID, and that the bot was invited with the applications.commands scope.' });
+      throw new HfbotError('E_NETWORK', `Discord refused the commands: ${(err as Error).message}`, {
+        cause: err,
+        hint: 'Check DISCORD_TOKEN and DISCORD_APPLICATION_ID, and that the bot was invited with the applications.commands scope.',
+      });
     }
-    io.out(`Registered ${saved.length} slash commands ${guild ? `in guild ${guild}` : 'globally'}: ${saved.map((c) => '/' + c.name).join(', ')}.`);
+    io.out(
+      `Registered ${saved.length} slash commands ${guild ? `in guild ${guild}` : 'globally'}: ${saved.map((c) => `/${c.name}`).join(', ')}.`,
+    );
     return 0;
   },
 };

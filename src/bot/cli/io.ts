@@ -6,8 +6,8 @@ export interface CliIo {
 }
 
 export const processIo: CliIo = {
-  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
-  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+  out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+  err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
   env: process.env,
   cwd: process.cwd(),
 };

@@ -10,7 +10,15 @@ import { mineCli } from './mine.js';
 import { refreshCli } from './refresh.js';
 import { benchCli } from './bench.js';
 
-export const cliCommands: CliCommand[] = [ingestCli, askCli, serveCli, deployCommandsCli, mineCli, refreshCli, benchCli];
+export const cliCommands: CliCommand[] = [
+  ingestCli,
+  askCli,
+  serveCli,
+  deployCommandsCli,
+  mineCli,
+  refreshCli,
+  benchCli,
+];
 
 function topHelp(): string {
   return [
@@ -33,9 +41,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.err(`Unknown command "${name}".\n\n${topHelp()}`);
     return 2;
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...cmd.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     io.err(`hfbot ${cmd.name}: ${(err as Error).message}\n\n${cmd.usage}`);
     return 2;

@@ -23,9 +23,17 @@ import { readFileSync } from 'node:fs';
 export function progressReporter(io: CliIo, logger: Logger, everyMs = 10_000): { sink: ProgressSink; stop(): void } {
   const started = Date.now();
   const eta = (f: number | null) => (f && f > 0 ? Math.round(((Date.now() - started) / 1000) * ((1 - f) / f)) : null);
-  const counts = (p: MineProgress) => Object.entries(p.counts).map(([k, v]) => `${k} ${v}`).join(', ');
+  const counts = (p: MineProgress) =>
+    Object.entries(p.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
   if (io === processIo && process.stderr.isTTY) {
-    const bar = new SingleBar({ format: '{source} [{bar}] {percentage}% | ETA {eta_formatted} | {counts}', stream: process.stderr, etaBuffer: 50, hideCursor: true });
+    const bar = new SingleBar({
+      format: '{source} [{bar}] {percentage}% | ETA {eta_formatted} | {counts}',
+      stream: process.stderr,
+      etaBuffer: 50,
+      hideCursor: true,
+    });
     let source = '';
     return {
       sink: (p) => {
@@ -34,7 +42,10 @@ export function progressReporter(io: CliIo, logger: Logger, everyMs = 10_000): {
           source = p.source;
           bar.start(1000, 0, { source, counts: '' });
         }
-        bar.update(p.fraction === null ? bar.getProgress() * 1000 : Math.round(p.fraction * 1000), { source, counts: counts(p) });
+        bar.update(p.fraction === null ? bar.getProgress() * 1000 : Math.round(p.fraction * 1000), {
+          source,
+          counts: counts(p),
+        });
       },
       stop: () => void (source && bar.stop()),
     };
@@ -51,7 +62,10 @@ export function progressReporter(io: CliIo, logger: Logger, everyMs = 10_000): {
 }
 
 const Rate = z.coerce.number().positive().max(6000);
-const Since = z.string().regex(/^\d{4}-\d{2}-\d{2}/).refine((s) => !Number.isNaN(Date.parse(s)));
+const Since = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}/)
+  .refine((s) => !Number.isNaN(Date.parse(s)));
 
 export function httpOptions(values: Record<string, unknown>, logger: Logger, config: AppConfig): HttpOptions {
   const rate = values.rate === undefined ? undefined : Rate.safeParse(values.rate);
@@ -59,7 +73,10 @@ export function httpOptions(values: Record<string, unknown>, logger: Logger, con
   return { logger, requestsPerMinute: rate?.data ?? config.HFBOT_MINE_RATE_PER_MINUTE };
 }
 
-export function cliSetup(values: Record<string, unknown>, io: CliIo): { config: AppConfig; logger: Logger; services: Services } {
+export function cliSetup(
+  values: Record<string, unknown>,
+  io: CliIo,
+): { config: AppConfig; logger: Logger; services: Services } {
   const config = loadConfig(io.env, io.cwd);
   const logger = createLogger({ level: config.HFBOT_LOG_LEVEL, format: config.HFBOT_LOG_FORMAT, write: io.err });
   const dbFile = path.resolve(io.cwd, (values.db as string | undefined) ?? config.HFBOT_DB);
@@ -83,9 +100,9 @@ export const mineCli: CliCommand = {
     'hfbot mine model-types --from FILE',
     'hfbot mine stats [--db FILE]',
     '',
-    '  forum         page /latest.json down to the last run\'s checkpoint; fetch new and changed topics',
-    '  hub           stream /api/models newest first down to the last run\'s newest model (HF_TOKEN is sent if set)',
-    '  model-types   replace data/model-types.txt from a list or Transformers\' models/auto/configuration_auto.py',
+    "  forum         page /latest.json down to the last run's checkpoint; fetch new and changed topics",
+    "  hub           stream /api/models newest first down to the last run's newest model (HF_TOKEN is sent if set)",
+    "  model-types   replace data/model-types.txt from a list or Transformers' models/auto/configuration_auto.py",
     '  stats         recompute mentions and the mined series (source:mined) without mining',
     '  --base-url    default $HFBOT_FORUM_URL / $HFBOT_HUB_URL',
     '  --since DATE  forum: only topics active since DATE (YYYY-MM-DD); default: since the last run',
@@ -94,7 +111,14 @@ export const mineCli: CliCommand = {
     '',
     'An interrupted run resumes where it stopped. Mining also recomputes the mined statistics.',
   ].join('\n'),
-  options: { 'base-url': { type: 'string' }, since: { type: 'string' }, full: { type: 'boolean' }, rate: { type: 'string' }, db: { type: 'string' }, from: { type: 'string' } },
+  options: {
+    'base-url': { type: 'string' },
+    since: { type: 'string' },
+    full: { type: 'boolean' },
+    rate: { type: 'string' },
+    db: { type: 'string' },
+    from: { type: 'string' },
+  },
   async run(values, positionals, io) {
     const what = positionals[0];
     if (what === 'model-types') {
@@ -106,7 +130,7 @@ export const mineCli: CliCommand = {
       return 0;
     }
     if (what !== 'forum' && what !== 'hub' && what !== 'stats') {
-      io.err(msg.mining.badMineTarget(what) + '\n\n' + this.usage);
+      io.err(`${msg.mining.badMineTarget(what)}\n\n${this.usage}`);
       return 2;
     }
     const since = values.since === undefined ? undefined : Since.safeParse(values.since);
@@ -117,12 +141,22 @@ export const mineCli: CliCommand = {
       const baseUrl = values['base-url'] as string | undefined;
       const common = { db: services.db, logger, now: services.now, onProgress: progress.sink };
       if (what === 'forum') {
-        const r = await mineForum({ ...common, http: new PoliteHttp(httpOptions(values, logger, config)), baseUrl: baseUrl ?? config.HFBOT_FORUM_URL, since: since?.data ? new Date(since.data).toISOString() : undefined });
+        const r = await mineForum({
+          ...common,
+          http: new PoliteHttp(httpOptions(values, logger, config)),
+          baseUrl: baseUrl ?? config.HFBOT_FORUM_URL,
+          since: since?.data ? new Date(since.data).toISOString() : undefined,
+        });
         progress.stop();
         io.out(msg.mining.forumDone(r));
       } else if (what === 'hub') {
         const headers = config.HF_TOKEN ? { authorization: `Bearer ${config.HF_TOKEN}` } : undefined;
-        const r = await mineHub({ ...common, http: new PoliteHttp({ ...httpOptions(values, logger, config), headers }), baseUrl: baseUrl ?? config.HFBOT_HUB_URL, full: Boolean(values.full) });
+        const r = await mineHub({
+          ...common,
+          http: new PoliteHttp({ ...httpOptions(values, logger, config), headers }),
+          baseUrl: baseUrl ?? config.HFBOT_HUB_URL,
+          full: Boolean(values.full),
+        });
         progress.stop();
         io.out(msg.mining.hubDone(r));
       }

@@ -20,8 +20,14 @@ export const refreshCli: CliCommand = {
     'Exit status: 0 done, 1 a source could not be mined (the rest was; the next refresh resumes it).',
   ].join('\n'),
   options: {
-    'forum-url': { type: 'string' }, 'hub-url': { type: 'string' }, 'skip-forum': { type: 'boolean' }, 'skip-hub': { type: 'boolean' },
-    'full-hub': { type: 'boolean' }, 'no-announce': { type: 'boolean' }, rate: { type: 'string' }, db: { type: 'string' },
+    'forum-url': { type: 'string' },
+    'hub-url': { type: 'string' },
+    'skip-forum': { type: 'boolean' },
+    'skip-hub': { type: 'boolean' },
+    'full-hub': { type: 'boolean' },
+    'no-announce': { type: 'boolean' },
+    rate: { type: 'string' },
+    db: { type: 'string' },
   },
   async run(values, _pos, io) {
     const { config, logger, services } = cliSetup(values, io);
@@ -41,7 +47,14 @@ export const refreshCli: CliCommand = {
       io.out(formatReplyText(r.reply));
       if (!values['no-announce']) {
         const results = await announce(r.reply, services);
-        for (const a of results) io.err(msg.mining.announced(a.platform, a.status, a.status === 'skipped' ? a.reason : a.status === 'failed' ? a.error : a.channel));
+        for (const a of results)
+          io.err(
+            msg.mining.announced(
+              a.platform,
+              a.status,
+              a.status === 'skipped' ? a.reason : a.status === 'failed' ? a.error : a.channel,
+            ),
+          );
       }
       return r.failures.length ? 1 : 0;
     } finally {

@@ -13,7 +13,8 @@ import { serve } from '../serve.js';
 function portOf(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!/^\d+$/.test(String(v)) || n > 65535) throw new HfbotError('E_USAGE', `--port must be a whole number from 0 to 65535; got ${JSON.stringify(v)}.`);
+  if (!/^\d+$/.test(String(v)) || n > 65535)
+    throw new HfbotError('E_USAGE', `--port must be a whole number from 0 to 65535; got ${JSON.stringify(v)}.`);
   return n;
 }
 
@@ -39,7 +40,11 @@ export const serveCli: CliCommand = {
     if (!existsSync(dbFile)) {
       // A fresh clone needs one command: build the dataset the way `hfbot ingest` would.
       logger.info('no dataset yet; building it first', { db: dbFile });
-      const source = await resolveSource({ env: config.HFBOT_REPLICATION_DIR, downloadUrl: config.HFBOT_REPLICATION_URL, logger });
+      const source = await resolveSource({
+        env: config.HFBOT_REPLICATION_DIR,
+        downloadUrl: config.HFBOT_REPLICATION_URL,
+        logger,
+      });
       const result = await buildDataset({ sourceDir: source.dir, sourceKind: source.kind, dbFile, logger });
       io.out(msg.ingest.done(result.version, result.file, result.ms));
     }

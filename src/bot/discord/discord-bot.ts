@@ -48,7 +48,16 @@ export async function createDiscordBot(services: Services, opts: DiscordBotOptio
   client.on(Events.Warn, (m) => log.warn(m));
 
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new HfbotError('E_NETWORK', `Discord gateway did not become ready in ${(opts.readyTimeoutMs ?? 30_000) / 1000} s.`)), opts.readyTimeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new HfbotError(
+            'E_NETWORK',
+            `Discord gateway did not become ready in ${(opts.readyTimeoutMs ?? 30_000) / 1000} s.`,
+          ),
+        ),
+      opts.readyTimeoutMs ?? 30_000,
+    );
     client.once(Events.ClientReady, () => {
       clearTimeout(timer);
       resolve();
@@ -60,7 +69,10 @@ export async function createDiscordBot(services: Services, opts: DiscordBotOptio
   } catch (err) {
     await client.destroy().catch(() => undefined);
     if (err instanceof HfbotError) throw err;
-    throw new HfbotError('E_CONFIG', `Discord login failed: ${(err as Error).message}`, { cause: err, hint: 'Check DISCORD_TOKEN (Bot token from the developer portal) and DISCORD_API_URL.' });
+    throw new HfbotError('E_CONFIG', `Discord login failed: ${(err as Error).message}`, {
+      cause: err,
+      hint: 'Check DISCORD_TOKEN (Bot token from the developer portal) and DISCORD_API_URL.',
+    });
   }
   log.info('discord started', { user: client.user?.tag, application: client.application?.id });
   const idle = async () => {

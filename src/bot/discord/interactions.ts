@@ -3,7 +3,16 @@
  * then deferred before anything slow, so Discord's 3 s deadline is always met. Autocomplete
  * draws on the shared completions; selects and buttons run their command as the clicking user.
  */
-import { ApplicationCommandOptionType, MessageFlags, type AutocompleteInteraction, type BaseInteraction, type ChatInputCommandInteraction, type CommandInteractionOption, type Interaction, type MessageComponentInteraction } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type BaseInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type MessageComponentInteraction,
+} from 'discord.js';
 import type { Command, CommandContext, Reply } from '../../commands/types.js';
 import { errorReply, runCommandArgs, runCommandText } from '../../commands/run.js';
 import { validateArgs } from '../../commands/parse.js';
@@ -36,19 +45,32 @@ async function replyNow(i: Answerable, reply: Reply, deps: DiscordHandlerDeps): 
   await i.reply({ content: p.content ?? reply.text, flags: MessageFlags.Ephemeral });
 }
 
-function optionValues(def: Command['definition'], data: readonly CommandInteractionOption[]): { raw: Record<string, unknown>; text: string } {
+function optionValues(
+  def: Command['definition'],
+  data: readonly CommandInteractionOption[],
+): { raw: Record<string, unknown>; text: string } {
   const leaf = data[0]?.type === ApplicationCommandOptionType.Subcommand ? (data[0].options ?? []) : data;
   const raw: Record<string, unknown> = {};
   for (const o of leaf) raw[optionKey(def, o.name) ?? o.name] = o.value;
-  const text = Object.entries(raw).map(([k, v]) => `${k}:${String(v)}`).join(' ');
-  return { raw, text: `/${def.name}${text ? ' ' + text : ''}` };
+  const text = Object.entries(raw)
+    .map(([k, v]) => `${k}:${String(v)}`)
+    .join(' ');
+  return { raw, text: `/${def.name}${text ? ` ${text}` : ''}` };
 }
 
 async function chatInput(i: ChatInputCommandInteraction, deps: DiscordHandlerDeps): Promise<void> {
   const command = findDiscordCommand(deps.commands, i.commandName, i.options.getSubcommand(false));
   if (!command) {
     const known = [...new Set(deps.commands.map((c) => c.definition.name.split(' ')[0]!))];
-    return replyNow(i, errorReply(new HfbotError('E_UNKNOWN_COMMAND', msg.core.unknownCommand(i.commandName, known), { hint: 'Run hfbot deploy-commands to refresh the slash commands.' })), deps);
+    return replyNow(
+      i,
+      errorReply(
+        new HfbotError('E_UNKNOWN_COMMAND', msg.core.unknownCommand(i.commandName, known), {
+          hint: 'Run hfbot deploy-commands to refresh the slash commands.',
+        }),
+      ),
+      deps,
+    );
   }
   const { raw, text } = optionValues(command.definition, i.options.data);
   const rate = deps.limiter.check(`discord:${i.user.id}`);
@@ -63,7 +85,12 @@ async function chatInput(i: ChatInputCommandInteraction, deps: DiscordHandlerDep
   await i.deferReply();
   // Other interactions' deferReply calls go out before this command's synchronous work.
   await new Promise((r) => setImmediate(r));
-  const reply = await runCommandArgs(command, raw, { user: userOf(i), services: deps.services, channel: channelOf(i) }, text);
+  const reply = await runCommandArgs(
+    command,
+    raw,
+    { user: userOf(i), services: deps.services, channel: channelOf(i) },
+    text,
+  );
   await answerDeferred(i, reply, deps);
 }
 
@@ -75,7 +102,11 @@ async function componentClick(i: MessageComponentInteraction, deps: DiscordHandl
   const value = i.isStringSelectMenu() ? (i.values[0] ?? '') : '';
   await i.deferReply();
   await new Promise((r) => setImmediate(r));
-  const reply = await runCommandText(fillTemplate(template, value), { user: userOf(i), services: deps.services, channel: channelOf(i) }, deps.commands);
+  const reply = await runCommandText(
+    fillTemplate(template, value),
+    { user: userOf(i), services: deps.services, channel: channelOf(i) },
+    deps.commands,
+  );
   await answerDeferred(i, reply, deps);
 }
 
@@ -86,9 +117,14 @@ async function autocomplete(i: AutocompleteInteraction, deps: DiscordHandlerDeps
   const spec = key ? command!.definition.options[key] : undefined;
   const q = String(focused.value ?? '');
   let choices: { label: string; value: string }[] = [];
-  if (spec?.autocomplete === 'model' || spec?.autocomplete === 'theme') choices = complete(deps.services.db, spec.autocomplete, q, 25);
-  else if (spec?.autocomplete === 'command') choices = deps.commands.map((c) => ({ label: c.definition.name, value: c.definition.name })).filter((c) => c.value.includes(q.toLowerCase()));
-  else if (spec?.choices) choices = spec.choices.filter((c) => c.includes(q.toLowerCase())).map((c) => ({ label: c, value: c }));
+  if (spec?.autocomplete === 'model' || spec?.autocomplete === 'theme')
+    choices = complete(deps.services.db, spec.autocomplete, q, 25);
+  else if (spec?.autocomplete === 'command')
+    choices = deps.commands
+      .map((c) => ({ label: c.definition.name, value: c.definition.name }))
+      .filter((c) => c.value.includes(q.toLowerCase()));
+  else if (spec?.choices)
+    choices = spec.choices.filter((c) => c.includes(q.toLowerCase())).map((c) => ({ label: c, value: c }));
   await i.respond(choices.slice(0, 25).map((c) => ({ name: c.label.slice(0, 100), value: c.value.slice(0, 100) })));
 }
 
@@ -99,7 +135,8 @@ export async function handleInteraction(i: Interaction, deps: DiscordHandlerDeps
   try {
     if (i.isAutocomplete()) return await autocomplete(i, deps);
     if (i.isChatInputCommand()) await chatInput(i, deps);
-    else if ((i.isStringSelectMenu() || i.isButton()) && i.customId.startsWith(CUSTOM_ID_PREFIX)) await componentClick(i, deps);
+    else if ((i.isStringSelectMenu() || i.isButton()) && i.customId.startsWith(CUSTOM_ID_PREFIX))
+      await componentClick(i, deps);
     else return;
     log.debug('discord answered', { user: i.user.id, ms: Math.round(performance.now() - started) });
   } catch (err) {

@@ -4,7 +4,13 @@
  * private replies are plain content. Limits from Discord's docs: content 2000, embed description
  * 4096, footer 2048, custom_id 100, select options 25, 5 buttons per row, 5 rows.
  */
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+} from 'discord.js';
 import type { Reply, ReplyAction } from '../../commands/types.js';
 import { formatReplyText, formatTable, provenanceLine } from '../format-text.js';
 import { msg } from '../../messages/index.js';
@@ -21,7 +27,8 @@ export interface DiscordPayload {
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
-export const clip = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max - msg.platforms.truncated.length - 1) + '\n' + msg.platforms.truncated);
+export const clip = (s: string, max: number) =>
+  s.length <= max ? s : `${s.slice(0, max - msg.platforms.truncated.length - 1)}\n${msg.platforms.truncated}`;
 const label = (s: string, max = 100) => s.slice(0, max) || '-';
 
 const STYLE = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, danger: ButtonStyle.Danger } as const;
@@ -38,7 +45,11 @@ export function components(actions: readonly ReplyAction[], store: ActionStore):
           type: ComponentType.StringSelect,
           custom_id: customId(a.command),
           placeholder: label(a.placeholder, 150),
-          options: a.options.slice(0, 25).map((o) => ({ label: label(o.label), value: label(o.value), ...(o.description ? { description: label(o.description) } : {}) })),
+          options: a.options.slice(0, 25).map((o) => ({
+            label: label(o.label),
+            value: label(o.value),
+            ...(o.description ? { description: label(o.description) } : {}),
+          })),
         },
       ],
     });
@@ -47,17 +58,30 @@ export function components(actions: readonly ReplyAction[], store: ActionStore):
   for (let i = 0; i < buttons.length; i += 5) {
     rows.push({
       type: ComponentType.ActionRow,
-      components: buttons.slice(i, i + 5).map((b) => ({ type: ComponentType.Button, style: STYLE[b.style ?? 'secondary'], label: label(b.label, 80), custom_id: customId(b.command) })),
+      components: buttons.slice(i, i + 5).map((b) => ({
+        type: ComponentType.Button,
+        style: STYLE[b.style ?? 'secondary'],
+        label: label(b.label, 80),
+        custom_id: customId(b.command),
+      })),
     });
   }
   return rows.slice(0, 5);
 }
 
-export function discordPayload(reply: Reply, files: Attachment[], store: ActionStore, opts: { chartFailed?: boolean } = {}): DiscordPayload {
-  const out = { files: files.map((f) => ({ attachment: f.data, name: f.name })), components: reply.actions?.length ? components(reply.actions, store) : [] };
+export function discordPayload(
+  reply: Reply,
+  files: Attachment[],
+  store: ActionStore,
+  opts: { chartFailed?: boolean } = {},
+): DiscordPayload {
+  const out = {
+    files: files.map((f) => ({ attachment: f.data, name: f.name })),
+    components: reply.actions?.length ? components(reply.actions, store) : [],
+  };
   if (reply.error || reply.ephemeral) return { content: clip(formatReplyText(reply), 2000), embeds: [], ...out };
   const parts = [reply.text];
-  if (reply.table && reply.table.rows.length) parts.push('```\n' + clip(formatTable(reply.table, 40), 3000) + '\n```');
+  if (reply.table?.rows.length) parts.push(`\`\`\`\n${clip(formatTable(reply.table, 40), 3000)}\n\`\`\``);
   if (opts.chartFailed) parts.push(`*${msg.platforms.chartUnavailable}*`);
   const prov = provenanceLine(reply.provenance);
   const embed: APIEmbed = {

@@ -15,7 +15,7 @@ type Raw = Record<string, unknown>;
 export const ACTION_PREFIX = 'hfbot:';
 
 export function clip(s: string, max: number): string {
-  return s.length <= max ? s : s.slice(0, max - msg.platforms.truncated.length - 1) + '\n' + msg.platforms.truncated;
+  return s.length <= max ? s : `${s.slice(0, max - msg.platforms.truncated.length - 1)}\n${msg.platforms.truncated}`;
 }
 
 /** Slack reads &, < and > as markup (links, mentions) in mrkdwn; data text must not be. */
@@ -63,13 +63,14 @@ function actionBlocks(actions: readonly ReplyAction[], store: ActionStore): Raw[
 
 export function replyBlocks(reply: Reply, store: ActionStore, extra: { note?: string } = {}): Block[] {
   const blocks: Raw[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(esc(reply.text || ' '), 3000) } }];
-  if (reply.table && reply.table.rows.length) {
+  if (reply.table?.rows.length) {
     const body = formatTable(reply.table, 40);
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '```' + clip(esc(body), 2990) + '```' } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${clip(esc(body), 2990)}\`\`\`` } });
   }
   const prov = provenanceLine(reply.provenance);
   const notes = [prov, extra.note].filter((x): x is string => Boolean(x));
-  if (notes.length) blocks.push({ type: 'context', elements: notes.map((n) => ({ type: 'mrkdwn', text: clip(esc(n), 3000) })) });
+  if (notes.length)
+    blocks.push({ type: 'context', elements: notes.map((n) => ({ type: 'mrkdwn', text: clip(esc(n), 3000) })) });
   if (reply.actions?.length) blocks.push(...actionBlocks(reply.actions, store));
   // Built as plain objects (the literal shapes above follow Block Kit); typed once here.
   return blocks as unknown as Block[];

@@ -2,7 +2,8 @@
 import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 
-const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
+const text = (parts: unknown[]) =>
+  parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? p.message : JSON.stringify(p))).join(' ');
 
 export function boltLogger(logger: Logger): SlackLogger {
   let level: LogLevel = LogLevel.INFO;
@@ -12,7 +13,9 @@ export function boltLogger(logger: Logger): SlackLogger {
     info: (...m) => log.info(text(m)),
     warn: (...m) => log.warn(text(m)),
     error: (...m) => log.error(text(m)),
-    setLevel: (l) => { level = l; },
+    setLevel: (l) => {
+      level = l;
+    },
     getLevel: () => level,
     setName: () => undefined,
   };

@@ -35,10 +35,20 @@ export interface Delivered {
 
 const fallbackText = (reply: Reply) => clip(esc(formatReplyText(reply)), 3900);
 
-export async function deliverSlack(client: webApi.WebClient, reply: Reply, target: SlackTarget, deps: SlackDeliverDeps): Promise<Delivered> {
+export async function deliverSlack(
+  client: webApi.WebClient,
+  reply: Reply,
+  target: SlackTarget,
+  deps: SlackDeliverDeps,
+): Promise<Delivered> {
   const log = deps.services.logger;
   if ((reply.ephemeral || reply.error) && target.respond) {
-    await target.respond({ response_type: 'ephemeral', replace_original: false, text: fallbackText(reply), blocks: replyBlocks(reply, deps.store) });
+    await target.respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: fallbackText(reply),
+      blocks: replyBlocks(reply, deps.store),
+    });
     return { channel: target.channel, files: [], ephemeral: true };
   }
   const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng);
@@ -47,21 +57,41 @@ export async function deliverSlack(client: webApi.WebClient, reply: Reply, targe
   let ts: string | undefined;
   try {
     if (reply.thread) {
-      const head = await client.chat.postMessage({ channel: target.channel, text: msg.platforms.threadStarted(reply.thread.title), ...(threadTs ? { thread_ts: threadTs } : {}) });
+      const head = await client.chat.postMessage({
+        channel: target.channel,
+        text: msg.platforms.threadStarted(reply.thread.title),
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
       threadTs = threadTs ?? head.ts;
     }
-    const posted = await client.chat.postMessage({ channel: target.channel, text: fallbackText(reply), blocks, ...(threadTs ? { thread_ts: threadTs } : {}) });
+    const posted = await client.chat.postMessage({
+      channel: target.channel,
+      text: fallbackText(reply),
+      blocks,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+    });
     ts = posted.ts;
   } catch (err) {
     if (!target.respond) throw err;
     log.warn('chat.postMessage failed; answering through response_url', { err, channel: target.channel });
-    await target.respond({ response_type: 'ephemeral', replace_original: false, text: `${msg.platforms.deliveryFailed}\n${fallbackText(reply)}`, blocks: replyBlocks(reply, deps.store, { note: msg.platforms.slackNotInChannel }) });
+    await target.respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: `${msg.platforms.deliveryFailed}\n${fallbackText(reply)}`,
+      blocks: replyBlocks(reply, deps.store, { note: msg.platforms.slackNotInChannel }),
+    });
     return { channel: target.channel, files: [], ephemeral: true };
   }
   const uploaded: string[] = [];
   for (const f of files) {
     try {
-      const args = { channel_id: target.channel, file: f.data, filename: f.name, title: f.name === CHART_FILE ? msg.platforms.chartTitle : f.name, ...(threadTs ? { thread_ts: threadTs } : {}) };
+      const args = {
+        channel_id: target.channel,
+        file: f.data,
+        filename: f.name,
+        title: f.name === CHART_FILE ? msg.platforms.chartTitle : f.name,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      };
       await client.files.uploadV2(args as webApi.FilesUploadV2Arguments);
       uploaded.push(f.name);
     } catch (err) {
@@ -69,5 +99,11 @@ export async function deliverSlack(client: webApi.WebClient, reply: Reply, targe
       log.error('files.uploadV2 failed', { err, file: f.name, channel: target.channel });
     }
   }
-  return { ...(ts ? { ts } : {}), channel: target.channel, ...(threadTs ? { threadTs } : {}), files: uploaded, ephemeral: false };
+  return {
+    ...(ts ? { ts } : {}),
+    channel: target.channel,
+    ...(threadTs ? { threadTs } : {}),
+    files: uploaded,
+    ephemeral: false,
+  };
 }

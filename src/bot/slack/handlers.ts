@@ -49,9 +49,16 @@ export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<v
     const rate = deps.limiter.check(`slack:${job.user.id}`);
     const user = { id: job.user.id, ...(job.user.name ? { name: job.user.name } : {}), platform: 'slack' as const };
     const channel = { id: job.target.channel, ...(job.target.threadTs ? { threadId: job.target.threadTs } : {}) };
-    const reply = rate.ok ? await runCommandText(job.text, { user, services: deps.services, channel }, deps.commands) : limited(rate.retryAfterSeconds);
+    const reply = rate.ok
+      ? await runCommandText(job.text, { user, services: deps.services, channel }, deps.commands)
+      : limited(rate.retryAfterSeconds);
     await deliverSlack(job.client, reply, job.target, deps);
-    log.debug('slack answered', { text: job.text, user: job.user.id, ms: Math.round(performance.now() - started), error: reply.error?.code });
+    log.debug('slack answered', {
+      text: job.text,
+      user: job.user.id,
+      ms: Math.round(performance.now() - started),
+      error: reply.error?.code,
+    });
   } catch (err) {
     log.error('slack delivery failed', { err, text: job.text, user: job.user.id });
     try {
@@ -73,22 +80,54 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
     await ack();
     // Not awaited: Bolt's HTTP receiver has answered already; Socket Mode must not hold the ack.
-    background(runAndDeliver({ text: commandLine(command.command, command.text, umbrella), user: { id: command.user_id, name: command.user_name }, target: { channel: command.channel_id, respond }, client }, deps));
+    background(
+      runAndDeliver(
+        {
+          text: commandLine(command.command, command.text, umbrella),
+          user: { id: command.user_id, name: command.user_name },
+          target: { channel: command.channel_id, respond },
+          client,
+        },
+        deps,
+      ),
+    );
   });
 
-  app.action(new RegExp('^' + ACTION_PREFIX), async ({ ack, body, action, client, respond }) => {
+  app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, client, respond }) => {
     await ack();
-    const b = body as { user: { id: string; name?: string; username?: string }; channel?: { id: string }; message?: { ts: string; thread_ts?: string } };
+    const b = body as {
+      user: { id: string; name?: string; username?: string };
+      channel?: { id: string };
+      message?: { ts: string; thread_ts?: string };
+    };
     const a = action as { type: string; block_id?: string; value?: string; selected_option?: { value: string } };
-    const template = a.type === 'static_select' ? deps.store.decode(a.block_id ?? '') : deps.store.decode(a.value ?? '');
+    const template =
+      a.type === 'static_select' ? deps.store.decode(a.block_id ?? '') : deps.store.decode(a.value ?? '');
     const value = a.selected_option?.value ?? '';
     const channel = b.channel?.id;
     if (!channel) return;
-    const target: SlackTarget = { channel, respond: respond as RespondFn, ...(b.message?.thread_ts ? { threadTs: b.message.thread_ts } : {}) };
+    const target: SlackTarget = {
+      channel,
+      respond: respond as RespondFn,
+      ...(b.message?.thread_ts ? { threadTs: b.message.thread_ts } : {}),
+    };
     if (!template) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: msg.platforms.actionExpired });
       return;
     }
-    background(runAndDeliver({ text: fillTemplate(template, value), user: { id: b.user.id, ...(b.user.username ?? b.user.name ? { name: b.user.username ?? b.user.name } : {}) }, target, client }, deps));
+    background(
+      runAndDeliver(
+        {
+          text: fillTemplate(template, value),
+          user: {
+            id: b.user.id,
+            ...((b.user.username ?? b.user.name) ? { name: b.user.username ?? b.user.name } : {}),
+          },
+          target,
+          client,
+        },
+        deps,
+      ),
+    );
   });
 }

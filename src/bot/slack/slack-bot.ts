@@ -36,11 +36,16 @@ export interface RunningSlack extends RunningPlatform {
 
 export async function createSlackBot(services: Services, opts: SlackBotOptions = {}): Promise<RunningSlack> {
   const c = services.config;
-  if (!c.SLACK_BOT_TOKEN || c.slack.mode === 'off') throw new HfbotError('E_CONFIG', 'Slack is not configured: SLACK_BOT_TOKEN is missing.');
+  if (!c.SLACK_BOT_TOKEN || c.slack.mode === 'off')
+    throw new HfbotError('E_CONFIG', 'Slack is not configured: SLACK_BOT_TOKEN is missing.');
   const mode = c.slack.mode;
   const logger = boltLogger(services.logger);
   // Fail fast instead of Bolt's default of retrying for half an hour; the user is waiting.
-  const clientOptions = { slackApiUrl: c.SLACK_API_URL, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 }, timeout: 10_000 };
+  const clientOptions = {
+    slackApiUrl: c.SLACK_API_URL,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    timeout: 10_000,
+  };
   const app =
     mode === 'socket'
       ? new App({ token: c.SLACK_BOT_TOKEN, appToken: c.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions })
@@ -66,11 +71,20 @@ export async function createSlackBot(services: Services, opts: SlackBotOptions =
     if (mode === 'socket') {
       await app.start();
     } else {
-      const server = (await app.start({ port: opts.port ?? c.SLACK_PORT, ...(opts.host ? { host: opts.host } : {}) })) as unknown as Server;
+      const server = (await app.start({
+        port: opts.port ?? c.SLACK_PORT,
+        ...(opts.host ? { host: opts.host } : {}),
+      })) as unknown as Server;
       port = (server.address() as AddressInfo).port;
     }
   } catch (err) {
-    throw new HfbotError('E_CONFIG', `Slack could not start in ${mode} mode: ${(err as Error).message}`, { cause: err, hint: mode === 'http' ? `Is port ${opts.port ?? c.SLACK_PORT} (SLACK_PORT) free?` : 'Check SLACK_APP_TOKEN (xapp-...).' });
+    throw new HfbotError('E_CONFIG', `Slack could not start in ${mode} mode: ${(err as Error).message}`, {
+      cause: err,
+      hint:
+        mode === 'http'
+          ? `Is port ${opts.port ?? c.SLACK_PORT} (SLACK_PORT) free?`
+          : 'Check SLACK_APP_TOKEN (xapp-...).',
+    });
   }
   services.logger.info('slack started', { mode, ...(port !== undefined ? { port } : {}) });
   const idle = async () => {

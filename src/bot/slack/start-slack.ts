@@ -7,7 +7,9 @@ import type { PlatformStarter } from '../platforms.js';
 /** null (with a log line) when Slack is not configured. */
 export const startSlack: PlatformStarter = async (services) => {
   if (!services.config.slack.enabled) {
-    services.logger.info('slack: not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN); skipping');
+    services.logger.info(
+      'slack: not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN); skipping',
+    );
     return null;
   }
   const { createSlackBot } = await import('./slack-bot.js');

@@ -54,10 +54,21 @@ export function completeCommands(commands: readonly Command[], query: string, li
   const inner = q ? all.filter((n) => !prefix.includes(n) && !word.includes(n) && n.includes(q)) : [];
   return [...prefix, ...word, ...inner].slice(0, limit).map((name) => {
     const c = commands.find((x) => x.definition.name === name)!;
-    return { label: `/${name}`, value: `/${name} `, description: c.definition.description, usage: usageOf(c.definition), options: optionsOf(c) };
+    return {
+      label: `/${name}`,
+      value: `/${name} `,
+      description: c.definition.description,
+      usage: usageOf(c.definition),
+      options: optionsOf(c),
+    };
   });
 }
 
-export function completeValues(services: Services, kind: 'model' | 'theme', query: string, limit = 25): ValueCompletion[] {
+export function completeValues(
+  services: Services,
+  kind: 'model' | 'theme',
+  query: string,
+  limit = 25,
+): ValueCompletion[] {
   return complete(services.db, kind, query, limit);
 }

@@ -21,7 +21,8 @@ export class WebError extends Error {
  * Scripts, styles and images only from this origin; nothing may frame the chat.
  * 'self' for images covers the chart PNGs; data: covers the inline favicon.
  */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': CSP,
@@ -33,14 +34,28 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-export function send(res: ServerResponse, status: number, body: string | Uint8Array, headers: Record<string, string>): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Uint8Array,
+  headers: Record<string, string>,
+): void {
   const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-length': String(buf.length), ...headers });
   res.end(buf);
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  send(res, status, JSON.stringify(value), { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
+  send(res, status, JSON.stringify(value), {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
 }
 
 export function sendError(res: ServerResponse, err: WebError): void {
@@ -50,7 +65,8 @@ export function sendError(res: ServerResponse, err: WebError): void {
 /** Reads the body up to `limit` bytes; a longer body is refused before it is all read. */
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new WebError(413, 'E_TOO_LARGE', msg.web.tooLarge(limit)));
+  if (Number.isFinite(declared) && declared > limit)
+    return Promise.reject(new WebError(413, 'E_TOO_LARGE', msg.web.tooLarge(limit)));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -79,7 +95,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   // Requiring JSON also means another web site cannot post here without a CORS preflight, which we never grant.
   if (type !== 'application/json') throw new WebError(415, 'E_CONTENT_TYPE', msg.web.badContentType(type));
   const text = await readBody(req, limit);

@@ -21,7 +21,12 @@ export interface WebReply {
 
 function chartAlt(reply: Reply): string {
   const c = reply.chart as { title?: unknown; description?: unknown } | null | undefined;
-  const title = typeof c?.title === 'string' ? c.title : typeof (c?.title as { text?: unknown })?.text === 'string' ? String((c!.title as { text: string }).text) : '';
+  const title =
+    typeof c?.title === 'string'
+      ? c.title
+      : typeof (c?.title as { text?: unknown })?.text === 'string'
+        ? String((c!.title as { text: string }).text)
+        : '';
   const desc = typeof c?.description === 'string' ? c.description : '';
   const first = reply.text.split('\n')[0] ?? '';
   return ['Chart', title || desc || first].filter(Boolean).join(': ');
@@ -29,7 +34,7 @@ function chartAlt(reply: Reply): string {
 
 export function toWebReply(entry: CachedReply): WebReply {
   const r = entry.reply;
-  const hasTable = Boolean(r.table && r.table.columns.length);
+  const hasTable = Boolean(r.table?.columns.length);
   return {
     id: entry.id,
     text: r.text,

@@ -31,7 +31,12 @@ export interface WebDeps {
 
 const AskBody = z.object({
   text: z
-    .string({ error: (i) => (i.input === undefined ? 'is missing: send the command to run, e.g. "/help"' : 'must be a string such as "/help"') })
+    .string({
+      error: (i) =>
+        i.input === undefined
+          ? 'is missing: send the command to run, e.g. "/help"'
+          : 'must be a string such as "/help"',
+    })
     .trim()
     .min(1, 'is empty: type a command such as /help')
     .max(MAX_TEXT_CHARS, `is longer than ${MAX_TEXT_CHARS} characters`),
@@ -49,13 +54,19 @@ const ID = /^\/api\/(chart|csv)\/([A-Za-z0-9_-]{1,64})\.(png|csv)$/;
 function issueMessage(error: z.ZodError): string {
   const issue = error.issues[0]!;
   const field = issue.path.length ? issue.path.join('.') : 'body';
-  if (!issue.path.length && issue.code === 'invalid_type') return msg.web.badField('body', `must be a JSON object. ${msg.web.askExample}`);
+  if (!issue.path.length && issue.code === 'invalid_type')
+    return msg.web.badField('body', `must be a JSON object. ${msg.web.askExample}`);
   return msg.web.badField(field, issue.message);
 }
 
 function allow(req: IncomingMessage, methods: string[]): void {
   if (!methods.includes(req.method ?? 'GET')) {
-    throw new WebError(405, 'E_METHOD', msg.web.methodNotAllowed(req.method ?? '?', new URL(req.url ?? '/', 'http://x').pathname, methods.join(', ')), { allow: methods.join(', ') });
+    throw new WebError(
+      405,
+      'E_METHOD',
+      msg.web.methodNotAllowed(req.method ?? '?', new URL(req.url ?? '/', 'http://x').pathname, methods.join(', ')),
+      { allow: methods.join(', ') },
+    );
   }
 }
 
@@ -86,19 +97,30 @@ async function chart(res: ServerResponse, id: string, d: WebDeps): Promise<void>
     delete entry.png;
     throw new WebError(503, 'E_CHART', msg.web.chartFailed);
   }
-  send(res, 200, png, { 'content-type': 'image/png', 'cache-control': 'private, max-age=3600', 'content-disposition': `inline; filename="${downloadName(entry.raw, 'png')}"` });
+  send(res, 200, png, {
+    'content-type': 'image/png',
+    'cache-control': 'private, max-age=3600',
+    'content-disposition': `inline; filename="${downloadName(entry.raw, 'png')}"`,
+  });
 }
 
 function csv(res: ServerResponse, id: string, d: WebDeps): void {
   const entry = d.cache.get(id);
   if (!entry) throw new WebError(404, 'E_EXPIRED', msg.web.replyExpired(id));
   const table = entry.reply.table;
-  if (!table || !table.columns.length) throw new WebError(404, 'E_NO_TABLE', msg.web.noTable(id));
-  send(res, 200, tableToCsv(table), { 'content-type': 'text/csv; charset=utf-8; header=present', 'cache-control': 'private, max-age=3600', 'content-disposition': `attachment; filename="${downloadName(entry.raw, 'csv')}"` });
+  if (!table?.columns.length) throw new WebError(404, 'E_NO_TABLE', msg.web.noTable(id));
+  send(res, 200, tableToCsv(table), {
+    'content-type': 'text/csv; charset=utf-8; header=present',
+    'cache-control': 'private, max-age=3600',
+    'content-disposition': `attachment; filename="${downloadName(entry.raw, 'csv')}"`,
+  });
 }
 
 function completeRoute(res: ServerResponse, url: URL, d: WebDeps): void {
-  const parsed = CompleteQuery.safeParse({ kind: url.searchParams.get('kind') ?? undefined, q: url.searchParams.get('q') ?? undefined });
+  const parsed = CompleteQuery.safeParse({
+    kind: url.searchParams.get('kind') ?? undefined,
+    q: url.searchParams.get('q') ?? undefined,
+  });
   if (!parsed.success) throw new WebError(400, 'E_BAD_REQUEST', parsed.error.issues[0]!.message);
   const { kind, q } = parsed.data;
   const items = kind === 'command' ? completeCommands(d.commands, q) : completeValues(d.services, kind, q);

@@ -41,12 +41,19 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
  */
 function hostAllowed(req: IncomingMessage, boundHost: string): boolean {
   if (!LOOPBACK.has(boundHost)) return true;
-  const host = String(req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  const host = String(req.headers.host ?? '')
+    .replace(/:\d+$/, '')
+    .toLowerCase();
   return LOOPBACK.has(host);
 }
 
 function urlFor(host: string, port: number): string {
-  const h = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const h =
+    host === '0.0.0.0' || host === '::'
+      ? '127.0.0.1'
+      : host.includes(':') && !host.startsWith('[')
+        ? `[${host}]`
+        : host;
   return `http://${h}:${port}/`;
 }
 
@@ -74,7 +81,12 @@ export async function createWebChat(services: Services, opts: WebChatOptions = {
       if (res.headersSent) res.destroy();
       else sendError(res, e);
     } finally {
-      log.debug('web request', { method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) });
+      log.debug('web request', {
+        method: req.method,
+        url: req.url,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
     }
   };
   const server = createServer((req, res) => void handle(req, res));
@@ -87,7 +99,11 @@ export async function createWebChat(services: Services, opts: WebChatOptions = {
       resolve();
     });
   }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EADDRINUSE') throw new HfbotError('E_CONFIG', msg.web.portInUse(host, wantedPort), { hint: msg.web.portInUseHint, cause: err });
+    if (err.code === 'EADDRINUSE')
+      throw new HfbotError('E_CONFIG', msg.web.portInUse(host, wantedPort), {
+        hint: msg.web.portInUseHint,
+        cause: err,
+      });
     throw new HfbotError('E_CONFIG', msg.web.listenFailed(host, wantedPort, err.message), { cause: err });
   });
   server.on('error', (err) => log.error('web server error', { err }));
@@ -111,4 +127,7 @@ export async function createWebChat(services: Services, opts: WebChatOptions = {
 
 /** Always available: the web chat needs no credentials. Port/host from `hfbot serve` flags or config. */
 export const startWeb: PlatformStarter = async (services, opts) =>
-  createWebChat(services, { ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.host ? { host: opts.host } : {}) });
+  createWebChat(services, {
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(opts.host ? { host: opts.host } : {}),
+  });

@@ -8,7 +8,9 @@ import type { PoolItem } from '../../analysis/stratified-sample.js';
 function columns(db: Db, table: string): Set<string> {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
   if (!exists) return new Set();
-  return new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
+  return new Set(
+    (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name),
+  );
 }
 
 function hasForumTopics(db: Db): boolean {
@@ -20,7 +22,9 @@ export function topicPool(db: Db): PoolItem[] {
   const rows = db.prepare('SELECT id, forum_category AS stratum FROM topics').all() as PoolItem[];
   if (!hasForumTopics(db)) return rows;
   const seen = new Set(rows.map((r) => r.id));
-  const mined = db.prepare("SELECT id, coalesce(category, 'Uncategorized') AS stratum FROM forum_topics").all() as PoolItem[];
+  const mined = db
+    .prepare("SELECT id, coalesce(category, 'Uncategorized') AS stratum FROM forum_topics")
+    .all() as PoolItem[];
   return [...rows, ...mined.filter((m) => !seen.has(m.id))];
 }
 
@@ -44,9 +48,11 @@ export function topicInfo(db: Db, id: number, forumUrl: string): TopicInfo {
   const fp = columns(db, 'forum_posts');
   if (fp.has('topic_id') && fp.has('text')) {
     const order = fp.has('post_number') ? 'ORDER BY post_number' : '';
-    const p = db.prepare(`SELECT text FROM forum_posts WHERE topic_id = ? ${order} LIMIT 1`).get(id) as { text: string | null } | undefined;
+    const p = db.prepare(`SELECT text FROM forum_posts WHERE topic_id = ? ${order} LIMIT 1`).get(id) as
+      | { text: string | null }
+      | undefined;
     const text = p?.text?.replace(/\s+/g, ' ').trim();
-    if (text) info.excerpt = text.length > EXCERPT ? text.slice(0, EXCERPT - 1) + '…' : text;
+    if (text) info.excerpt = text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
   }
   return info;
 }

@@ -30,23 +30,34 @@ export interface NewRound {
 }
 
 export function createRound(db: Db, r: NewRound): { round: Round; topics: number } {
-  return db.transaction(() => {
-    const existing = db.prepare('SELECT owner FROM rounds WHERE name = ?').get(r.name) as { owner: string } | undefined;
-    if (existing) throw new HfbotError('E_CONFLICT', msg.coding.nameTaken(r.name, existing.owner), { hint: msg.coding.nameTakenHint });
-    const pool = topicPool(db);
-    if (r.size > pool.length) throw new HfbotError('E_BAD_VALUE', msg.coding.sizeTooLarge(r.size, pool.length));
-    const strata = new Map(pool.map((p) => [p.id, p.stratum]));
-    const ids = drawSample(pool, r.size, r.seed, r.stratify !== null);
-    const info = db
-      .prepare('INSERT INTO rounds (name, owner, scheme, seed, stratify, size, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(r.name, r.owner, r.scheme, r.seed, r.stratify, ids.length, 'open', r.at);
-    const id = Number(info.lastInsertRowid);
-    const addRater = db.prepare('INSERT OR IGNORE INTO round_raters (round_id, rater) VALUES (?, ?)');
-    for (const rater of r.raters) addRater.run(id, rater);
-    const addTopic = db.prepare('INSERT INTO round_topics (round_id, topic_id, position, forum_category) VALUES (?, ?, ?, ?)');
-    ids.forEach((t, i) => addTopic.run(id, t, i + 1, strata.get(t)!));
-    return { round: getRound(db, id)!, topics: ids.length };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const existing = db.prepare('SELECT owner FROM rounds WHERE name = ?').get(r.name) as
+        | { owner: string }
+        | undefined;
+      if (existing)
+        throw new HfbotError('E_CONFLICT', msg.coding.nameTaken(r.name, existing.owner), {
+          hint: msg.coding.nameTakenHint,
+        });
+      const pool = topicPool(db);
+      if (r.size > pool.length) throw new HfbotError('E_BAD_VALUE', msg.coding.sizeTooLarge(r.size, pool.length));
+      const strata = new Map(pool.map((p) => [p.id, p.stratum]));
+      const ids = drawSample(pool, r.size, r.seed, r.stratify !== null);
+      const info = db
+        .prepare(
+          'INSERT INTO rounds (name, owner, scheme, seed, stratify, size, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(r.name, r.owner, r.scheme, r.seed, r.stratify, ids.length, 'open', r.at);
+      const id = Number(info.lastInsertRowid);
+      const addRater = db.prepare('INSERT OR IGNORE INTO round_raters (round_id, rater) VALUES (?, ?)');
+      for (const rater of r.raters) addRater.run(id, rater);
+      const addTopic = db.prepare(
+        'INSERT INTO round_topics (round_id, topic_id, position, forum_category) VALUES (?, ?, ?, ?)',
+      );
+      for (const [i, t] of ids.entries()) addTopic.run(id, t, i + 1, strata.get(t)!);
+      return { round: getRound(db, id)!, topics: ids.length };
+    })
+    .immediate();
 }
 
 export function getRound(db: Db, id: number): Round | undefined {
@@ -56,12 +67,20 @@ export function getRound(db: Db, id: number): Round | undefined {
 /** `ref` is a round name or id; without it, the caller's most recent open round (as rater or owner). */
 export function findRound(db: Db, ref: string | undefined, user: string, opts: { topic?: number } = {}): Round {
   if (ref !== undefined) {
-    const r = (db.prepare('SELECT * FROM rounds WHERE name = ?').get(ref) ?? (/^\d+$/.test(ref) ? getRound(db, Number(ref)) : undefined)) as Round | undefined;
+    const r = (db.prepare('SELECT * FROM rounds WHERE name = ?').get(ref) ??
+      (/^\d+$/.test(ref) ? getRound(db, Number(ref)) : undefined)) as Round | undefined;
     if (r) return r;
-    const names = (db.prepare('SELECT name FROM rounds ORDER BY id DESC LIMIT 20').all() as { name: string }[]).map((x) => x.name);
-    throw new HfbotError('E_NOT_FOUND', msg.coding.unknownRound(ref), { hint: names.length ? msg.coding.knownRounds(names) : msg.coding.startHint });
+    const names = (db.prepare('SELECT name FROM rounds ORDER BY id DESC LIMIT 20').all() as { name: string }[]).map(
+      (x) => x.name,
+    );
+    throw new HfbotError('E_NOT_FOUND', msg.coding.unknownRound(ref), {
+      hint: names.length ? msg.coding.knownRounds(names) : msg.coding.startHint,
+    });
   }
-  const topicFilter = opts.topic !== undefined ? 'AND EXISTS (SELECT 1 FROM round_topics t WHERE t.round_id = r.id AND t.topic_id = ?)' : '';
+  const topicFilter =
+    opts.topic !== undefined
+      ? 'AND EXISTS (SELECT 1 FROM round_topics t WHERE t.round_id = r.id AND t.topic_id = ?)'
+      : '';
   const r = db
     .prepare(
       `SELECT r.* FROM rounds r WHERE r.status = 'open' AND (r.owner = ? OR EXISTS (SELECT 1 FROM round_raters x WHERE x.round_id = r.id AND x.rater = ?)) ${topicFilter}
@@ -73,7 +92,9 @@ export function findRound(db: Db, ref: string | undefined, user: string, opts: {
 }
 
 export function raters(db: Db, roundId: number): string[] {
-  return (db.prepare('SELECT rater FROM round_raters WHERE round_id = ? ORDER BY rater').all(roundId) as { rater: string }[]).map((r) => r.rater);
+  return (
+    db.prepare('SELECT rater FROM round_raters WHERE round_id = ? ORDER BY rater').all(roundId) as { rater: string }[]
+  ).map((r) => r.rater);
 }
 
 export function isRater(db: Db, roundId: number, user: string): boolean {
@@ -87,15 +108,20 @@ export interface RoundTopic {
 }
 
 export function roundTopics(db: Db, roundId: number): RoundTopic[] {
-  return db.prepare('SELECT topic_id, position, forum_category FROM round_topics WHERE round_id = ? ORDER BY position').all(roundId) as RoundTopic[];
+  return db
+    .prepare('SELECT topic_id, position, forum_category FROM round_topics WHERE round_id = ? ORDER BY position')
+    .all(roundId) as RoundTopic[];
 }
 
 export function roundTopic(db: Db, roundId: number, topic: number): RoundTopic | undefined {
-  return db.prepare('SELECT topic_id, position, forum_category FROM round_topics WHERE round_id = ? AND topic_id = ?').get(roundId, topic) as RoundTopic | undefined;
+  return db
+    .prepare('SELECT topic_id, position, forum_category FROM round_topics WHERE round_id = ? AND topic_id = ?')
+    .get(roundId, topic) as RoundTopic | undefined;
 }
 
 export function assertManager(round: Round, user: string, admins: readonly string[], action: string): void {
-  if (round.owner !== user && !admins.includes(user)) throw new HfbotError('E_FORBIDDEN', msg.coding.notOwner(action, round.name, round.owner));
+  if (round.owner !== user && !admins.includes(user))
+    throw new HfbotError('E_FORBIDDEN', msg.coding.notOwner(action, round.name, round.owner));
 }
 
 export function setStatus(db: Db, roundId: number, status: 'open' | 'closed'): void {

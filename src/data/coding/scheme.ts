@@ -15,12 +15,18 @@ export interface Category {
 export function schemeCategories(db: Db, scheme: Scheme): Category[] {
   const kinds = scheme === 'both' ? ['challenge', 'benefit'] : [scheme === 'challenges' ? 'challenge' : 'benefit'];
   return db
-    .prepare(`SELECT code, kind, category FROM taxonomy WHERE kind IN (${kinds.map(() => '?').join(',')}) ORDER BY kind DESC, position`)
+    .prepare(
+      `SELECT code, kind, category FROM taxonomy WHERE kind IN (${kinds.map(() => '?').join(',')}) ORDER BY kind DESC, position`,
+    )
     .all(...kinds) as Category[];
 }
 
 export function subcategoriesOf(db: Db, code: string): string[] {
-  return (db.prepare('SELECT DISTINCT subcategory FROM codebook WHERE code = ? AND subcategory IS NOT NULL ORDER BY id').all(code) as { subcategory: string }[]).map((r) => r.subcategory);
+  return (
+    db
+      .prepare('SELECT DISTINCT subcategory FROM codebook WHERE code = ? AND subcategory IS NOT NULL ORDER BY id')
+      .all(code) as { subcategory: string }[]
+  ).map((r) => r.subcategory);
 }
 
 /** Accepts a code (C8), a category name, or a unique prefix of one; case-insensitive. */
@@ -33,13 +39,21 @@ export function resolveCategory(db: Db, scheme: Scheme, input: string): Category
   if (prefix.length === 1 && q.length >= 3) return prefix[0]!;
   const names = cats.map((c) => c.code);
   const guesses = closest(input, [...names, ...cats.map((c) => c.category)]);
-  throw new HfbotError('E_UNKNOWN_THEME', msg.coding.unknownCategory(input, scheme, names), { hint: msg.core.didYouMean(guesses) || undefined });
+  throw new HfbotError('E_UNKNOWN_THEME', msg.coding.unknownCategory(input, scheme, names), {
+    hint: msg.core.didYouMean(guesses) || undefined,
+  });
 }
 
 export function resolveSubcategory(db: Db, code: string, input: string): string {
   const subs = subcategoriesOf(db, code);
   const q = input.trim().toLowerCase();
-  const hit = subs.find((s) => s.toLowerCase() === q) ?? (subs.filter((s) => s.toLowerCase().startsWith(q)).length === 1 ? subs.find((s) => s.toLowerCase().startsWith(q)) : undefined);
+  const hit =
+    subs.find((s) => s.toLowerCase() === q) ??
+    (subs.filter((s) => s.toLowerCase().startsWith(q)).length === 1
+      ? subs.find((s) => s.toLowerCase().startsWith(q))
+      : undefined);
   if (hit) return hit;
-  throw new HfbotError('E_BAD_VALUE', msg.coding.unknownSubcategory(input, code, subs), { hint: msg.core.didYouMean(closest(input, subs)) || undefined });
+  throw new HfbotError('E_BAD_VALUE', msg.coding.unknownSubcategory(input, code, subs), {
+    hint: msg.core.didYouMean(closest(input, subs)) || undefined,
+  });
 }

@@ -17,7 +17,9 @@ export interface CurrentLabel {
 
 export function currentLabels(db: Db, roundId: number): CurrentLabel[] {
   return db
-    .prepare('SELECT topic_id, rater, code, subcategory, free_code, created_at FROM labels WHERE round_id = ? AND superseded_at IS NULL ORDER BY topic_id, rater')
+    .prepare(
+      'SELECT topic_id, rater, code, subcategory, free_code, created_at FROM labels WHERE round_id = ? AND superseded_at IS NULL ORDER BY topic_id, rater',
+    )
     .all(roundId) as CurrentLabel[];
 }
 
@@ -60,7 +62,12 @@ export function ratingData(db: Db, round: Round, opts: { resolved?: boolean } = 
   const by = new Map<string, string>();
   for (const l of currentLabels(db, round.id)) by.set(`${l.topic_id}|${l.rater}`, l.code);
   const res = new Map<number, string>();
-  if (opts.resolved) for (const r of db.prepare('SELECT topic_id, code FROM resolutions WHERE round_id = ?').all(round.id) as { topic_id: number; code: string }[]) res.set(r.topic_id, r.code);
+  if (opts.resolved)
+    for (const r of db.prepare('SELECT topic_id, code FROM resolutions WHERE round_id = ?').all(round.id) as {
+      topic_id: number;
+      code: string;
+    }[])
+      res.set(r.topic_id, r.code);
   const units = topics.map((t) => rs.map((r) => res.get(t) ?? by.get(`${t}|${r}`) ?? null));
   const kept = units.map((u, i) => ({ u, t: topics[i]! })).filter((x) => x.u.filter((v) => v !== null).length > 0);
   return { raters: rs, topics: kept.map((x) => x.t), units: kept.map((x) => x.u), hidden: all.length - topics.length };
@@ -87,16 +94,33 @@ export function raterStatus(db: Db, roundId: number): RaterStatus[] {
 
 /** Topics whose current labels come from every one of `raterCount` raters. */
 export function completeTopicCount(db: Db, roundId: number, raterCount: number): number {
-  return (db
-    .prepare('SELECT count(*) AS n FROM (SELECT topic_id FROM labels WHERE round_id = ? AND superseded_at IS NULL GROUP BY topic_id HAVING count(*) = ?)')
-    .get(roundId, raterCount) as { n: number }).n;
+  return (
+    db
+      .prepare(
+        'SELECT count(*) AS n FROM (SELECT topic_id FROM labels WHERE round_id = ? AND superseded_at IS NULL GROUP BY topic_id HAVING count(*) = ?)',
+      )
+      .get(roundId, raterCount) as { n: number }
+  ).n;
 }
 
 export function resolutions(db: Db, roundId: number): Map<number, { code: string; resolved_by: string }> {
-  const rows = db.prepare('SELECT topic_id, code, resolved_by FROM resolutions WHERE round_id = ?').all(roundId) as { topic_id: number; code: string; resolved_by: string }[];
+  const rows = db.prepare('SELECT topic_id, code, resolved_by FROM resolutions WHERE round_id = ?').all(roundId) as {
+    topic_id: number;
+    code: string;
+    resolved_by: string;
+  }[];
   return new Map(rows.map((r) => [r.topic_id, r]));
 }
 
-export function labelHistory(db: Db, roundId: number, topic: number, rater: string): { code: string; created_at: string; superseded_at: string | null }[] {
-  return db.prepare('SELECT code, created_at, superseded_at FROM labels WHERE round_id = ? AND topic_id = ? AND rater = ? ORDER BY id').all(roundId, topic, rater) as never;
+export function labelHistory(
+  db: Db,
+  roundId: number,
+  topic: number,
+  rater: string,
+): { code: string; created_at: string; superseded_at: string | null }[] {
+  return db
+    .prepare(
+      'SELECT code, created_at, superseded_at FROM labels WHERE round_id = ? AND topic_id = ? AND rater = ? ORDER BY id',
+    )
+    .all(roundId, topic, rater) as never;
 }

@@ -38,7 +38,10 @@ export async function parsePackage(dir: string): Promise<ParsedPackage> {
   const challengeNames = overview.filter((o) => o.kind === 'challenge').map((o) => o.category);
   return {
     overview,
-    codebook: [...readCodebook(f('Challenges.csv'), 'challenge', overview), ...readCodebook(f('Benefits.csv'), 'benefit', overview)],
+    codebook: [
+      ...readCodebook(f('Challenges.csv'), 'challenge', overview),
+      ...readCodebook(f('Benefits.csv'), 'benefit', overview),
+    ],
     codes: readCodes(f('All_Codes.csv')),
     rootCauses: readRootCauses(f('Root_Causes.csv'), challengeNames),
     forum: readMonthlyMatrix(f('Forums_Model_Mentions_Over_Time.csv')),
@@ -68,7 +71,9 @@ export async function buildDataset(o: BuildOptions): Promise<BuildResult> {
     db.pragma('journal_mode = DELETE');
     applySchema(db);
     const builtAt = (o.now ?? (() => new Date()))().toISOString();
-    db.transaction(() => writeDataset(db!, pkg, { version, builtAt, sourceDir: o.sourceDir, sourceKind: o.sourceKind }))();
+    db.transaction(() =>
+      writeDataset(db!, pkg, { version, builtAt, sourceDir: o.sourceDir, sourceKind: o.sourceKind }),
+    )();
     const carriedOver = existsSync(target) ? carryOver(db, target) : {};
     db.close();
     db = undefined;
@@ -92,11 +97,24 @@ function carryOver(db: Database.Database, oldFile: string): Record<string, numbe
     db.transaction(() => {
       for (const m of schemaModules) {
         for (const { table, where } of m.carryOver) {
-          const oldCols = (db.prepare(`SELECT name FROM old.pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+          const oldCols = (
+            db.prepare(`SELECT name FROM old.pragma_table_info(?)`).all(table) as { name: string }[]
+          ).map((c) => c.name);
           if (!oldCols.length) continue;
-          const newCols = new Set((db.prepare(`SELECT name FROM main.pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
-          const cols = oldCols.filter((c) => newCols.has(c)).map((c) => `"${c}"`).join(', ');
-          const info = db.prepare(`INSERT OR REPLACE INTO main."${table}" (${cols}) SELECT ${cols} FROM old."${table}"${where ? ` WHERE ${where}` : ''}`).run();
+          const newCols = new Set(
+            (db.prepare(`SELECT name FROM main.pragma_table_info(?)`).all(table) as { name: string }[]).map(
+              (c) => c.name,
+            ),
+          );
+          const cols = oldCols
+            .filter((c) => newCols.has(c))
+            .map((c) => `"${c}"`)
+            .join(', ');
+          const info = db
+            .prepare(
+              `INSERT OR REPLACE INTO main."${table}" (${cols}) SELECT ${cols} FROM old."${table}"${where ? ` WHERE ${where}` : ''}`,
+            )
+            .run();
           counts[table] = (counts[table] ?? 0) + info.changes;
         }
       }

@@ -25,7 +25,10 @@ export interface CodebookEntry {
 const EXAMPLE = /^\s*T\s*(\d+)\s*:\s*(.*)$/s;
 
 /** `T639: "quote"` -> topic 639 and the quote without its outer quotes. */
-export function parseExample(raw: string, loc: { file: string; line: number; column: string }): { topic: number | null; quote: string | null } {
+export function parseExample(
+  raw: string,
+  loc: { file: string; line: number; column: string },
+): { topic: number | null; quote: string | null } {
   const t = raw.trim();
   if (!t) return { topic: null, quote: null };
   const m = EXAMPLE.exec(t);
@@ -38,7 +41,11 @@ export function parseExample(raw: string, loc: { file: string; line: number; col
  * Challenges.csv / Benefits.csv. A blank Category cell continues the category above;
  * categories are mapped to the Overview sheet's names (Table I order).
  */
-export function readCodebook(file: string, kind: 'challenge' | 'benefit', overview: readonly OverviewEntry[]): CodebookEntry[] {
+export function readCodebook(
+  file: string,
+  kind: 'challenge' | 'benefit',
+  overview: readonly OverviewEntry[],
+): CodebookEntry[] {
   const table = readCsv(file, ['#', 'Category', 'Subcategory', 'Definition', 'Example']);
   const known = overview.filter((o) => o.kind === kind).map((o) => o.category);
   const out: CodebookEntry[] = [];
@@ -47,14 +54,35 @@ export function readCodebook(file: string, kind: 'challenge' | 'benefit', overvi
     const rawCategory = row.get('Category').trim();
     if (rawCategory) {
       const name = resolveCategory(rawCategory, known);
-      if (!name) throw ingestError({ file: table.file, line: row.line, column: 'Category' }, msg.ingest.unknownCategory(rawCategory, known));
+      if (!name)
+        throw ingestError(
+          { file: table.file, line: row.line, column: 'Category' },
+          msg.ingest.unknownCategory(rawCategory, known),
+        );
       current = { raw: rawCategory, name };
     }
-    if (!current) throw ingestError({ file: table.file, line: row.line, column: 'Category' }, msg.ingest.required('Category of the first row'));
-    const definition = parseRequired(row.get('Definition'), { file: table.file, line: row.line, column: 'Definition' }, 'Definition');
+    if (!current)
+      throw ingestError(
+        { file: table.file, line: row.line, column: 'Category' },
+        msg.ingest.required('Category of the first row'),
+      );
+    const definition = parseRequired(
+      row.get('Definition'),
+      { file: table.file, line: row.line, column: 'Definition' },
+      'Definition',
+    );
     const example = parseExample(row.get('Example'), { file: table.file, line: row.line, column: 'Example' });
     const sub = row.get('Subcategory').trim();
-    out.push({ kind, category: current.name, categoryRaw: current.raw, subcategory: sub || null, definition, exampleTopic: example.topic, exampleQuote: example.quote, line: row.line });
+    out.push({
+      kind,
+      category: current.name,
+      categoryRaw: current.raw,
+      subcategory: sub || null,
+      definition,
+      exampleTopic: example.topic,
+      exampleQuote: example.quote,
+      line: row.line,
+    });
   }
   return out;
 }

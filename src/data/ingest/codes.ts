@@ -22,7 +22,17 @@ export function readCodes(file: string): CodeRow[] {
     const topicId = parseTopicId(row.get('Topic#'), { ...loc, column: 'Topic#' });
     const tag = parseRequired(row.get('Tag'), { ...loc, column: 'Tag' }, 'Tag');
     const code = parseRequired(row.get('Code'), { ...loc, column: 'Code' }, 'Code');
-    const extra = row.cells.slice(4).map((c) => c.trim()).filter(Boolean);
-    return { topicId, forumCategory: canonicalForumCategory(tag), forumCategoryRaw: tag, code, description: extra.length ? extra.join(' | ') : null, line: row.line };
+    const extra = row.cells
+      .slice(4)
+      .map((c) => c.trim())
+      .filter(Boolean);
+    return {
+      topicId,
+      forumCategory: canonicalForumCategory(tag),
+      forumCategoryRaw: tag,
+      code,
+      description: extra.length ? extra.join(' | ') : null,
+      line: row.line,
+    };
   });
 }

@@ -5,15 +5,37 @@
 
 /** Lowercase, '&' -> 'and', letters and digits only: "Memory & Performance " -> "memoryandperformance". */
 export function labelKey(raw: string): string {
-  return raw.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+  return raw
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Forum categories as the HuggingFace Forums spell them. */
 const FORUM_CATEGORIES = [
-  'Beginners', 'Intermediate', 'Research', 'Course', 'Models', 'Datasets', 'Transformers', 'Tokenizers',
-  'Accelerate', 'Diffusers', 'Optimum', 'Spaces', 'Hub', 'Gradio', 'Amazon SageMaker', 'Flax/JAX Projects',
-  'Inference Endpoints on the Hub', 'Languages at Hugging Face', 'Community Calls', 'Site Feedback',
-  'Model Cards', 'Show and Tell', 'Transformers/DeepSpeed',
+  'Beginners',
+  'Intermediate',
+  'Research',
+  'Course',
+  'Models',
+  'Datasets',
+  'Transformers',
+  'Tokenizers',
+  'Accelerate',
+  'Diffusers',
+  'Optimum',
+  'Spaces',
+  'Hub',
+  'Gradio',
+  'Amazon SageMaker',
+  'Flax/JAX Projects',
+  'Inference Endpoints on the Hub',
+  'Languages at Hugging Face',
+  'Community Calls',
+  'Site Feedback',
+  'Model Cards',
+  'Show and Tell',
+  'Transformers/DeepSpeed',
 ] as const;
 
 /** Spellings that differ by more than case and spacing. */

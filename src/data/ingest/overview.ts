@@ -14,10 +14,22 @@ export async function readOverview(file: string): Promise<OverviewEntry[]> {
   try {
     sheets = (await readXlsxFile(file)) as never;
   } catch (err) {
-    throw ingestError({ file: name }, (err as NodeJS.ErrnoException).code === 'ENOENT' ? msg.ingest.missingFile(file) : `not a readable .xlsx file (${(err as Error).message}).`);
+    throw ingestError(
+      { file: name },
+      (err as NodeJS.ErrnoException).code === 'ENOENT'
+        ? msg.ingest.missingFile(file)
+        : `not a readable .xlsx file (${(err as Error).message}).`,
+    );
   }
   const sheet = sheets.find((s) => s.sheet === 'Overview');
-  if (!sheet) throw ingestError({ file: name }, msg.ingest.missingSheet('Overview', sheets.map((s) => s.sheet)));
+  if (!sheet)
+    throw ingestError(
+      { file: name },
+      msg.ingest.missingSheet(
+        'Overview',
+        sheets.map((s) => s.sheet),
+      ),
+    );
   const out: OverviewEntry[] = [];
   let kind: 'challenge' | 'benefit' = 'challenge';
   let sum = 0;
@@ -41,6 +53,10 @@ export async function readOverview(file: string): Promise<OverviewEntry[]> {
     out.push({ kind, position: out.filter((o) => o.kind === kind).length + 1, category: label, count: value });
     sum += value;
   });
-  if (totals !== 2) throw ingestError({ file: `${name} [Overview]` }, 'expected two blocks (challenges, benefits), each closed by a total row.');
+  if (totals !== 2)
+    throw ingestError(
+      { file: `${name} [Overview]` },
+      'expected two blocks (challenges, benefits), each closed by a total row.',
+    );
   return out;
 }

@@ -17,7 +17,16 @@ export interface RootCauseRow {
   line: number;
 }
 
-const HEADER = ['accepted_coded', 'Coder', 'Code Category', 'Code Subcategory', 'Discourse Category', 'Question Code', 'Answer Code', 'Root Cause'];
+const HEADER = [
+  'accepted_coded',
+  'Coder',
+  'Code Category',
+  'Code Subcategory',
+  'Discourse Category',
+  'Question Code',
+  'Answer Code',
+  'Root Cause',
+];
 
 /** Root_Causes.csv: the 72 accepted-answer topics. Category labels are mapped to Table I names. */
 export function readRootCauses(file: string, challengeCategories: readonly string[]): RootCauseRow[] {
@@ -32,13 +41,24 @@ export function readRootCauses(file: string, challengeCategories: readonly strin
     seen.add(key);
     const categoryRaw = row.get('Code Category');
     const category = resolveCategory(categoryRaw, challengeCategories);
-    if (!category) throw ingestError({ ...loc, column: 'Code Category' }, msg.ingest.unknownCategory(categoryRaw, [...challengeCategories]));
+    if (!category)
+      throw ingestError(
+        { ...loc, column: 'Code Category' },
+        msg.ingest.unknownCategory(categoryRaw, [...challengeCategories]),
+      );
     const forumRaw = row.get('Discourse Category');
     const rootCause = parseRequired(row.get('Root Cause'), { ...loc, column: 'Root Cause' }, 'Root Cause');
     return {
-      topicId, category, categoryRaw, subcategoryRaw: row.get('Code Subcategory'),
-      forumCategory: canonicalForumCategory(forumRaw), forumCategoryRaw: forumRaw,
-      questionCode: row.get('Question Code').trim(), answerCode: row.get('Answer Code').trim(), rootCause, line: row.line,
+      topicId,
+      category,
+      categoryRaw,
+      subcategoryRaw: row.get('Code Subcategory'),
+      forumCategory: canonicalForumCategory(forumRaw),
+      forumCategoryRaw: forumRaw,
+      questionCode: row.get('Question Code').trim(),
+      answerCode: row.get('Answer Code').trim(),
+      rootCause,
+      line: row.line,
     };
   });
 }

@@ -30,10 +30,15 @@ export function readMonthlyMatrix(file: string): { rows: MonthlyValue[]; months:
   for (const row of table.rows) {
     const name = (row.cells[0] ?? '').trim();
     if (!name || SUMMARY_ROWS.has(name.toLowerCase())) continue;
-    if (modelTypes.includes(name)) throw ingestError({ file: table.file, line: row.line }, msg.ingest.duplicateRow(name));
+    if (modelTypes.includes(name))
+      throw ingestError({ file: table.file, line: row.line }, msg.ingest.duplicateRow(name));
     modelTypes.push(name);
     for (const { index, month } of monthCols) {
-      const value = parseCount(row.cells[index] ?? '', { file: table.file, line: row.line, column: table.header[index]! });
+      const value = parseCount(row.cells[index] ?? '', {
+        file: table.file,
+        line: row.line,
+        column: table.header[index]!,
+      });
       if (value > 0) rows.push({ modelType: name, month, value });
     }
   }
@@ -54,7 +59,8 @@ export function readCardStats(file: string): CardMonth[] {
     const month = parseMonth(row.get('month_year'), { ...loc, column: 'month_year' });
     const withCard = parseCount(row.get('has_card'), { ...loc, column: 'has_card' }, false);
     const models = parseCount(row.get('count'), { ...loc, column: 'count' }, false);
-    if (withCard > models) throw ingestError({ ...loc, column: 'has_card' }, msg.ingest.withCardExceeds(withCard, models));
+    if (withCard > models)
+      throw ingestError({ ...loc, column: 'has_card' }, msg.ingest.withCardExceeds(withCard, models));
     return { month, models, withCard };
   });
 }

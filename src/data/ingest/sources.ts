@@ -48,7 +48,12 @@ export async function resolveSource(o: ResolveOptions): Promise<{ dir: string; k
 }
 
 /** Downloads each missing file into `cacheDir` (write to a temp name, then rename). */
-export async function downloadPackage(baseUrl: string, cacheDir: string, logger: Logger, fetchImpl: typeof fetch): Promise<void> {
+export async function downloadPackage(
+  baseUrl: string,
+  cacheDir: string,
+  logger: Logger,
+  fetchImpl: typeof fetch,
+): Promise<void> {
   mkdirSync(cacheDir, { recursive: true });
   for (const file of REPLICATION_FILES) {
     const target = path.join(cacheDir, file);
@@ -59,11 +64,18 @@ export async function downloadPackage(baseUrl: string, cacheDir: string, logger:
     try {
       res = await fetchImpl(url, { signal: AbortSignal.timeout(60_000) });
     } catch (err) {
-      throw new HfbotError('E_NETWORK', msg.ingest.download(file, url, (err as Error).message), { hint: msg.ingest.sourceHint, cause: err });
+      throw new HfbotError('E_NETWORK', msg.ingest.download(file, url, (err as Error).message), {
+        hint: msg.ingest.sourceHint,
+        cause: err,
+      });
     }
-    if (!res.ok) throw new HfbotError('E_NETWORK', msg.ingest.download(file, url, `HTTP ${res.status}`), { hint: msg.ingest.sourceHint });
+    if (!res.ok)
+      throw new HfbotError('E_NETWORK', msg.ingest.download(file, url, `HTTP ${res.status}`), {
+        hint: msg.ingest.sourceHint,
+      });
     const body = Buffer.from(await res.arrayBuffer());
-    if (body.length === 0) throw new HfbotError('E_NETWORK', msg.ingest.download(file, url, 'empty body'), { hint: msg.ingest.sourceHint });
+    if (body.length === 0)
+      throw new HfbotError('E_NETWORK', msg.ingest.download(file, url, 'empty body'), { hint: msg.ingest.sourceHint });
     const tmp = `${target}.part`;
     writeFileSync(tmp, body);
     renameSync(tmp, target);

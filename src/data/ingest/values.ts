@@ -7,11 +7,7 @@ import { ingestError, type Location } from './errors.js';
 import { msg } from '../../messages/index.js';
 
 /** Counts are published as "12", "12.0" or blank (= 0). */
-const count = z
-  .string()
-  .trim()
-  .transform(Number)
-  .pipe(z.number().int().nonnegative());
+const count = z.string().trim().transform(Number).pipe(z.number().int().nonnegative());
 
 /** A forum topic id, optionally written T639 as in the codebook examples. */
 const topicId = z

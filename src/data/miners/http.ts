@@ -41,7 +41,10 @@ export interface HttpResponse {
 
 /** A response that arrived whole but is not what we expected: report it and skip it, never retry. */
 export class MalformedResponseError extends HfbotError {
-  constructor(readonly url: string, detail: string) {
+  constructor(
+    readonly url: string,
+    detail: string,
+  ) {
     super('E_NETWORK', mining.malformed(url, detail), { details: { url } });
   }
 }
@@ -58,14 +61,20 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
 }
 
 class Transient extends Error {
-  constructor(message: string, readonly waitMs?: number) {
+  constructor(
+    message: string,
+    readonly waitMs?: number,
+  ) {
     super(message);
   }
 }
 
 export class PoliteHttp {
   readonly stats: HttpStats = { requests: 0, retries: 0, byStatus: {}, waitedMs: 0 };
-  private readonly o: Required<Omit<HttpOptions, 'headers' | 'logger'>> & { headers: Record<string, string>; logger: Logger };
+  private readonly o: Required<Omit<HttpOptions, 'headers' | 'logger'>> & {
+    headers: Record<string, string>;
+    logger: Logger;
+  };
   private nextSlot = 0;
 
   constructor(opts: HttpOptions = {}) {
@@ -76,7 +85,11 @@ export class PoliteHttp {
       backoffBaseMs: opts.backoffBaseMs ?? 1_000,
       backoffMaxMs: opts.backoffMaxMs ?? 60_000,
       maxRetryAfterMs: opts.maxRetryAfterMs ?? 10 * 60_000,
-      headers: { 'user-agent': 'hfbot (research miner; +https://github.com/mina-taraghi/SANER2024ReplicationPackage)', accept: 'application/json', ...opts.headers },
+      headers: {
+        'user-agent': 'hfbot (research miner; +https://github.com/mina-taraghi/SANER2024ReplicationPackage)',
+        accept: 'application/json',
+        ...opts.headers,
+      },
       logger: opts.logger ?? silentLogger,
       sleep: opts.sleep ?? realSleep,
       now: opts.now ?? Date.now,
@@ -145,7 +158,10 @@ export class PoliteHttp {
         await this.wait(waitMs);
       }
     }
-    throw new HfbotError('E_NETWORK', mining.gaveUp(url, this.o.maxTries, last), { hint: mining.tryLater, details: { url } });
+    throw new HfbotError('E_NETWORK', mining.gaveUp(url, this.o.maxTries, last), {
+      hint: mining.tryLater,
+      details: { url },
+    });
   }
 
   /** GET a 200 JSON body; anything else that is not retryable becomes a MalformedResponseError. */

@@ -52,26 +52,65 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
       return null;
     }
   };
-  const forum = o.skipForum ? null : await attempt('forum', () =>
-    mineForum({ db, http: new PoliteHttp({ logger, ...o.http }), baseUrl: o.forumUrl ?? config.HFBOT_FORUM_URL, logger, now, onProgress: o.onProgress }));
+  const forum = o.skipForum
+    ? null
+    : await attempt('forum', () =>
+        mineForum({
+          db,
+          http: new PoliteHttp({ logger, ...o.http }),
+          baseUrl: o.forumUrl ?? config.HFBOT_FORUM_URL,
+          logger,
+          now,
+          onProgress: o.onProgress,
+        }),
+      );
   const hubHeaders = config.HF_TOKEN ? { authorization: `Bearer ${config.HF_TOKEN}` } : undefined;
-  const hub = o.skipHub ? null : await attempt('hub', () =>
-    mineHub({ db, http: new PoliteHttp({ logger, ...o.http, headers: { ...o.http?.headers, ...hubHeaders } }), baseUrl: o.hubUrl ?? config.HFBOT_HUB_URL, logger, now, full: o.fullHub, onProgress: o.onProgress }));
+  const hub = o.skipHub
+    ? null
+    : await attempt('hub', () =>
+        mineHub({
+          db,
+          http: new PoliteHttp({ logger, ...o.http, headers: { ...o.http?.headers, ...hubHeaders } }),
+          baseUrl: o.hubUrl ?? config.HFBOT_HUB_URL,
+          logger,
+          now,
+          full: o.fullHub,
+          onProgress: o.onProgress,
+        }),
+      );
   const types = readModelTypes();
   const mentions = deriveMentions(db, buildMentionMatcher(types), { now });
   const derived = deriveSeries(db, types, now);
   const after = takeSnapshot(db);
   const text = summarize(before, after, { forum, hub, failures, newPending: mentions.pending });
-  const months = derived.windows.cards ? cardMonths(db, MINED, derived.windows.cards.first, derived.windows.cards.last) : [];
+  const months = derived.windows.cards
+    ? cardMonths(db, MINED, derived.windows.cards.first, derived.windows.cards.last)
+    : [];
   const reply: Reply = {
     text,
     chart: months.length
-      ? cardsSpec({ months: months.map((m) => ({ ...m, ratio: m.models ? m.withCard / m.models : null })), subtitle: `Mined ${now().toISOString().slice(0, 10)}`, datasetVersion: derived.version, source: 'source: mined' })
+      ? cardsSpec({
+          months: months.map((m) => ({ ...m, ratio: m.models ? m.withCard / m.models : null })),
+          subtitle: `Mined ${now().toISOString().slice(0, 10)}`,
+          datasetVersion: derived.version,
+          source: 'source: mined',
+        })
       : null,
-    data: { version: derived.version, forum, hub, mentions, failures, before: { version: before.version, topics: before.topics, models: before.models }, after: { topics: after.topics, models: after.models, cardRatio: after.cardRatio } },
+    data: {
+      version: derived.version,
+      forum,
+      hub,
+      mentions,
+      failures,
+      before: { version: before.version, topics: before.topics, models: before.models },
+      after: { topics: after.topics, models: after.models, cardRatio: after.cardRatio },
+    },
     provenance: {
       datasetVersion: derived.version,
-      sources: [`HuggingFace Forums (${o.forumUrl ?? config.HFBOT_FORUM_URL})`, `HuggingFace Hub API (${o.hubUrl ?? config.HFBOT_HUB_URL}/api/models)`],
+      sources: [
+        `HuggingFace Forums (${o.forumUrl ?? config.HFBOT_FORUM_URL})`,
+        `HuggingFace Hub API (${o.hubUrl ?? config.HFBOT_HUB_URL}/api/models)`,
+      ],
       window: after.window,
       n: after.topics,
     },

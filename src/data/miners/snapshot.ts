@@ -25,10 +25,14 @@ const TOP_TYPES = 12;
 export function takeSnapshot(db: Db): Snapshot {
   const count = (sql: string) => db.prepare(sql).pluck().get() as number;
   const topics = count('SELECT count(*) FROM forum_topics');
-  const catRows = db.prepare("SELECT coalesce(category, '(none)') AS c, count(*) AS n FROM forum_topics GROUP BY 1").all() as { c: string; n: number }[];
+  const catRows = db
+    .prepare("SELECT coalesce(category, '(none)') AS c, count(*) AS n FROM forum_topics GROUP BY 1")
+    .all() as { c: string; n: number }[];
   const categories = new Map(catRows.map((r) => [r.c, topics ? r.n / topics : 0]));
   const src = seriesSource(db, MINED);
-  const card = db.prepare('SELECT sum(with_card) AS w, sum(models) AS m FROM card_stats WHERE source = ?').get(MINED) as { w: number | null; m: number | null };
+  const card = db
+    .prepare('SELECT sum(with_card) AS w, sum(models) AS m FROM card_stats WHERE source = ?')
+    .get(MINED) as { w: number | null; m: number | null };
   const snap: Snapshot = {
     version: src?.datasetVersion ?? null,
     topics,
@@ -51,7 +55,10 @@ export function takeSnapshot(db: Db): Snapshot {
   snap.window = { from, to };
   const forum = monthlyByModel(db, 'forum', MINED);
   const hub = monthlyByModel(db, 'hub', MINED);
-  const top = [...forum.entries()].map(([t, m]) => [t, [...m.values()].reduce((a, b) => a + b, 0)] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP_TYPES);
+  const top = [...forum.entries()]
+    .map(([t, m]) => [t, [...m.values()].reduce((a, b) => a + b, 0)] as const)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, TOP_TYPES);
   for (const [type] of top) {
     const r = trend(forum.get(type), hub.get(type), from, to);
     snap.rhos.set(type, { rho: r.rho, p: r.p, n: r.n });

@@ -10,10 +10,22 @@ export interface DatasetInfo {
   tables: Record<string, number>;
 }
 
-const COUNTED = ['taxonomy', 'codebook', 'topics', 'codes', 'root_causes', 'topic_categories', 'forum_mentions', 'hub_uploads', 'card_stats'] as const;
+const COUNTED = [
+  'taxonomy',
+  'codebook',
+  'topics',
+  'codes',
+  'root_causes',
+  'topic_categories',
+  'forum_mentions',
+  'hub_uploads',
+  'card_stats',
+] as const;
 
 export function datasetInfo(db: Db): DatasetInfo {
-  const files = db.prepare('SELECT name, sha256, bytes, rows FROM source_files ORDER BY name').all() as DatasetInfo['files'];
+  const files = db
+    .prepare('SELECT name, sha256, bytes, rows FROM source_files ORDER BY name')
+    .all() as DatasetInfo['files'];
   const tables: Record<string, number> = {};
   for (const t of COUNTED) tables[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   return {

@@ -18,25 +18,45 @@ export interface SeriesSource {
 }
 
 export function seriesSource(db: Db, source: string): SeriesSource | null {
-  const s = db.prepare('SELECT dataset_version, description FROM series_sources WHERE source = ?').get(source) as { dataset_version: string; description: string } | undefined;
+  const s = db.prepare('SELECT dataset_version, description FROM series_sources WHERE source = ?').get(source) as
+    | { dataset_version: string; description: string }
+    | undefined;
   if (!s) return null;
-  const rows = db.prepare('SELECT series, first_month, last_month, partial_last FROM series_windows WHERE source = ?').all(source) as { series: SeriesName; first_month: string; last_month: string; partial_last: number }[];
+  const rows = db
+    .prepare('SELECT series, first_month, last_month, partial_last FROM series_windows WHERE source = ?')
+    .all(source) as { series: SeriesName; first_month: string; last_month: string; partial_last: number }[];
   const windows: SeriesSource['windows'] = {};
-  for (const r of rows) windows[r.series] = { first: r.first_month, last: r.last_month, partialLast: r.partial_last === 1 };
+  for (const r of rows)
+    windows[r.series] = { first: r.first_month, last: r.last_month, partialLast: r.partial_last === 1 };
   return { source, datasetVersion: s.dataset_version, description: s.description, windows };
 }
 
-const TABLES = { forum: { table: 'forum_mentions', col: 'mentions' }, hub: { table: 'hub_uploads', col: 'uploads' } } as const;
+const TABLES = {
+  forum: { table: 'forum_mentions', col: 'mentions' },
+  hub: { table: 'hub_uploads', col: 'uploads' },
+} as const;
 
 /** model type -> month -> count; absent months are zero. */
-export function monthlyByModel(db: Db, series: 'forum' | 'hub', source: string, model?: string): Map<string, Map<string, number>> {
+export function monthlyByModel(
+  db: Db,
+  series: 'forum' | 'hub',
+  source: string,
+  model?: string,
+): Map<string, Map<string, number>> {
   const { table, col } = TABLES[series];
   const sql = `SELECT model_type AS m, month, ${col} AS n FROM ${table} WHERE source = ?${model ? ' AND model_type = ?' : ''}`;
-  const rows = db.prepare(sql).all(...(model ? [source, model] : [source])) as { m: string; month: string; n: number }[];
+  const rows = db.prepare(sql).all(...(model ? [source, model] : [source])) as {
+    m: string;
+    month: string;
+    n: number;
+  }[];
   const out = new Map<string, Map<string, number>>();
   for (const r of rows) {
     let byMonth = out.get(r.m);
-    if (!byMonth) out.set(r.m, (byMonth = new Map()));
+    if (!byMonth) {
+      byMonth = new Map();
+      out.set(r.m, byMonth);
+    }
     byMonth.set(r.month, r.n);
   }
   return out;
@@ -45,7 +65,9 @@ export function monthlyByModel(db: Db, series: 'forum' | 'hub', source: string, 
 /** Totals per model type over every stored month of the series. */
 export function totalsByModel(db: Db, series: 'forum' | 'hub', source: string): Map<string, number> {
   const { table, col } = TABLES[series];
-  const rows = db.prepare(`SELECT model_type AS m, sum(${col}) AS n FROM ${table} WHERE source = ? GROUP BY model_type`).all(source) as { m: string; n: number }[];
+  const rows = db
+    .prepare(`SELECT model_type AS m, sum(${col}) AS n FROM ${table} WHERE source = ? GROUP BY model_type`)
+    .all(source) as { m: string; n: number }[];
   return new Map(rows.map((r) => [r.m, r.n]));
 }
 
@@ -56,7 +78,11 @@ export interface CardMonth {
 }
 
 export function cardMonths(db: Db, source: string, from: string, to: string): CardMonth[] {
-  return db.prepare('SELECT month, models, with_card AS withCard FROM card_stats WHERE source = ? AND month BETWEEN ? AND ? ORDER BY month').all(source, from, to) as CardMonth[];
+  return db
+    .prepare(
+      'SELECT month, models, with_card AS withCard FROM card_stats WHERE source = ? AND month BETWEEN ? AND ? ORDER BY month',
+    )
+    .all(source, from, to) as CardMonth[];
 }
 
 /** Names of the replication-package files behind each series (source_files holds them). */

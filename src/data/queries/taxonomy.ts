@@ -13,12 +13,16 @@ export interface TaxonomyEntry {
 
 export function taxonomy(db: Db, kind?: Kind): TaxonomyEntry[] {
   const where = kind ? 'WHERE kind = ?' : '';
-  return db.prepare(`SELECT code, kind, category FROM taxonomy ${where} ORDER BY kind DESC, position`).all(...(kind ? [kind] : [])) as TaxonomyEntry[];
+  return db
+    .prepare(`SELECT code, kind, category FROM taxonomy ${where} ORDER BY kind DESC, position`)
+    .all(...(kind ? [kind] : [])) as TaxonomyEntry[];
 }
 
 /** Table I as published (Overview sheet of Codebook.xlsx), in Table I order. */
 export function publishedCounts(db: Db, kind: Kind): CountRow[] {
-  return db.prepare('SELECT code, category, published_count AS count FROM taxonomy WHERE kind = ? ORDER BY position').all(kind) as CountRow[];
+  return db
+    .prepare('SELECT code, category, published_count AS count FROM taxonomy WHERE kind = ? ORDER BY position')
+    .all(kind) as CountRow[];
 }
 
 /**
@@ -39,7 +43,9 @@ export function levelCounts(db: Db, level: Level): { n: number; rows: CountRow[]
        WHERE t.kind = 'challenge' GROUP BY t.code ORDER BY t.position`,
     )
     .all(level) as CountRow[];
-  const sources = (db.prepare(`SELECT DISTINCT source FROM (${base}) ORDER BY source`).all(level) as { source: string }[]).map((r) => r.source);
+  const sources = (
+    db.prepare(`SELECT DISTINCT source FROM (${base}) ORDER BY source`).all(level) as { source: string }[]
+  ).map((r) => r.source);
   return { n, rows, sources };
 }
 
@@ -53,7 +59,9 @@ export interface RootCauseRecord {
 
 export function rootCauses(db: Db): RootCauseRecord[] {
   return db
-    .prepare('SELECT id, topic_id AS topicId, root_cause AS rootCause, category_code AS categoryCode, subcategory_raw AS subcategoryRaw FROM root_causes ORDER BY source_line')
+    .prepare(
+      'SELECT id, topic_id AS topicId, root_cause AS rootCause, category_code AS categoryCode, subcategory_raw AS subcategoryRaw FROM root_causes ORDER BY source_line',
+    )
     .all() as RootCauseRecord[];
 }
 
@@ -94,7 +102,10 @@ export function topicsOfCode(db: Db, code: string): ThemeTopic[] {
     .all(code) as ThemeTopic[];
 }
 
-export function rootCauseSubcategories(db: Db, code: string): { topicId: number; subcategoryRaw: string; forumCategory: string }[] {
+export function rootCauseSubcategories(
+  db: Db,
+  code: string,
+): { topicId: number; subcategoryRaw: string; forumCategory: string }[] {
   return db
     .prepare(
       `SELECT r.topic_id AS topicId, r.subcategory_raw AS subcategoryRaw, coalesce(t.forum_category, r.forum_category_raw) AS forumCategory

@@ -64,5 +64,12 @@ CREATE TABLE IF NOT EXISTS resolutions (
   PRIMARY KEY (round_id, topic_id)
 );
 `,
-  carryOver: [{ table: 'rounds' }, { table: 'round_raters' }, { table: 'round_topics' }, { table: 'labels' }, { table: 'label_skips' }, { table: 'resolutions' }],
+  carryOver: [
+    { table: 'rounds' },
+    { table: 'round_raters' },
+    { table: 'round_topics' },
+    { table: 'labels' },
+    { table: 'label_skips' },
+    { table: 'resolutions' },
+  ],
 };

@@ -13,27 +13,53 @@ const RATIO = 'ratio with card';
 
 /** Fig. 4: models created and models with a card per month (bars, left), card ratio (line, right). */
 export function cardsSpec(i: CardsSpecInput): Record<string, unknown> {
-  const color = (label: string) => ({ datum: label, type: 'nominal', scale: { domain: [ALL, CARD, RATIO], range: [COLORS.muted, COLORS.primary, COLORS.negative] }, legend: { title: null } });
+  const color = (label: string) => ({
+    datum: label,
+    type: 'nominal',
+    scale: { domain: [ALL, CARD, RATIO], range: [COLORS.muted, COLORS.primary, COLORS.negative] },
+    legend: { title: null },
+  });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Models created on the Hub per month, and the share with a model card', subtitle: [i.subtitle, footerText(i.datasetVersion, i.source)] },
+    title: {
+      text: 'Models created on the Hub per month, and the share with a model card',
+      subtitle: [i.subtitle, footerText(i.datasetVersion, i.source)],
+    },
     width: CHART.width,
     height: CHART.height,
     data: { values: i.months.map((m) => ({ ...m, date: `${m.month}-01` })) },
     encoding: {
-      x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth', title: 'creation month', axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true, tickCount: 12 } },
+      x: {
+        field: 'date',
+        type: 'temporal',
+        timeUnit: 'utcyearmonth',
+        title: 'creation month',
+        axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true, tickCount: 12 },
+      },
     },
     layer: [
       {
         // Cards are a subset of all models, so the two bars overlay rather than stack.
         layer: [
-          { mark: { type: 'bar', opacity: 0.9 }, encoding: { y: { field: 'models', type: 'quantitative', title: 'models created' }, color: color(ALL) } },
+          {
+            mark: { type: 'bar', opacity: 0.9 },
+            encoding: { y: { field: 'models', type: 'quantitative', title: 'models created' }, color: color(ALL) },
+          },
           { mark: { type: 'bar' }, encoding: { y: { field: 'withCard', type: 'quantitative' }, color: color(CARD) } },
         ],
       },
       {
         mark: { type: 'line', point: { size: 20 }, strokeWidth: 2 },
-        encoding: { y: { field: 'ratio', type: 'quantitative', title: 'ratio with a card', scale: { domain: [0, 1] }, axis: { orient: 'right', format: '.0%' } }, color: color(RATIO) },
+        encoding: {
+          y: {
+            field: 'ratio',
+            type: 'quantitative',
+            title: 'ratio with a card',
+            scale: { domain: [0, 1] },
+            axis: { orient: 'right', format: '.0%' },
+          },
+          color: color(RATIO),
+        },
       },
     ],
     resolve: { scale: { y: 'independent' } },

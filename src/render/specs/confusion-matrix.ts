@@ -30,7 +30,15 @@ export function confusionMatrixSpec(i: ConfusionMatrixInput): Record<string, unk
     layer: [
       {
         mark: { type: 'rect', stroke: '#FFFFFF' },
-        encoding: { color: { field: 'count', type: 'quantitative', title: 'topics', scale: { scheme: 'blues', domainMin: 0 }, legend: { format: 'd', tickMinStep: 1 } } },
+        encoding: {
+          color: {
+            field: 'count',
+            type: 'quantitative',
+            title: 'topics',
+            scale: { scheme: 'blues', domainMin: 0 },
+            legend: { format: 'd', tickMinStep: 1 },
+          },
+        },
       },
       {
         mark: { type: 'text', fontSize: 11 },

@@ -19,7 +19,10 @@ export function popularSpec(i: PopularSpecInput): Record<string, unknown> {
   ]);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `Top ${i.rows.length} model types: forum mentions and Hub models`, subtitle: [i.subtitle, footerText(i.datasetVersion, i.source)] },
+    title: {
+      text: `Top ${i.rows.length} model types: forum mentions and Hub models`,
+      subtitle: [i.subtitle, footerText(i.datasetVersion, i.source)],
+    },
     width: CHART.width,
     // The step is per bar (yOffset), so a model's pair is 2 steps: 11 keeps the default top 31 near 1000 px.
     height: { step: 11 },
@@ -28,8 +31,18 @@ export function popularSpec(i: PopularSpecInput): Record<string, unknown> {
     encoding: {
       y: { field: 'model', type: 'nominal', sort: order, title: 'model type' },
       yOffset: { field: 'series', sort: [FORUM, HUB] },
-      x: { field: 'share', type: 'quantitative', title: 'share of all forum mentions / of all Hub models', axis: { format: '.0%' } },
-      color: { field: 'series', type: 'nominal', scale: { domain: [FORUM, HUB], range: [COLORS.primary, COLORS.secondary] }, legend: { title: null } },
+      x: {
+        field: 'share',
+        type: 'quantitative',
+        title: 'share of all forum mentions / of all Hub models',
+        axis: { format: '.0%' },
+      },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        scale: { domain: [FORUM, HUB], range: [COLORS.primary, COLORS.secondary] },
+        legend: { title: null },
+      },
       tooltip: [{ field: 'model' }, { field: 'series' }, { field: 'share', format: '.2%' }],
     },
     config: baseConfig,

@@ -21,7 +21,12 @@ export function rootCausesSpec(i: RootCausesInput): Record<string, unknown> {
     { category: r.category, order, series: SERIES[0], count: r.published },
     { category: r.category, order, series: SERIES[1], count: r.recomputed },
   ]);
-  const color = { field: 'series', type: 'nominal', title: null, scale: { domain: [...SERIES], range: [COLORS.muted, COLORS.primary] } };
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: [...SERIES], range: [COLORS.muted, COLORS.primary] },
+  };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: i.title, subtitle: [footerText(i.datasetVersion, i.source)] },
@@ -36,7 +41,10 @@ export function rootCausesSpec(i: RootCausesInput): Record<string, unknown> {
     },
     layer: [
       { mark: { type: 'bar' }, encoding: { x: { field: 'count', type: 'quantitative', title: 'root causes' }, color } },
-      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { x: { field: 'count', type: 'quantitative' }, text: { field: 'count', type: 'quantitative' } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 },
+        encoding: { x: { field: 'count', type: 'quantitative' }, text: { field: 'count', type: 'quantitative' } },
+      },
     ],
     config: baseConfig,
   };

@@ -16,9 +16,14 @@ export function saturationSpec(i: SaturationInput): Record<string, unknown> {
     width: CHART.width,
     height: CHART.height,
     data: { values: i.batches },
-    encoding: { x: { field: 'batch', type: 'ordinal', title: 'batch of topics (coding order)', axis: { labelAngle: 0 } } },
+    encoding: {
+      x: { field: 'batch', type: 'ordinal', title: 'batch of topics (coding order)', axis: { labelAngle: 0 } },
+    },
     layer: [
-      { mark: { type: 'bar', color: COLORS.primary }, encoding: { y: { field: 'newCodes', type: 'quantitative', title: 'new codes in batch' } } },
+      {
+        mark: { type: 'bar', color: COLORS.primary },
+        encoding: { y: { field: 'newCodes', type: 'quantitative', title: 'new codes in batch' } },
+      },
       {
         mark: { type: 'line', point: { color: COLORS.secondary }, color: COLORS.secondary },
         encoding: { y: { field: 'cumulative', type: 'quantitative', title: 'distinct codes so far' } },

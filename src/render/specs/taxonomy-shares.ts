@@ -33,7 +33,10 @@ export function sharesSpec(i: SharesInput): Record<string, unknown> {
     { mark: { type: 'bar', color: COLORS.primary, opacity: withCi ? 0.75 : 1 }, encoding: { x } },
     {
       mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 },
-      encoding: { x: withCi ? { field: 'upper', type: 'quantitative' } : x, text: { field: 'percent', type: 'quantitative', format: '.1f' } },
+      encoding: {
+        x: withCi ? { field: 'upper', type: 'quantitative' } : x,
+        text: { field: 'percent', type: 'quantitative', format: '.1f' },
+      },
     },
   ];
   if (withCi) {

@@ -11,7 +11,16 @@ export const CHART = {
 } as const;
 
 /** Okabe & Ito (2008), safe for the common colour-vision deficiencies. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'] as const;
+export const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#CC79A7',
+  '#56B4E9',
+  '#F0E442',
+  '#000000',
+] as const;
 export const COLORS = {
   primary: PALETTE[0],
   secondary: PALETTE[1],

@@ -14,24 +14,46 @@ const HUB = 'Hub uploads';
 
 /** Forum mentions (left axis) and Hub uploads (right axis) per month: two scales, one time axis. */
 export function trendSpec(i: TrendSpecInput): Record<string, unknown> {
-  const color = (label: string) => ({ datum: label, type: 'nominal', scale: { domain: [FORUM, HUB], range: [COLORS.primary, COLORS.secondary] }, legend: { title: null } });
+  const color = (label: string) => ({
+    datum: label,
+    type: 'nominal',
+    scale: { domain: [FORUM, HUB], range: [COLORS.primary, COLORS.secondary] },
+    legend: { title: null },
+  });
   const line = (field: 'forum' | 'hub', label: string, title: string, orient: 'left' | 'right') => ({
     mark: { type: 'line', point: { size: 24 }, strokeWidth: 2, ...(field === 'hub' ? { strokeDash: [5, 3] } : {}) },
     encoding: {
-      y: { field, type: 'quantitative', title, axis: { orient, titleColor: field === 'forum' ? COLORS.primary : COLORS.secondary } },
+      y: {
+        field,
+        type: 'quantitative',
+        title,
+        axis: { orient, titleColor: field === 'forum' ? COLORS.primary : COLORS.secondary },
+      },
       color: color(label),
     },
   });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `${i.model}: forum mentions vs Hub uploads per month`, subtitle: [i.stats, footerText(i.datasetVersion, i.source)] },
+    title: {
+      text: `${i.model}: forum mentions vs Hub uploads per month`,
+      subtitle: [i.stats, footerText(i.datasetVersion, i.source)],
+    },
     width: CHART.width,
     height: CHART.height,
     data: { values: i.series.map((p) => ({ ...p, date: `${p.month}-01` })) },
     encoding: {
-      x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth', title: 'month', axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true, tickCount: 12 } },
+      x: {
+        field: 'date',
+        type: 'temporal',
+        timeUnit: 'utcyearmonth',
+        title: 'month',
+        axis: { format: '%b %Y', labelAngle: -40, labelOverlap: true, tickCount: 12 },
+      },
     },
-    layer: [line('forum', FORUM, 'forum topics mentioning it', 'left'), line('hub', HUB, 'models created on the Hub', 'right')],
+    layer: [
+      line('forum', FORUM, 'forum topics mentioning it', 'left'),
+      line('hub', HUB, 'models created on the Hub', 'right'),
+    ],
     resolve: { scale: { y: 'independent' } },
     config: baseConfig,
   };

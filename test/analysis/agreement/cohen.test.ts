@@ -5,7 +5,12 @@ import { fleiss1971 } from './fixtures.js';
 describe('analysis/agreement/cohen', () => {
   it('gives 0.6511628 for rater1 vs rater2 of Fleiss (1971) (irr::kappa2, fixtures README)', () => {
     const d = fleiss1971();
-    expect(cohenKappa(d.map((r) => r[0]!), d.map((r) => r[1]!)).kappa).toBeCloseTo(0.6511628, 7);
+    expect(
+      cohenKappa(
+        d.map((r) => r[0]!),
+        d.map((r) => r[1]!),
+      ).kappa,
+    ).toBeCloseTo(0.6511628, 7);
   });
 
   it('reproduces a textbook 2x2 example', () => {

@@ -10,12 +10,16 @@ function rows(file: string): string[][] {
 
 /** Fleiss (1971): 30 patients x 6 raters, one row per patient. */
 export function fleiss1971(): string[][] {
-  return rows('fleiss1971-diagnoses.csv').slice(1).map((r) => r.slice(1));
+  return rows('fleiss1971-diagnoses.csv')
+    .slice(1)
+    .map((r) => r.slice(1));
 }
 
 /** Krippendorff (2011): coders are rows in the file; returned as units x coders, '' -> null. */
 export function krippendorff2011(): (string | null)[][] {
-  const coders = rows('krippendorff-reliability-data.csv').slice(1).map((r) => r.slice(1));
+  const coders = rows('krippendorff-reliability-data.csv')
+    .slice(1)
+    .map((r) => r.slice(1));
   const nUnits = Math.max(...coders.map((c) => c.length));
-  return Array.from({ length: nUnits }, (_, u) => coders.map((c) => (c[u] ?? '') === '' ? null : c[u]!));
+  return Array.from({ length: nUnits }, (_, u) => coders.map((c) => ((c[u] ?? '') === '' ? null : c[u]!)));
 }

@@ -22,7 +22,17 @@ describe('analysis/agreement/fleiss', () => {
   });
 
   it('uses only units every rater labelled and is undefined with one category', () => {
-    expect(fleissKappa([['a', 'a'], ['a', null]]).n).toBe(1);
-    expect(fleissKappa([['a', 'a'], ['a', 'a']]).kappa).toBeNull();
+    expect(
+      fleissKappa([
+        ['a', 'a'],
+        ['a', null],
+      ]).n,
+    ).toBe(1);
+    expect(
+      fleissKappa([
+        ['a', 'a'],
+        ['a', 'a'],
+      ]).kappa,
+    ).toBeNull();
   });
 });

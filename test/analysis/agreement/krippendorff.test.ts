@@ -13,7 +13,12 @@ describe('analysis/agreement/krippendorff', () => {
   });
 
   it('equals 1 for perfect agreement and is null without pairable values', () => {
-    expect(krippendorffAlpha([['a', 'a'], ['b', 'b']]).alpha).toBe(1);
+    expect(
+      krippendorffAlpha([
+        ['a', 'a'],
+        ['b', 'b'],
+      ]).alpha,
+    ).toBe(1);
     expect(krippendorffAlpha([['a', null]]).alpha).toBeNull();
   });
 });

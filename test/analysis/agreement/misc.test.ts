@@ -9,7 +9,13 @@ import { fleiss1971 } from './fixtures.js';
 
 describe('analysis/agreement (percent, Landis-Koch, bootstrap, per category)', () => {
   it('percent agreement is the mean pairwise agreement (Fleiss P-bar)', () => {
-    expect(percentAgreement([['a', 'a'], ['a', 'b'], ['a', null]])).toBe(0.5);
+    expect(
+      percentAgreement([
+        ['a', 'a'],
+        ['a', 'b'],
+        ['a', null],
+      ]),
+    ).toBe(0.5);
     // Fleiss (1971): P-bar = 0.5556 for the 30 patients (kappa = (0.5556 - 0.2201) / (1 - 0.2201)).
     expect(percentAgreement(fleiss1971())).toBeCloseTo(0.5556, 4);
   });
@@ -34,7 +40,12 @@ describe('analysis/agreement (percent, Landis-Koch, bootstrap, per category)', (
 
   it('per-category kappa uses Fleiss for 3+ raters and Cohen on present/absent for 2', () => {
     expect(categoryKappas(fleiss1971())['3. Schizophrenia']).toBeCloseTo(0.52, 3);
-    const two = categoryKappas([['x', 'x'], ['y', 'y'], ['x', 'y'], ['z', 'z']]);
-    expect(two['z']).toBe(1);
+    const two = categoryKappas([
+      ['x', 'x'],
+      ['y', 'y'],
+      ['x', 'y'],
+      ['z', 'z'],
+    ]);
+    expect(two.z).toBe(1);
   });
 });

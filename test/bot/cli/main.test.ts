@@ -9,13 +9,20 @@ function io(env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const cwd = tempDir();
-  const value: CliIo = { out: (s) => out.push(s), err: (s) => err.push(s), env: { HFBOT_LOG_LEVEL: 'error', ...env }, cwd };
+  const value: CliIo = {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    env: { HFBOT_LOG_LEVEL: 'error', ...env },
+    cwd,
+  };
   return { io: value, out, err, cwd };
 }
 
 describe('bot/cli/main', () => {
   let dbFile: string;
-  beforeAll(async () => { dbFile = await buildTestDataset(); });
+  beforeAll(async () => {
+    dbFile = await buildTestDataset();
+  });
 
   it('prints --help for every subcommand and exits 0', async () => {
     const { cliCommands } = await import('../../../src/bot/cli/main.js');
@@ -83,10 +90,14 @@ describe('bot/cli/main', () => {
     const t = io();
     const db = path.join(t.cwd, 'coding.sqlite');
     copyFileSync(dbFile, db);
-    expect(await main(['ask', '/code start name:t1 size:2 raters:ann,ben seed:1', '--db', db, '--user', 'olga'], t.io)).toBe(0);
+    expect(
+      await main(['ask', '/code start name:t1 size:2 raters:ann,ben seed:1', '--db', db, '--user', 'olga'], t.io),
+    ).toBe(0);
     expect(await main(['ask', '/code export t1', '--db', db, '--user', 'olga'], t.io)).toBe(0);
     expect(t.err.join('\n')).toMatch(/Attached: t1-codes\.csv \(\d+ bytes\); add --files DIR to save it\./);
     expect(await main(['ask', '/code export t1', '--db', db, '--user', 'olga', '--files', 'out'], t.io)).toBe(0);
-    expect(readFileSync(path.join(t.cwd, 'out', 't1-codes.csv'), 'utf8').split('\n')[0]).toBe('Topic#,Tag,Code,rater,category,subcategory');
+    expect(readFileSync(path.join(t.cwd, 'out', 't1-codes.csv'), 'utf8').split('\n')[0]).toBe(
+      'Topic#,Tag,Code,rater,category,subcategory',
+    );
   });
 });

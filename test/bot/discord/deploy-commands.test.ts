@@ -40,6 +40,8 @@ describe('bot/cli/deploy-commands', () => {
 
   it('names the missing variable and a malformed guild id', async () => {
     await expect(deployCommandsCli.run({}, [], io({}).cio)).rejects.toThrow(/DISCORD_TOKEN is not set/);
-    await expect(deployCommandsCli.run({ guild: 'my-server' }, [], io(env()).cio)).rejects.toThrow(/--guild must be a Discord server id/);
+    await expect(deployCommandsCli.run({ guild: 'my-server' }, [], io(env()).cio)).rejects.toThrow(
+      /--guild must be a Discord server id/,
+    );
   });
 });

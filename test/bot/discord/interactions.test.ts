@@ -20,7 +20,12 @@ describe('bot/discord (gateway + interactions)', () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    services = await testServices({ DISCORD_TOKEN: 'fake-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, HFBOT_COMMAND_TIMEOUT_MS: '300' });
+    services = await testServices({
+      DISCORD_TOKEN: 'fake-token',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      HFBOT_COMMAND_TIMEOUT_MS: '300',
+    });
     tc = testCommands();
     bot = await createDiscordBot(services, {
       commands: tc.commands,
@@ -40,9 +45,15 @@ describe('bot/discord (gateway + interactions)', () => {
     renderFails = false;
   });
 
-  const callback = (x: { id: string; token: string }) => fake.waitFor(() => fake.forInteraction(x).find((r) => r.path.endsWith('/callback')));
-  const edit = (x: { id: string; token: string }) => fake.waitFor(() => fake.forInteraction(x).find((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original')));
-  const followUp = (x: { id: string; token: string }) => fake.waitFor(() => fake.forInteraction(x).find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/')));
+  const callback = (x: { id: string; token: string }) =>
+    fake.waitFor(() => fake.forInteraction(x).find((r) => r.path.endsWith('/callback')));
+  const edit = (x: { id: string; token: string }) =>
+    fake.waitFor(() =>
+      fake.forInteraction(x).find((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original')),
+    );
+  const followUp = (x: { id: string; token: string }) =>
+    fake.waitFor(() => fake.forInteraction(x).find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/')));
+  // biome-ignore lint/suspicious/noExplicitAny: assertions walk arbitrary payload shapes
   const body = (r: DiscordRequest) => r.body as Record<string, any>;
 
   it('logs in through the fake gateway: GET /gateway/bot, HELLO, IDENTIFY with the token, READY', () => {
@@ -71,10 +82,26 @@ describe('bot/discord (gateway + interactions)', () => {
     expect(e.files[0]!.name).toBe('chart.png');
     expect(isPng(e.files[0]!.bytes)).toBe(true);
     expect(body(e).attachments).toEqual([expect.objectContaining({ id: '0' })]);
-    expect(body(e).embeds[0]).toMatchObject({ description: expect.stringMatching(/^A line chart/), image: { url: 'attachment://chart.png' }, footer: { text: 'dataset test-1 | source: unit test | n=2' } });
+    expect(body(e).embeds[0]).toMatchObject({
+      description: expect.stringMatching(/^A line chart/),
+      image: { url: 'attachment://chart.png' },
+      footer: { text: 'dataset test-1 | source: unit test | n=2' },
+    });
     const rows = body(e).components;
-    expect(rows[0].components[0]).toMatchObject({ type: 3, custom_id: 'hfbot:t:echo {value}', options: [{ label: 'seven', value: '7' }, { label: 'eight', value: '8' }] });
-    expect(rows[1].components[0]).toMatchObject({ type: 2, style: 1, label: 'Line chart', custom_id: 'hfbot:t:plot kind:line' });
+    expect(rows[0].components[0]).toMatchObject({
+      type: 3,
+      custom_id: 'hfbot:t:echo {value}',
+      options: [
+        { label: 'seven', value: '7' },
+        { label: 'eight', value: '8' },
+      ],
+    });
+    expect(rows[1].components[0]).toMatchObject({
+      type: 2,
+      style: 1,
+      label: 'Line chart',
+      custom_id: 'hfbot:t:plot kind:line',
+    });
   });
 
   it('answers with text only (and a note) when the chart cannot be rendered, and logs it', async () => {
@@ -84,14 +111,22 @@ describe('bot/discord (gateway + interactions)', () => {
     expect(e.files).toHaveLength(0);
     expect(body(e).embeds[0].description).toMatch(/A bar chart[\s\S]*could not be drawn/);
     expect(body(e).embeds[0].image).toBeUndefined();
-    expect(services.logger.lines.some((l) => l.level === 'error' && l.msg.includes('chart rendering failed'))).toBe(true);
+    expect(services.logger.lines.some((l) => l.level === 'error' && l.msg.includes('chart rendering failed'))).toBe(
+      true,
+    );
   });
 
   it('a bad option gets an immediate ephemeral error with the specific message, and nothing runs', async () => {
     const runs = tc.runs.length;
     const x = fake.chatInput('echo', [{ name: 'n', type: INTEGER, value: 5000 }]);
     const cb = await callback(x);
-    expect(body(cb)).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringMatching(/^\/echo: n must be a whole number from 0 to 1000; got 5000\./) } });
+    expect(body(cb)).toMatchObject({
+      type: 4,
+      data: {
+        flags: EPHEMERAL,
+        content: expect.stringMatching(/^\/echo: n must be a whole number from 0 to 1000; got 5000\./),
+      },
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect(tc.runs.length).toBe(runs);
   });
@@ -99,7 +134,10 @@ describe('bot/discord (gateway + interactions)', () => {
   it('a throwing command and a timing-out command still get an ephemeral answer', async () => {
     const boom = fake.chatInput('boom', [], { id: '200000000000000020', username: 'bob' });
     const slow = fake.chatInput('slow', [], { id: '200000000000000021', username: 'carol' });
-    for (const [x, re] of [[boom, /went wrong on our side/], [slow, /^\/slow took longer than/]] as const) {
+    for (const [x, re] of [
+      [boom, /went wrong on our side/],
+      [slow, /^\/slow took longer than/],
+    ] as const) {
       expect(body(await callback(x)).type).toBe(DEFERRED);
       const f = await followUp(x);
       expect(body(f)).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(re) });
@@ -108,12 +146,23 @@ describe('bot/discord (gateway + interactions)', () => {
   });
 
   it('subcommands: /probe thread runs "probe thread" and posts the answer in a new thread on the reply', async () => {
-    const x = fake.chatInput('probe', [{ name: 'thread', type: 1, options: [{ name: 'topic', type: INTEGER, value: 12 }] }]);
+    const x = fake.chatInput('probe', [
+      { name: 'thread', type: 1, options: [{ name: 'topic', type: INTEGER, value: 12 }] },
+    ]);
     const e = await edit(x);
     expect(body(e).content).toBe('Thread: Coding round 12');
-    const thread = await fake.waitFor(() => fake.requests.find((r) => /\/channels\/\d+\/messages\/\d+\/threads$/.test(r.path)));
+    const thread = await fake.waitFor(() =>
+      fake.requests.find((r) => /\/channels\/\d+\/messages\/\d+\/threads$/.test(r.path)),
+    );
     expect(body(thread)).toMatchObject({ name: 'Coding round 12' });
-    const post = await fake.waitFor(() => fake.requests.find((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && body(r).embeds?.[0]?.description === 'Topic 12'));
+    const post = await fake.waitFor(() =>
+      fake.requests.find(
+        (r) =>
+          r.method === 'POST' &&
+          /^\/channels\/\d+\/messages$/.test(r.path) &&
+          body(r).embeds?.[0]?.description === 'Topic 12',
+      ),
+    );
     expect(post.path).not.toContain(thread.path.split('/')[2]);
   });
 
@@ -139,11 +188,17 @@ describe('bot/discord (gateway + interactions)', () => {
     const u = { id: '200000000000000040', username: 'frank' };
     for (let i = 0; i < 3; i++) await edit(fake.chatInput('echo', [{ name: 'n', type: INTEGER, value: i }], u));
     const x = fake.chatInput('echo', [{ name: 'n', type: INTEGER, value: 3 }], u);
-    expect(body(await callback(x))).toMatchObject({ type: 4, data: { flags: EPHEMERAL, content: expect.stringMatching(/please wait \d+ s/) } });
+    expect(body(await callback(x))).toMatchObject({
+      type: 4,
+      data: { flags: EPHEMERAL, content: expect.stringMatching(/please wait \d+ s/) },
+    });
   });
 
   it('answers 50 concurrent commands from 50 users, each with its own answer', async () => {
-    const xs = Array.from({ length: 50 }, (_, i) => ({ i, user: { id: String(200000000000001000n + BigInt(i)), username: `u${i}` } })).map(({ i, user }) => ({ i, user, x: fake.chatInput('echo', [{ name: 'n', type: INTEGER, value: i }], user) }));
+    const xs = Array.from({ length: 50 }, (_, i) => ({
+      i,
+      user: { id: String(200000000000001000n + BigInt(i)), username: `u${i}` },
+    })).map(({ i, user }) => ({ i, user, x: fake.chatInput('echo', [{ name: 'n', type: INTEGER, value: i }], user) }));
     for (const { i, user, x } of xs) {
       const e = await edit(x);
       expect(body(e).embeds[0].description).toBe(`echo ${i} for ${user.id}`);

@@ -14,10 +14,20 @@ import { isPng } from '../test-commands.js';
 describe('bot/discord load order (chart renderer first)', () => {
   let fake: FakeDiscord;
   let services: Awaited<ReturnType<typeof testServices>>;
-  const chartReply = { text: 'chart first', chart: { mark: 'bar', data: { values: [{ a: 1 }] }, encoding: { x: { field: 'a', type: 'quantitative' } } }, data: {}, provenance: null } as const;
+  const chartReply = {
+    text: 'chart first',
+    chart: { mark: 'bar', data: { values: [{ a: 1 }] }, encoding: { x: { field: 'a', type: 'quantitative' } } },
+    data: {},
+    provenance: null,
+  } as const;
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    services = await testServices({ DISCORD_TOKEN: 'fake-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, DISCORD_ANNOUNCE_CHANNEL: '200000000000000099' });
+    services = await testServices({
+      DISCORD_TOKEN: 'fake-token',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_ANNOUNCE_CHANNEL: '200000000000000099',
+    });
   });
   afterAll(async () => {
     await fake?.close();

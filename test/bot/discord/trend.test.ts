@@ -14,7 +14,11 @@ describe.runIf(hasTrend)('bot/discord /trend end to end', () => {
   let services: Awaited<ReturnType<typeof testServices>>;
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    services = await testServices({ DISCORD_TOKEN: 'fake-token', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl });
+    services = await testServices({
+      DISCORD_TOKEN: 'fake-token',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+    });
     bot = await createDiscordBot(services);
   });
   afterAll(async () => {
@@ -28,7 +32,9 @@ describe.runIf(hasTrend)('bot/discord /trend end to end', () => {
     const cb = await fake.waitFor(() => fake.forInteraction(x).find((r) => r.path.endsWith('/callback')));
     expect((cb.body as { type: number }).type).toBe(5);
     const edit = await fake.waitFor(() => fake.forInteraction(x).find((r) => r.method === 'PATCH'), 20_000);
-    const embed = (edit.body as { embeds: { description: string; image?: { url: string }; footer?: { text: string } }[] }).embeds[0]!;
+    const embed = (
+      edit.body as { embeds: { description: string; image?: { url: string }; footer?: { text: string } }[] }
+    ).embeds[0]!;
     expect(embed.description.toLowerCase()).toContain('llama');
     expect(embed.image).toEqual({ url: 'attachment://chart.png' });
     expect(embed.footer?.text).toMatch(/^dataset saner2024-/);
@@ -39,7 +45,10 @@ describe.runIf(hasTrend)('bot/discord /trend end to end', () => {
 
   it('a model that does not exist gets an ephemeral error that names it', async () => {
     const x = fake.chatInput('trend', [{ name: 'model', type: 3, value: 'llamma-not-a-model' }]);
-    const f = await fake.waitFor(() => fake.forInteraction(x).find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/')), 20_000);
+    const f = await fake.waitFor(
+      () => fake.forInteraction(x).find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/')),
+      20_000,
+    );
     expect(f.body).toMatchObject({ flags: 64, content: expect.stringContaining('llamma-not-a-model') });
   });
 });

@@ -17,14 +17,19 @@ describe('bot/slack (HTTP mode)', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    services = await testServices({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, HFBOT_COMMAND_TIMEOUT_MS: '300' });
+    services = await testServices({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      HFBOT_COMMAND_TIMEOUT_MS: '300',
+    });
     tc = testCommands();
     bot = await createSlackBot(services, {
       commands: tc.commands,
       host: '127.0.0.1',
       port: 0,
       limiter: createRateLimiter({ limit: 3 }),
-      renderPng: async (r, s) => {
+      renderPng: async (_r, _s) => {
         if (renderFails) throw new Error('renderer exploded');
         return stubRender();
       },
@@ -41,10 +46,17 @@ describe('bot/slack (HTTP mode)', () => {
 
   const url = () => `http://127.0.0.1:${bot.port}/slack/events`;
   async function post(body: string, headers: Record<string, string>): Promise<Response> {
-    return fetch(url(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body });
+    return fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body,
+    });
   }
   function signed(body: string, ts = Math.floor(Date.now() / 1000), secret = SECRET) {
-    return post(body, { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(secret, ts, body) });
+    return post(body, {
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': slackSignature(secret, ts, body),
+    });
   }
   /** Sends a signed slash command and returns its response_url id. */
   async function slash(command: string, text: string, user = 'U1') {
@@ -53,13 +65,16 @@ describe('bot/slack (HTTP mode)', () => {
     expect(res.status).toBe(200);
     return id;
   }
-  const posted = (pred: (text: string) => boolean) => fake.waitFor(() => fake.callsTo('chat.postMessage').find((c) => pred(String(c.params.text))));
+  const posted = (pred: (text: string) => boolean) =>
+    fake.waitFor(() => fake.callsTo('chat.postMessage').find((c) => pred(String(c.params.text))));
   const responded = (id: string) => fake.waitFor(() => fake.responses.find((r) => r.id === id));
 
   it('acks a signed /dataset at once, then posts Block Kit: text, table code block, provenance context', async () => {
     const started = performance.now();
     const id = `r${++rid}`;
-    const res = await signed(slashBody({ command: '/dataset', text: '', user: 'UDATA', responseUrl: fake.responseUrl(id) }));
+    const res = await signed(
+      slashBody({ command: '/dataset', text: '', user: 'UDATA', responseUrl: fake.responseUrl(id) }),
+    );
     expect(res.status).toBe(200);
     expect(performance.now() - started).toBeLessThan(1000);
     const call = await posted((t) => t.startsWith('Dataset '));
@@ -87,7 +102,11 @@ describe('bot/slack (HTTP mode)', () => {
     expect(Number(get.params.length)).toBe(upload.bytes.length);
     // Controls are rendered: a static_select whose block carries the template, and a button.
     const msg = await posted((t) => t.startsWith('A line chart'));
-    const blocks = msg.params.blocks as { type: string; block_id?: string; elements?: { type: string; value?: string }[] }[];
+    const blocks = msg.params.blocks as {
+      type: string;
+      block_id?: string;
+      elements?: { type: string; value?: string }[];
+    }[];
     const actions = blocks.filter((b) => b.type === 'actions');
     expect(actions[0]!.elements![0]!.type).toBe('static_select');
     expect(actions[1]!.elements![0]).toMatchObject({ type: 'button', value: 't:plot kind:line' });
@@ -98,10 +117,14 @@ describe('bot/slack (HTTP mode)', () => {
     const uploads = fake.uploads.length;
     await slash('/plot', '', 'URENDER');
     const msg = await posted((t) => t.startsWith('A bar chart'));
-    const context = (msg.params.blocks as { type: string; elements?: { text: string }[] }[]).find((b) => b.type === 'context')!;
+    const context = (msg.params.blocks as { type: string; elements?: { text: string }[] }[]).find(
+      (b) => b.type === 'context',
+    )!;
     expect(context.elements!.map((e) => e.text).join(' ')).toMatch(/could not be drawn/);
     expect(fake.uploads.length).toBe(uploads);
-    expect(services.logger.lines.some((l) => l.level === 'error' && l.msg.includes('chart rendering failed'))).toBe(true);
+    expect(services.logger.lines.some((l) => l.level === 'error' && l.msg.includes('chart rendering failed'))).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -112,7 +135,9 @@ describe('bot/slack (HTTP mode)', () => {
     const runs = tc.runs.length;
     const calls = fake.calls.length;
     const id = `bad${++rid}`;
-    const res = await send(slashBody({ command: '/echo', text: '1', user: 'UATTACK', responseUrl: fake.responseUrl(id) }));
+    const res = await send(
+      slashBody({ command: '/echo', text: '1', user: 'UATTACK', responseUrl: fake.responseUrl(id) }),
+    );
     expect(res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(tc.runs.length).toBe(runs);
@@ -130,8 +155,14 @@ describe('bot/slack (HTTP mode)', () => {
   it('a throwing command and a timing-out command both get an ephemeral answer', async () => {
     const boom = await slash('/boom', '', 'UBOOM');
     const slow = await slash('/slow', '', 'USLOW');
-    expect((await responded(boom)).body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/went wrong on our side/) });
-    expect((await responded(slow)).body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/^\/slow took longer than/) });
+    expect((await responded(boom)).body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringMatching(/went wrong on our side/),
+    });
+    expect((await responded(slow)).body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringMatching(/^\/slow took longer than/),
+    });
   });
 
   it('the /hfbot umbrella command takes a whole command line', async () => {
@@ -173,10 +204,23 @@ describe('bot/slack (HTTP mode)', () => {
           actions: [action],
         }),
       }).toString();
-    const sel = await signed(payload({ type: 'static_select', action_id: 'hfbot:pick', block_id: 't:echo {value}', selected_option: { value: '8', text: { type: 'plain_text', text: 'eight' } }, action_ts: '1' }, 'UCLICK'));
+    const sel = await signed(
+      payload(
+        {
+          type: 'static_select',
+          action_id: 'hfbot:pick',
+          block_id: 't:echo {value}',
+          selected_option: { value: '8', text: { type: 'plain_text', text: 'eight' } },
+          action_ts: '1',
+        },
+        'UCLICK',
+      ),
+    );
     expect(sel.status).toBe(200);
     await posted((t) => t === 'echo 8 for UCLICK');
-    const btn = await signed(payload({ type: 'button', action_id: 'hfbot:again', block_id: 'b', value: 't:echo 9', action_ts: '1' }, 'UBTN'));
+    const btn = await signed(
+      payload({ type: 'button', action_id: 'hfbot:again', block_id: 'b', value: 't:echo 9', action_ts: '1' }, 'UBTN'),
+    );
     expect(btn.status).toBe(200);
     await posted((t) => t === 'echo 9 for UBTN');
   });

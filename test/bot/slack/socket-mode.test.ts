@@ -12,7 +12,11 @@ describe('bot/slack (Socket Mode)', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    services = await testServices({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: fake.apiUrl });
+    services = await testServices({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_APP_TOKEN: 'xapp-test',
+      SLACK_API_URL: fake.apiUrl,
+    });
     bot = await createSlackBot(services, { commands: testCommands().commands, renderPng: stubRender });
   });
   afterAll(async () => {
@@ -42,14 +46,28 @@ describe('bot/slack (Socket Mode)', () => {
     expect(ack.envelope_id).toMatch(/^env-/);
     const post = await fake.waitFor(() => fake.callsTo('chat.postMessage').find((c) => c.params.channel === 'C777'));
     expect(post.params.text).toMatch(/^A line chart/);
-    const done = await fake.waitFor(() => fake.callsTo('files.completeUploadExternal').find((c) => c.params.channel_id === 'C777'));
+    const done = await fake.waitFor(() =>
+      fake.callsTo('files.completeUploadExternal').find((c) => c.params.channel_id === 'C777'),
+    );
     expect(done).toBeTruthy();
   });
 
   it('an error goes to response_url as an ephemeral message', async () => {
-    await fake.sendEnvelope('slash_commands', { command: '/nosuch', text: '', user_id: 'USOCK2', user_name: 's', channel_id: 'C777', team_id: 'T000', response_url: fake.responseUrl('sock-2'), trigger_id: 't' });
+    await fake.sendEnvelope('slash_commands', {
+      command: '/nosuch',
+      text: '',
+      user_id: 'USOCK2',
+      user_name: 's',
+      channel_id: 'C777',
+      team_id: 'T000',
+      response_url: fake.responseUrl('sock-2'),
+      trigger_id: 't',
+    });
     const r = await fake.waitFor(() => fake.responses.find((x) => x.id === 'sock-2'));
-    expect(r.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/^Unknown command \/nosuch/) });
+    expect(r.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringMatching(/^Unknown command \/nosuch/),
+    });
   });
 
   it('startSlack skips with a log line when Slack is not configured', async () => {

@@ -15,7 +15,11 @@ describe.runIf(hasTrend)('bot/slack /trend end to end', () => {
   let services: Awaited<ReturnType<typeof testServices>>;
   beforeAll(async () => {
     fake = await startFakeSlack();
-    services = await testServices({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
+    services = await testServices({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+    });
     bot = await createSlackBot(services, { host: '127.0.0.1', port: 0 });
   });
   afterAll(async () => {
@@ -25,13 +29,33 @@ describe.runIf(hasTrend)('bot/slack /trend end to end', () => {
   });
 
   it('/trend llama: 200 ack, Block Kit answer, real PNG uploaded to the channel', async () => {
-    const body = slashBody({ command: '/trend', text: 'llama', user: 'UTREND', channel: 'CTREND', responseUrl: fake.responseUrl('trend') });
+    const body = slashBody({
+      command: '/trend',
+      text: 'llama',
+      user: 'UTREND',
+      channel: 'CTREND',
+      responseUrl: fake.responseUrl('trend'),
+    });
     const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) }, body });
+    const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': slackSignature(SECRET, ts, body),
+      },
+      body,
+    });
     expect(res.status).toBe(200);
-    const post = await fake.waitFor(() => fake.callsTo('chat.postMessage').find((c) => c.params.channel === 'CTREND'), 20_000);
+    const post = await fake.waitFor(
+      () => fake.callsTo('chat.postMessage').find((c) => c.params.channel === 'CTREND'),
+      20_000,
+    );
     expect(String(post.params.text).toLowerCase()).toContain('llama');
-    const done = await fake.waitFor(() => fake.callsTo('files.completeUploadExternal').find((c) => c.params.channel_id === 'CTREND'), 20_000);
+    const done = await fake.waitFor(
+      () => fake.callsTo('files.completeUploadExternal').find((c) => c.params.channel_id === 'CTREND'),
+      20_000,
+    );
     expect(done).toBeTruthy();
     expect(isPng(fake.uploads.at(-1)!.bytes)).toBe(true);
   });

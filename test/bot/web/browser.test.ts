@@ -15,15 +15,31 @@ import { opt } from '../../../src/commands/options.js';
 
 /** Like /code next: a reply in a thread with a select (answered in the thread) and a "Next" button (a new thread). */
 const threaded = defineCommand({
-  definition: { name: 'threaded', description: 'A topic in a thread', options: { n: opt.integer({ description: 'Topic', positional: true, required: true, min: 1 }) } },
+  definition: {
+    name: 'threaded',
+    description: 'A topic in a thread',
+    options: { n: opt.integer({ description: 'Topic', positional: true, required: true, min: 1 }) },
+  },
   execute: (ctx) => ({
     text: `Topic ${ctx.args.n}`,
     data: {},
     provenance: null,
     thread: { title: `Topic ${ctx.args.n}` },
     actions: [
-      { type: 'select', id: 'label', placeholder: 'Choose a label', command: 'echo {value}', options: [{ label: 'nine', value: '9' }] },
-      { type: 'button', id: 'next', label: 'Next topic', command: `/threaded ${(ctx.args.n ?? 0) + 1}`, style: 'primary' },
+      {
+        type: 'select',
+        id: 'label',
+        placeholder: 'Choose a label',
+        command: 'echo {value}',
+        options: [{ label: 'nine', value: '9' }],
+      },
+      {
+        type: 'button',
+        id: 'next',
+        label: 'Next topic',
+        command: `/threaded ${(ctx.args.n ?? 0) + 1}`,
+        style: 'primary',
+      },
     ],
   }),
 }) as unknown as Command;
@@ -48,14 +64,25 @@ async function send(text: string): Promise<void> {
   await page.keyboard.press('Escape');
   await page.click('#send');
   // The pending bubble is replaced by the reply in place; wait until it is gone.
-  await page.waitForFunction((n) => document.querySelectorAll('#log > li').length >= n + 2 && !document.querySelector('#log .pending'), before);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('#log > li').length >= n + 2 && !document.querySelector('#log .pending'),
+    before,
+  );
 }
 
 describe.skipIf(!haveChromium)('bot/web/browser', () => {
   beforeAll(async () => {
     services = await testServices();
-    web = await createWebChat(services, { host: '127.0.0.1', port: 0, limiter: null, commands: [...testCommands().commands, threaded] });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    web = await createWebChat(services, {
+      host: '127.0.0.1',
+      port: 0,
+      limiter: null,
+      commands: [...testCommands().commands, threaded],
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     // Reduced motion: scrolling to a new answer is instant, so screenshots show where it ends.
     page = await browser.newPage({ viewport: { width: 1100, height: 1000 }, reducedMotion: 'reduce' });
     // Fail with the locator that did not appear instead of the test's own timeout.
@@ -84,13 +111,19 @@ describe.skipIf(!haveChromium)('bot/web/browser', () => {
     expect(await reply.locator('table thead th').allInnerTexts()).toEqual(['month', 'forum mentions', 'Hub uploads']);
     const img = reply.locator('img.chart');
     await img.waitFor();
-    await page.waitForFunction(() => {
-      const i = document.querySelector<HTMLImageElement>('#log > li.msg.bot:last-child img.chart');
-      return i?.complete && i.naturalWidth > 0;
-    }, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const i = document.querySelector<HTMLImageElement>('#log > li.msg.bot:last-child img.chart');
+        return i?.complete && i.naturalWidth > 0;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
     expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
     expect(await img.getAttribute('alt')).toMatch(/^Chart: /);
-    expect(await reply.getByRole('link', { name: 'Download PNG' }).getAttribute('href')).toMatch(/^\/api\/chart\/.+\.png$/);
+    expect(await reply.getByRole('link', { name: 'Download PNG' }).getAttribute('href')).toMatch(
+      /^\/api\/chart\/.+\.png$/,
+    );
     const csvHref = await reply.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
     const csv = await page.evaluate(async (u) => (await fetch(u!)).text(), csvHref);
     expect(csv.split('\r\n')[0]).toBe('month,forum mentions,Hub uploads');
@@ -152,7 +185,9 @@ describe.skipIf(!haveChromium)('bot/web/browser', () => {
     await send('/plot');
     const reply = page.locator('#log > li.msg.bot').last();
     await reply.getByLabel('Pick a number').selectOption('7');
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('#log .msg.bot .text')).some((e) => e.textContent === 'echo 7 for bob'));
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('#log .msg.bot .text')).some((e) => e.textContent === 'echo 7 for bob'),
+    );
     await send('/probe thread 5');
     expect(await page.locator('#log > li.thread h3').last().innerText()).toBe('Thread: Coding round 5');
     await send('/threaded 1');

@@ -33,10 +33,19 @@ describe('bot/serve', () => {
 
   it('does not start the web chat next to a configured platform unless asked with --web', async () => {
     const closed: string[] = [];
-    const only = await serve(services, { starters: [fakePlatform('discord', closed), notConfigured], port: 0, signals: false });
+    const only = await serve(services, {
+      starters: [fakePlatform('discord', closed), notConfigured],
+      port: 0,
+      signals: false,
+    });
     expect(only.platforms.map((p) => p.name)).toEqual(['discord']);
     await only.close();
-    const both = await serve(services, { starters: [fakePlatform('discord', closed), fakePlatform('slack', closed)], web: true, port: 0, signals: false });
+    const both = await serve(services, {
+      starters: [fakePlatform('discord', closed), fakePlatform('slack', closed)],
+      web: true,
+      port: 0,
+      signals: false,
+    });
     expect(both.platforms.map((p) => p.name)).toEqual(['discord', 'slack', 'web']);
     await both.close();
     // Closed in reverse start order; closing twice closes once.
@@ -49,14 +58,18 @@ describe('bot/serve', () => {
     const failing: PlatformStarter = async () => {
       throw new Error('Slack could not start');
     };
-    await expect(serve(services, { starters: [fakePlatform('discord', closed), failing], port: 0, signals: false })).rejects.toThrow('Slack could not start');
+    await expect(
+      serve(services, { starters: [fakePlatform('discord', closed), failing], port: 0, signals: false }),
+    ).rejects.toThrow('Slack could not start');
     expect(closed).toEqual(['discord']);
   });
 
   it('names the port when it is taken', async () => {
     const first = await serve(services, { starters: [], port: 0, signals: false });
     const port = Number(new URL(first.platforms[0]!.url!).port);
-    await expect(serve(services, { starters: [], port, signals: false })).rejects.toThrow(`could not listen on 127.0.0.1:${port}: the port is in use`);
+    await expect(serve(services, { starters: [], port, signals: false })).rejects.toThrow(
+      `could not listen on 127.0.0.1:${port}: the port is in use`,
+    );
     await first.close();
   });
 
@@ -64,12 +77,23 @@ describe('bot/serve', () => {
     const dir = tempDir();
     const db = path.join(dir, 'fresh.sqlite');
     const out: string[] = [];
-    const io = { out: (l: string) => void out.push(l), err: () => undefined, env: { HFBOT_REPLICATION_DIR: REPLICATION, HFBOT_LOG_LEVEL: 'error' }, cwd: dir };
+    const io = {
+      out: (l: string) => void out.push(l),
+      err: () => undefined,
+      env: { HFBOT_REPLICATION_DIR: REPLICATION, HFBOT_LOG_LEVEL: 'error' },
+      cwd: dir,
+    };
     const running = main(['serve', '--port', '0', '--db', db], io);
-    await expect.poll(() => out.join('\n'), { timeout: 20_000 }).toMatch(/Web chat: open http:\/\/127\.0\.0\.1:\d+\/ in your browser/);
+    await expect
+      .poll(() => out.join('\n'), { timeout: 20_000 })
+      .toMatch(/Web chat: open http:\/\/127\.0\.0\.1:\d+\/ in your browser/);
     expect(existsSync(db)).toBe(true);
     const url = /open (\S+) in/.exec(out.join('\n'))![1]!;
-    const reply = await fetch(new URL('/api/ask', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"/dataset"}' });
+    const reply = await fetch(new URL('/api/ask', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"/dataset"}',
+    });
     expect((await reply.json()).text).toContain('455 coded topics');
     process.emit('SIGTERM', 'SIGTERM');
     expect(await running).toBe(0);

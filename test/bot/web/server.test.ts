@@ -13,7 +13,13 @@ const tricky = defineCommand({
   definition: { name: 'tricky', description: 'A table that needs CSV quoting', options: {} },
   execute: () => ({
     text: 'tricky',
-    table: { columns: ['name', 'note', 'n'], rows: [['a, b', 'say "hi"', 1], ['line\nbreak', null, 2.5]] },
+    table: {
+      columns: ['name', 'note', 'n'],
+      rows: [
+        ['a, b', 'say "hi"', 1],
+        ['line\nbreak', null, 2.5],
+      ],
+    },
     data: {},
     provenance: null,
   }),
@@ -38,7 +44,12 @@ beforeAll(async () => {
       return PNG_1X1;
     },
   });
-  limitedWeb = await createWebChat(services, { host: '127.0.0.1', port: 0, commands, limiter: createRateLimiter({ limit: 2 }) });
+  limitedWeb = await createWebChat(services, {
+    host: '127.0.0.1',
+    port: 0,
+    commands,
+    limiter: createRateLimiter({ limit: 2 }),
+  });
   failingWeb = await createWebChat(services, {
     host: '127.0.0.1',
     port: 0,
@@ -56,12 +67,21 @@ afterAll(async () => {
 });
 
 async function ask(base: string, body: unknown) {
-  const res = await fetch(new URL('/api/ask', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(new URL('/api/ask', base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: assertions walk arbitrary payload shapes
   return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, any> };
 }
 
 /** Raw request, for what fetch will not send (a wrong Host header). */
-function rawGet(port: number, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
       let body = '';
@@ -105,16 +125,19 @@ describe('bot/web/server', () => {
   });
 
   it('rejects bad requests with 4xx JSON errors that say what to fix', async () => {
-    const post = (body: string, type = 'application/json') => fetch(new URL('/api/ask', web.url), { method: 'POST', headers: { 'content-type': type }, body });
+    const post = (body: string, type = 'application/json') =>
+      fetch(new URL('/api/ask', web.url), { method: 'POST', headers: { 'content-type': type }, body });
     const badJson = await post('{"text": ');
     expect(badJson.status).toBe(400);
-    expect(await badJson.json()).toMatchObject({ error: { code: 'E_BAD_JSON', message: expect.stringContaining('not valid JSON') } });
+    expect(await badJson.json()).toMatchObject({
+      error: { code: 'E_BAD_JSON', message: expect.stringContaining('not valid JSON') },
+    });
     const missing = await post('{"user": "alice"}');
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.message).toMatch(/^text: is missing/);
     const notObject = await post('[1, 2]');
     expect((await notObject.json()).error.message).toMatch(/^body: must be a JSON object/);
-    const tooLongText = await post(JSON.stringify({ text: '/echo ' + 'x'.repeat(2100) }));
+    const tooLongText = await post(JSON.stringify({ text: `/echo ${'x'.repeat(2100)}` }));
     expect((await tooLongText.json()).error.message).toBe('text: is longer than 2000 characters.');
     const huge = await post(JSON.stringify({ text: 'x'.repeat(40_000) }));
     expect(huge.status).toBe(413);
@@ -176,7 +199,9 @@ describe('bot/web/server', () => {
     const res = await fetch(new URL(failing.json.chartUrl, failingWeb.url));
     expect(res.status).toBe(503);
     expect((await res.json()).error.message).toContain('numbers in the reply are complete');
-    expect(services.logger.lines.some((l) => l.level === 'error' && l.msg.startsWith('chart rendering failed'))).toBe(true);
+    expect(services.logger.lines.some((l) => l.level === 'error' && l.msg.startsWith('chart rendering failed'))).toBe(
+      true,
+    );
   });
 
   it('passes a thread title through', async () => {
@@ -201,7 +226,10 @@ describe('bot/web/server', () => {
     expect(cmds.items[0]).toMatchObject({ label: '/code label', value: '/code label ' });
     expect(cmds.items[0].options.map((o: { name: string }) => o.name)).toContain('topic');
     const trend = (await get('kind=command&q=tre')).items.find((c: { label: string }) => c.label === '/trend');
-    expect(trend.options.find((o: { name: string }) => o.name === 'model')).toMatchObject({ positional: true, autocomplete: 'model' });
+    expect(trend.options.find((o: { name: string }) => o.name === 'model')).toMatchObject({
+      positional: true,
+      autocomplete: 'model',
+    });
     const models = await get('kind=model&q=llam');
     expect(models.items[0]).toEqual({ label: 'llama', value: 'llama' });
     const themes = await get('kind=theme&q=C1');

@@ -10,10 +10,19 @@ import { loadConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/logger.js';
 
 const [dbFile, round, rater, topicList, killAfter] = process.argv.slice(2) as [string, string, string, string, string];
-const services = { db: openDatabase(dbFile), logger: silentLogger, config: loadConfig({ HFBOT_DB: dbFile }, '/nonexistent'), now: () => new Date() };
+const services = {
+  db: openDatabase(dbFile),
+  logger: silentLogger,
+  config: loadConfig({ HFBOT_DB: dbFile }, '/nonexistent'),
+  now: () => new Date(),
+};
 let done = 0;
 for (const t of topicList.split(',')) {
-  const r = await runCommandText(`/code label ${t} C${(Number(t) % 17) + 1} round:${round}`, { user: { id: rater, platform: 'cli' }, services }, commands);
+  const r = await runCommandText(
+    `/code label ${t} C${(Number(t) % 17) + 1} round:${round}`,
+    { user: { id: rater, platform: 'cli' }, services },
+    commands,
+  );
   if (r.error) process.stdout.write(`error ${t} ${r.error.code}\n`);
   else process.stdout.write(`ok ${t}\n`);
   if (++done >= Number(killAfter)) process.kill(process.pid, 'SIGKILL');

@@ -5,7 +5,9 @@ import { topicInfo, topicPool } from '../../../src/data/coding/pool.js';
 /** Minimal tables only: the miner owns the real forum schema; this checks we adapt to it. */
 function db(withForum: boolean) {
   const d = new Database(':memory:');
-  d.exec("CREATE TABLE topics (id INTEGER PRIMARY KEY, forum_category TEXT, url TEXT); INSERT INTO topics VALUES (1, 'Beginners', 'https://discuss.huggingface.co/t/1');");
+  d.exec(
+    "CREATE TABLE topics (id INTEGER PRIMARY KEY, forum_category TEXT, url TEXT); INSERT INTO topics VALUES (1, 'Beginners', 'https://discuss.huggingface.co/t/1');",
+  );
   if (withForum)
     d.exec(`CREATE TABLE forum_topics (id INTEGER PRIMARY KEY, title TEXT, category TEXT, created_at TEXT);
       CREATE TABLE forum_posts (topic_id INTEGER, post_number INTEGER, text TEXT);
@@ -17,12 +19,20 @@ function db(withForum: boolean) {
 describe('data/coding/pool', () => {
   it('draws from the coded topics only when no mined forum tables exist', () => {
     expect(topicPool(db(false))).toEqual([{ id: 1, stratum: 'Beginners' }]);
-    expect(topicInfo(db(false), 1, 'https://discuss.huggingface.co')).toEqual({ id: 1, url: 'https://discuss.huggingface.co/t/1', title: null, excerpt: null });
+    expect(topicInfo(db(false), 1, 'https://discuss.huggingface.co')).toEqual({
+      id: 1,
+      url: 'https://discuss.huggingface.co/t/1',
+      title: null,
+      excerpt: null,
+    });
   });
 
   it('adds mined topics once, with title and the first post as excerpt', () => {
     const d = db(true);
-    expect(topicPool(d)).toEqual([{ id: 1, stratum: 'Beginners' }, { id: 2, stratum: 'Uncategorized' }]);
+    expect(topicPool(d)).toEqual([
+      { id: 1, stratum: 'Beginners' },
+      { id: 2, stratum: 'Uncategorized' },
+    ]);
     const info = topicInfo(d, 2, 'https://discuss.huggingface.co/');
     expect(info.url).toBe('https://discuss.huggingface.co/t/2');
     expect(info.title).toBe('How to fine-tune?');

@@ -46,42 +46,54 @@ describe('data/ingest/build (malformed input)', () => {
     {
       name: 'a wrong header',
       damage: (d) => edit(d, 'card_data_stats_months_created.csv', (t) => t.replace('has_card', 'with_card')),
-      message: /^card_data_stats_months_created\.csv line 1, column #3: unexpected header: expected it to start with "", "month_year", "has_card", "count"; got/,
+      message:
+        /^card_data_stats_months_created\.csv line 1, column #3: unexpected header: expected it to start with "", "month_year", "has_card", "count"; got/,
     },
     {
       name: 'a non-numeric count',
       damage: (d) => edit(d, 'Forums_Model_Mentions_Over_Time.csv', (t) => t.replace(/^(t5,20\.0,)19\.0/m, '$1abc')),
-      message: /^Forums_Model_Mentions_Over_Time\.csv line 3, column 2020-08-01: expected a non-negative whole number \(or blank for 0\); got "abc"\.$/,
+      message:
+        /^Forums_Model_Mentions_Over_Time\.csv line 3, column 2020-08-01: expected a non-negative whole number \(or blank for 0\); got "abc"\.$/,
     },
     {
       name: 'an unknown month format',
       damage: (d) => edit(d, 'Hub_Model_Types_Over_Time_Created.csv', (t) => t.replace(',2018-11,', ',Nov 2018,')),
-      message: /^Hub_Model_Types_Over_Time_Created\.csv line 1, column #3 \("Nov 2018"\): expected a month as YYYY-MM or YYYY-MM-01; got "Nov 2018"\.$/,
+      message:
+        /^Hub_Model_Types_Over_Time_Created\.csv line 1, column #3 \("Nov 2018"\): expected a month as YYYY-MM or YYYY-MM-01; got "Nov 2018"\.$/,
     },
     {
       name: 'a non-numeric topic id',
       damage: (d) => edit(d, 'All_Codes.csv', (t) => t.replace('\n1,120,Transformers,', '\n1,12x,Transformers,')),
-      message: /^All_Codes\.csv line 2, column Topic#: expected a forum topic id \(a number such as 639\); got "12x"\.$/,
+      message:
+        /^All_Codes\.csv line 2, column Topic#: expected a forum topic id \(a number such as 639\); got "12x"\.$/,
     },
     {
       name: 'an unknown taxonomy category',
-      damage: (d) => edit(d, 'Root_Causes.csv', (t) => t.replace('4503,,Training and Pipeline', '4503,,Training Pipes')),
-      message: /^Root_Causes\.csv line 2, column Code Category: unknown taxonomy category "Training Pipes"; known: Model Usage and Understanding, /,
+      damage: (d) =>
+        edit(d, 'Root_Causes.csv', (t) => t.replace('4503,,Training and Pipeline', '4503,,Training Pipes')),
+      message:
+        /^Root_Causes\.csv line 2, column Code Category: unknown taxonomy category "Training Pipes"; known: Model Usage and Understanding, /,
     },
     {
       name: 'more models with a card than models',
-      damage: (d) => edit(d, 'card_data_stats_months_created.csv', (t) => t.replace('1,2019-12,32,42,', '1,2019-12,52,42,')),
-      message: /^card_data_stats_months_created\.csv line 2, column has_card: has_card \(52\) is larger than count \(42\)\.$/,
+      damage: (d) =>
+        edit(d, 'card_data_stats_months_created.csv', (t) => t.replace('1,2019-12,32,42,', '1,2019-12,52,42,')),
+      message:
+        /^card_data_stats_months_created\.csv line 2, column has_card: has_card \(52\) is larger than count \(42\)\.$/,
     },
     {
       name: 'a blank required cell',
-      damage: (d) => edit(d, 'All_Codes.csv', (t) => t.replace('\n1,120,Transformers,"Folder structure for models, tokenizers, utils"', '\n1,120,Transformers,""')),
+      damage: (d) =>
+        edit(d, 'All_Codes.csv', (t) =>
+          t.replace('\n1,120,Transformers,"Folder structure for models, tokenizers, utils"', '\n1,120,Transformers,""'),
+        ),
       message: /^All_Codes\.csv line 2, column Code: Code is empty; expected a value\.$/,
     },
     {
       name: 'an impossible month',
       damage: (d) => edit(d, 'card_data_stats_months_created.csv', (t) => t.replace('1,2019-12,', '1,2019-13,')),
-      message: /^card_data_stats_months_created\.csv line 2, column month_year: expected a month as YYYY-MM or YYYY-MM-01; got "2019-13"\.$/,
+      message:
+        /^card_data_stats_months_created\.csv line 2, column month_year: expected a month as YYYY-MM or YYYY-MM-01; got "2019-13"\.$/,
     },
     {
       name: 'a file that is not an xlsx workbook',

@@ -8,7 +8,18 @@ import { tempDir } from '../../helpers/dataset.js';
 
 const dump = (file: string) => {
   const db = openDatabase(file, { readonly: true });
-  const tables = ['taxonomy', 'codebook', 'topics', 'codes', 'root_causes', 'topic_categories', 'forum_mentions', 'hub_uploads', 'card_stats', 'model_types'];
+  const tables = [
+    'taxonomy',
+    'codebook',
+    'topics',
+    'codes',
+    'root_causes',
+    'topic_categories',
+    'forum_mentions',
+    'hub_uploads',
+    'card_stats',
+    'model_types',
+  ];
   const out = Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).all()]));
   db.close();
   return out;
@@ -30,16 +41,26 @@ describe('data/ingest/build (idempotence and carry-over)', () => {
     const dbFile = path.join(tempDir(), 'hfbot.sqlite');
     await buildDataset({ sourceDir: REPLICATION, sourceKind: 'flag', dbFile, logger: silentLogger });
     const db = openDatabase(dbFile);
-    db.prepare("INSERT INTO forum_mentions (source, model_type, month, mentions) VALUES ('mined', 'llama', '2024-01', 42)").run();
-    db.prepare("INSERT INTO topic_categories (topic_id, code, source, forum_category) VALUES (639, 'C1', 'round:1', 'Beginners')").run();
+    db.prepare(
+      "INSERT INTO forum_mentions (source, model_type, month, mentions) VALUES ('mined', 'llama', '2024-01', 42)",
+    ).run();
+    db.prepare(
+      "INSERT INTO topic_categories (topic_id, code, source, forum_category) VALUES (639, 'C1', 'round:1', 'Beginners')",
+    ).run();
     db.close();
     const result = await buildDataset({ sourceDir: REPLICATION, sourceKind: 'flag', dbFile, logger: silentLogger });
     expect(result.carriedOver).toMatchObject({ forum_mentions: 1, topic_categories: 1 });
     const after = openDatabase(dbFile, { readonly: true });
-    expect(after.prepare("SELECT mentions FROM forum_mentions WHERE source = 'mined'").all()).toEqual([{ mentions: 42 }]);
-    expect(after.prepare("SELECT count(*) AS n FROM topic_categories WHERE source = 'round:1'").get()).toEqual({ n: 1 });
+    expect(after.prepare("SELECT mentions FROM forum_mentions WHERE source = 'mined'").all()).toEqual([
+      { mentions: 42 },
+    ]);
+    expect(after.prepare("SELECT count(*) AS n FROM topic_categories WHERE source = 'round:1'").get()).toEqual({
+      n: 1,
+    });
     // Paper rows are rebuilt, not duplicated.
-    expect(after.prepare("SELECT sum(mentions) AS n FROM forum_mentions WHERE source = 'paper'").get()).toEqual({ n: 7620 });
+    expect(after.prepare("SELECT sum(mentions) AS n FROM forum_mentions WHERE source = 'paper'").get()).toEqual({
+      n: 7620,
+    });
     after.close();
   });
 });

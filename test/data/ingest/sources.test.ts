@@ -21,15 +21,19 @@ function fakeRepository(missing: string[] = []): Promise<{ server: Server; url: 
     }
     res.writeHead(200).end(readFileSync(path.join(REPLICATION, name)));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as AddressInfo;
-    resolve({ server, url: `http://127.0.0.1:${port}/repo/Replication%20Package`, requests });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, url: `http://127.0.0.1:${port}/repo/Replication%20Package`, requests });
+    }),
+  );
 }
 
 describe('data/ingest/sources', () => {
   let repo: Awaited<ReturnType<typeof fakeRepository>>;
-  beforeAll(async () => { repo = await fakeRepository(); });
+  beforeAll(async () => {
+    repo = await fakeRepository();
+  });
   afterAll(() => new Promise<void>((r) => repo.server.close(() => r())));
 
   it('prefers --from, then HFBOT_REPLICATION_DIR, then ../shared/saner2024', async () => {
@@ -44,9 +48,15 @@ describe('data/ingest/sources', () => {
     const logger = memoryLogger();
     const source = await resolveSource({ sharedDir: '/nonexistent/shared', downloadUrl: repo.url, cacheDir, logger });
     expect(source).toEqual({ dir: cacheDir, kind: 'download' });
-    for (const f of REPLICATION_FILES) expect(readFileSync(path.join(cacheDir, f)).equals(readFileSync(path.join(REPLICATION, f)))).toBe(true);
+    for (const f of REPLICATION_FILES)
+      expect(readFileSync(path.join(cacheDir, f)).equals(readFileSync(path.join(REPLICATION, f)))).toBe(true);
     expect(repo.requests).toContain('/repo/Replication%20Package/Hub_Model_Types_Over_Time_Created.csv');
-    const built = await buildDataset({ sourceDir: source.dir, sourceKind: source.kind, dbFile: path.join(tempDir(), 'db.sqlite'), logger });
+    const built = await buildDataset({
+      sourceDir: source.dir,
+      sourceKind: source.kind,
+      dbFile: path.join(tempDir(), 'db.sqlite'),
+      logger,
+    });
     expect(built.version).toMatch(/^saner2024-/);
 
     // A second resolution uses the cache and makes no request.
@@ -59,7 +69,9 @@ describe('data/ingest/sources', () => {
     const broken = await fakeRepository(['Root_Causes.csv']);
     const cacheDir = path.join(tempDir(), 'cache');
     try {
-      await expect(resolveSource({ sharedDir: '/nonexistent', downloadUrl: broken.url, cacheDir, logger: silentLogger })).rejects.toThrow(
+      await expect(
+        resolveSource({ sharedDir: '/nonexistent', downloadUrl: broken.url, cacheDir, logger: silentLogger }),
+      ).rejects.toThrow(
         /Downloading Root_Causes\.csv from http:\/\/127\.0\.0\.1:\d+\/repo\/Replication%20Package\/Root_Causes\.csv failed: HTTP 404/,
       );
       expect(existsSync(path.join(cacheDir, 'Root_Causes.csv'))).toBe(false);

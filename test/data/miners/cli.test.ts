@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { main } from '../../../src/bot/cli/main.js';
@@ -11,7 +10,14 @@ import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 function capture(env: Record<string, string>): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { out: (s) => void stdout.push(s), err: (s) => void stderr.push(s), env: { HFBOT_LOG_FORMAT: 'pretty', ...env }, cwd: tempDir(), stdout, stderr };
+  return {
+    out: (s) => void stdout.push(s),
+    err: (s) => void stderr.push(s),
+    env: { HFBOT_LOG_FORMAT: 'pretty', ...env },
+    cwd: tempDir(),
+    stdout,
+    stderr,
+  };
 }
 
 describe('bot/cli mine and refresh', () => {
@@ -20,7 +26,12 @@ describe('bot/cli mine and refresh', () => {
   let slack: FakeSlack;
   let db: string;
   beforeAll(async () => {
-    [fd, hub, slack, db] = await Promise.all([startFakeDiscourse(generateTopics(60, 3)), startFakeHub(3000), startFakeSlack(), buildTestDataset()]);
+    [fd, hub, slack, db] = await Promise.all([
+      startFakeDiscourse(generateTopics(60, 3)),
+      startFakeHub(3000),
+      startFakeSlack(),
+      buildTestDataset(),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([fd.close(), hub.close(), slack.close()]);
@@ -29,7 +40,9 @@ describe('bot/cli mine and refresh', () => {
   it('mine forum / hub print what they did, log progress lines off a terminal, and recompute source:mined', async () => {
     const io = capture({ HFBOT_DB: db });
     expect(await main(['mine', 'forum', '--base-url', fd.base, '--rate', '6000'], io)).toBe(0);
-    expect(io.stdout[0]).toBe(`Forum: 60 new and 0 changed topics from 2 pages; ${2 + 60 + 2 + 1} requests (2 extra post chunks).`);
+    expect(io.stdout[0]).toBe(
+      `Forum: 60 new and 0 changed topics from 2 pages; ${2 + 60 + 2 + 1} requests (2 extra post chunks).`,
+    );
     expect(io.stdout[1]).toMatch(/^Mined statistics mined-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}: \d+ forum mentions/);
     expect(io.stderr.some((l) => /forum: pages \d+, new \d+.*% done/.test(l))).toBe(true);
     expect(await main(['mine', 'hub', '--base-url', hub.base, '--rate', '6000'], io)).toBe(0);
@@ -51,14 +64,22 @@ describe('bot/cli mine and refresh', () => {
   it('refresh mines only what is new, recomputes, and posts the summary with its chart to Slack', async () => {
     fd.addTopic('LLaMA-2 fine-tuning runs out of memory', 'I use llama 2 with peft', '2023-07-02T10:00:00.000Z');
     hub.addModels(250);
-    const io = capture({ HFBOT_DB: db, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl, SLACK_ANNOUNCE_CHANNEL: 'C123' });
+    const io = capture({
+      HFBOT_DB: db,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_ANNOUNCE_CHANNEL: 'C123',
+    });
     const code = await main(['refresh', '--forum-url', fd.base, '--hub-url', hub.base, '--rate', '6000'], io);
     expect(io.stderr.filter((l) => /error/.test(l))).toEqual([]);
     expect(code).toBe(0);
     const text = io.stdout.join('\n');
     expect(text).toContain('Forum: +1 new topics, 0 changed (61 in all). Hub: +250 new models (3,250 in all).');
     expect(text).toMatch(/Model cards: \d+\.\d% of 3,250 models have one \(was \d+\.\d%\)\./);
-    const post = await slack.waitFor(() => slack.callsTo('chat.postMessage')[0] ?? slack.callsTo('files.completeUploadExternal')[0]);
+    const post = await slack.waitFor(
+      () => slack.callsTo('chat.postMessage')[0] ?? slack.callsTo('files.completeUploadExternal')[0],
+    );
     expect(JSON.stringify(post.params)).toContain('+250 new models');
     expect(io.stderr.join('\n')).toContain('announce slack: posted');
   });

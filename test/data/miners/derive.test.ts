@@ -10,7 +10,12 @@ import { buildMentionMatcher } from '../../../src/analysis/mentions.js';
 import { deriveMentions } from '../../../src/data/derive-mentions.js';
 import { deriveSeries } from '../../../src/data/derive.js';
 import { seriesSource } from '../../../src/data/queries/series.js';
-import { generateTopics, startFakeDiscourse, type FakeDiscourse, type FakeTopic } from '../../helpers/fake-discourse.js';
+import {
+  generateTopics,
+  startFakeDiscourse,
+  type FakeDiscourse,
+  type FakeTopic,
+} from '../../helpers/fake-discourse.js';
 import { createdMonthOf, fakeModel, startFakeHub, type FakeHub, type FakeModel } from '../../helpers/fake-hub.js';
 import { testServices, testUser } from '../../helpers/dataset.js';
 
@@ -22,7 +27,8 @@ const plain = (t: FakeTopic) => [t.title, ...t.posts.map((p) => p.cooked.replace
 /** Independent of the matcher: topics per creation month whose text holds `re`. */
 const topicsPerMonth = (topics: FakeTopic[], re: RegExp) => {
   const out = new Map<string, number>();
-  for (const t of topics) if (re.test(plain(t))) out.set(t.created_at.slice(0, 7), (out.get(t.created_at.slice(0, 7)) ?? 0) + 1);
+  for (const t of topics)
+    if (re.test(plain(t))) out.set(t.created_at.slice(0, 7), (out.get(t.created_at.slice(0, 7)) ?? 0) + 1);
   return out;
 };
 
@@ -49,7 +55,13 @@ describe('data/derive (mined series) and /verify', () => {
     await Promise.all([fd.close(), hub.close()]);
   });
   const series = (table: string, col: string, type: string) =>
-    new Map((services.db.prepare(`SELECT month, ${col} AS n FROM ${table} WHERE source = 'mined' AND model_type = ?`).all(type) as { month: string; n: number }[]).map((r) => [r.month, r.n]));
+    new Map(
+      (
+        services.db
+          .prepare(`SELECT month, ${col} AS n FROM ${table} WHERE source = 'mined' AND model_type = ?`)
+          .all(type) as { month: string; n: number }[]
+      ).map((r) => [r.month, r.n]),
+    );
 
   it('counts forum mentions per topic creation month, one per topic and type', () => {
     expect(series('forum_mentions', 'mentions', 'whisper')).toEqual(topicsPerMonth(topics, /\bwhisper\b/i));
@@ -69,17 +81,27 @@ describe('data/derive (mined series) and /verify', () => {
     }
     expect(series('hub_uploads', 'uploads', 'bert')).toEqual(bert);
     expect(series('hub_uploads', 'uploads', 'my-custom-model')).toEqual(new Map());
-    const got = services.db.prepare("SELECT month, models, with_card FROM card_stats WHERE source = 'mined'").all() as { month: string; models: number; with_card: number }[];
+    const got = services.db.prepare("SELECT month, models, with_card FROM card_stats WHERE source = 'mined'").all() as {
+      month: string;
+      models: number;
+      with_card: number;
+    }[];
     expect(new Map(got.map((g) => [g.month, [g.models, g.with_card]]))).toEqual(cards);
   });
 
   it('marks the source, version and windows; the paper rows stay untouched', () => {
     const s = seriesSource(services.db, 'mined')!;
     expect(s.datasetVersion).toMatch(/^mined-2026-11-22-[0-9a-f]{8}$/);
-    expect(s.windows.forum).toEqual({ first: topics[0]!.created_at.slice(0, 7), last: topics.at(-1)!.created_at.slice(0, 7), partialLast: false });
+    expect(s.windows.forum).toEqual({
+      first: topics[0]!.created_at.slice(0, 7),
+      last: topics.at(-1)!.created_at.slice(0, 7),
+      partialLast: false,
+    });
     expect(s.windows.hub?.last).toBe('2026-11');
     expect(s.windows.hub?.partialLast).toBe(true);
-    expect(services.db.prepare("SELECT count(*) FROM forum_mentions WHERE source = 'paper'").pluck().get()).toBeGreaterThan(1000);
+    expect(
+      services.db.prepare("SELECT count(*) FROM forum_mentions WHERE source = 'paper'").pluck().get(),
+    ).toBeGreaterThan(1000);
     // Same data, same version.
     expect(deriveSeries(services.db, readModelTypes(), now).version).toBe(s.datasetVersion);
   });
@@ -101,12 +123,21 @@ describe('data/derive (mined series) and /verify', () => {
     expect(ok.data.datasetVersion).not.toBe(before);
     expect(series('forum_mentions', 'mentions', 'opt')).toEqual(new Map([[optTopics[0]!.created_at.slice(0, 7), 1]]));
     await ask(`/verify reject ${optTopics[1]!.id}:opt`, 'ben');
-    expect(services.db.prepare('SELECT status, decided_by FROM mention_matches WHERE topic_id = ? AND model_type = ?').get(optTopics[1]!.id, 'opt')).toEqual({ status: 'rejected', decided_by: 'ben' });
+    expect(
+      services.db
+        .prepare('SELECT status, decided_by FROM mention_matches WHERE topic_id = ? AND model_type = ?')
+        .get(optTopics[1]!.id, 'opt'),
+    ).toEqual({ status: 'rejected', decided_by: 'ben' });
     expect((await ask('/verify list opt')).data.total).toBe(optTopics.length - 2);
 
     // A rescan of every topic keeps the decisions.
     deriveMentions(services.db, buildMentionMatcher(readModelTypes()), { all: true, now });
-    expect(services.db.prepare("SELECT count(*) FROM mention_matches WHERE model_type = 'opt' AND status IN ('accepted', 'rejected')").pluck().get()).toBe(2);
+    expect(
+      services.db
+        .prepare("SELECT count(*) FROM mention_matches WHERE model_type = 'opt' AND status IN ('accepted', 'rejected')")
+        .pluck()
+        .get(),
+    ).toBe(2);
 
     const bad = await ask('/verify accept banana');
     expect(bad.error?.code).toBe('E_BAD_VALUE');

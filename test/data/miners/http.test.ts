@@ -6,7 +6,10 @@ import { startFaultyServer, type FaultyServer } from '../../helpers/fake-discour
 describe('data/miners/http', () => {
   let srv: FaultyServer;
   beforeAll(async () => {
-    srv = await startFaultyServer((url) => ({ status: url.pathname === '/missing' ? 404 : 200, body: JSON.stringify({ path: url.pathname, pad: 'x'.repeat(2000) }) }));
+    srv = await startFaultyServer((url) => ({
+      status: url.pathname === '/missing' ? 404 : 200,
+      body: JSON.stringify({ path: url.pathname, pad: 'x'.repeat(2000) }),
+    }));
   });
   afterAll(() => srv.close());
 

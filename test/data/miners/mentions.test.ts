@@ -4,7 +4,11 @@ import { readModelTypes } from '../../../src/data/miners/hub/model-types.js';
 
 describe('analysis/mentions', () => {
   const m = buildMentionMatcher(readModelTypes());
-  const types = (text: string) => m.find([text]).map((h) => h.type).sort();
+  const types = (text: string) =>
+    m
+      .find([text])
+      .map((h) => h.type)
+      .sort();
 
   it('matches the usual spellings case-insensitively', () => {
     expect(types('I fine-tuned LLaMA-2 and Llama2 and llama')).toEqual(['llama']);
@@ -23,7 +27,10 @@ describe('analysis/mentions', () => {
   });
 
   it('flags ordinary-word names for verification and keeps their sentence', () => {
-    const hits = buildMentionMatcher(readModelTypes()).find(['Title about loss', 'First line.\nI will opt for a bigger batch. Then BERT works!']);
+    const hits = buildMentionMatcher(readModelTypes()).find([
+      'Title about loss',
+      'First line.\nI will opt for a bigger batch. Then BERT works!',
+    ]);
     expect(hits.map((h) => [h.type, h.ambiguous, h.sentence])).toEqual([
       ['opt', true, 'I will opt for a bigger batch.'],
       ['bert', false, 'Then BERT works!'],

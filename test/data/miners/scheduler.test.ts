@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler } from '../../../src/bot/scheduler.js';
-import { HfbotError } from '../../../src/errors.js';
+import type { HfbotError } from '../../../src/errors.js';
 import { testServices } from '../../helpers/dataset.js';
 import { generateTopics, startFakeDiscourse, type FakeDiscourse } from '../../helpers/fake-discourse.js';
 import { startFakeHub, type FakeHub } from '../../helpers/fake-hub.js';
@@ -30,14 +30,23 @@ describe('bot/scheduler', () => {
   });
 
   it('runs refresh on the schedule and stops cleanly', async () => {
-    const services = await testServices({ HFBOT_REFRESH_CRON: '* * * * * *', HFBOT_FORUM_URL: fd.base, HFBOT_HUB_URL: hub.base, HFBOT_MINE_RATE_PER_MINUTE: '6000' });
+    const services = await testServices({
+      HFBOT_REFRESH_CRON: '* * * * * *',
+      HFBOT_FORUM_URL: fd.base,
+      HFBOT_HUB_URL: hub.base,
+      HFBOT_MINE_RATE_PER_MINUTE: '6000',
+    });
     services.db.pragma('synchronous = OFF');
     const sched = await startScheduler(services, {});
     expect(sched?.name).toBe('scheduler');
     const deadline = Date.now() + 8000;
-    while (Date.now() < deadline && !services.logger.lines.some((l) => l.msg === 'scheduler: refresh done')) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < deadline && !services.logger.lines.some((l) => l.msg === 'scheduler: refresh done'))
+      await new Promise((r) => setTimeout(r, 50));
     await sched!.close();
-    expect(services.logger.lines.find((l) => l.msg === 'scheduler: refresh done')?.fields).toMatchObject({ run: 1, failures: 0 });
+    expect(services.logger.lines.find((l) => l.msg === 'scheduler: refresh done')?.fields).toMatchObject({
+      run: 1,
+      failures: 0,
+    });
     expect(services.db.prepare('SELECT count(*) FROM forum_topics').pluck().get()).toBe(20);
     expect(services.db.prepare('SELECT count(*) FROM hub_models').pluck().get()).toBe(1500);
     // Without a configured channel, announce logs that it skipped; nothing is posted.

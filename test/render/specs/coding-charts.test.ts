@@ -6,9 +6,16 @@ import { saturationSpec } from '../../../src/render/specs/saturation.js';
 describe('render/specs (coding rounds)', () => {
   it('confusion matrix compiles and keeps Table I order on both axes', () => {
     const spec = confusionMatrixSpec({
-      cells: [{ x: 'C1', y: 'C1', count: 3 }, { x: 'C10', y: 'C2', count: 1 }],
+      cells: [
+        { x: 'C1', y: 'C1', count: 3 },
+        { x: 'C10', y: 'C2', count: 1 },
+      ],
       categories: ['C1', 'C2', 'C10'],
-      xTitle: 'alice', yTitle: 'bob', title: 't', datasetVersion: 'v', source: 's',
+      xTitle: 'alice',
+      yTitle: 'bob',
+      title: 't',
+      datasetVersion: 'v',
+      source: 's',
     });
     const vg = compile(spec as never).spec;
     const x = (vg.scales ?? []).find((s) => s.name === 'x') as { domain?: unknown } | undefined;
@@ -16,7 +23,12 @@ describe('render/specs (coding rounds)', () => {
   });
 
   it('saturation chart compiles', () => {
-    const spec = saturationSpec({ batches: [{ batch: 1, fromPosition: 1, toPosition: 2, newCodes: 2, cumulative: 2 }], title: 't', datasetVersion: 'v', source: 's' });
+    const spec = saturationSpec({
+      batches: [{ batch: 1, fromPosition: 1, toPosition: 2, newCodes: 2, cumulative: 2 }],
+      title: 't',
+      datasetVersion: 'v',
+      source: 's',
+    });
     expect(() => compile(spec as never)).not.toThrow();
   });
 });

@@ -13,32 +13,130 @@ import { confusionMatrixSpec } from '../../../src/render/specs/confusion-matrix.
 import { saturationSpec } from '../../../src/render/specs/saturation.js';
 
 const v = { datasetVersion: 'saner2024-golden', source: 'golden input' };
-const golden = (name: string, spec: Record<string, unknown>) => expect(JSON.stringify(spec, null, 2) + '\n').toMatchFileSnapshot(`./__golden__/${name}.json`);
+const golden = (name: string, spec: Record<string, unknown>) =>
+  expect(`${JSON.stringify(spec, null, 2)}\n`).toMatchFileSnapshot(`./__golden__/${name}.json`);
 
 describe('render/specs (golden)', () => {
   it('trend', () =>
-    golden('trend', trendSpec({ ...v, model: 'bart', stats: 'Spearman rho = -0.6874, p = 5.1e-6, 2020-07..2020-09 (3 months)', series: [{ month: '2020-07', forum: 28, hub: 26 }, { month: '2020-08', forum: 25, hub: 12 }, { month: '2020-09', forum: 18, hub: 8 }] })));
+    golden(
+      'trend',
+      trendSpec({
+        ...v,
+        model: 'bart',
+        stats: 'Spearman rho = -0.6874, p = 5.1e-6, 2020-07..2020-09 (3 months)',
+        series: [
+          { month: '2020-07', forum: 28, hub: 26 },
+          { month: '2020-08', forum: 25, hub: 12 },
+          { month: '2020-09', forum: 18, hub: 8 },
+        ],
+      }),
+    ));
 
   it('trends', () =>
-    golden('trends', trendsSpec({ ...v, subtitle: '2020-07..2023-05; 3 model types', rows: [{ model: 'bart', rho: -0.6874, q: 0.0004 }, { model: 'bert', rho: -0.47, q: 0.08 }, { model: 'llama', rho: 0.9001, q: 0.01 }] })));
+    golden(
+      'trends',
+      trendsSpec({
+        ...v,
+        subtitle: '2020-07..2023-05; 3 model types',
+        rows: [
+          { model: 'bart', rho: -0.6874, q: 0.0004 },
+          { model: 'bert', rho: -0.47, q: 0.08 },
+          { model: 'llama', rho: 0.9001, q: 0.01 },
+        ],
+      }),
+    ));
 
   it('popular', () =>
-    golden('popular', popularSpec({ ...v, subtitle: 'rho = 0.7019', rows: [{ model: 'bert', forumShare: 0.247, hubShare: 0.229 }, { model: 't5', forumShare: 0.102, hubShare: 0.081 }] })));
+    golden(
+      'popular',
+      popularSpec({
+        ...v,
+        subtitle: 'rho = 0.7019',
+        rows: [
+          { model: 'bert', forumShare: 0.247, hubShare: 0.229 },
+          { model: 't5', forumShare: 0.102, hubShare: 0.081 },
+        ],
+      }),
+    ));
 
   it('cards', () =>
-    golden('cards', cardsSpec({ ...v, subtitle: '2 months', months: [{ month: '2023-04', models: 24000, withCard: 12000, ratio: 0.5 }, { month: '2023-05', models: 26000, withCard: 12800, ratio: null }] })));
+    golden(
+      'cards',
+      cardsSpec({
+        ...v,
+        subtitle: '2 months',
+        months: [
+          { month: '2023-04', models: 24000, withCard: 12000, ratio: 0.5 },
+          { month: '2023-05', models: 26000, withCard: 12800, ratio: null },
+        ],
+      }),
+    ));
 
   it('taxonomy shares (Table I and a level sample with Wilson intervals)', async () => {
-    await golden('shares', sharesSpec({ ...v, title: 'Challenges', xTitle: 'share of codes (%)', bars: [{ label: 'C2 Training Pipeline', percent: 11.9 }, { label: 'C1 Model Usage', percent: 14.4 }] }));
-    await golden('shares-level', sharesSpec({ ...v, title: 'Beginner', subtitle: 'n = 18 topics', xTitle: 'share of topics (%)', yTitle: 'challenge', bars: [{ label: 'C1', percent: 38.9, lower: 20.3, upper: 61.4 }] }));
+    await golden(
+      'shares',
+      sharesSpec({
+        ...v,
+        title: 'Challenges',
+        xTitle: 'share of codes (%)',
+        bars: [
+          { label: 'C2 Training Pipeline', percent: 11.9 },
+          { label: 'C1 Model Usage', percent: 14.4 },
+        ],
+      }),
+    );
+    await golden(
+      'shares-level',
+      sharesSpec({
+        ...v,
+        title: 'Beginner',
+        subtitle: 'n = 18 topics',
+        xTitle: 'share of topics (%)',
+        yTitle: 'challenge',
+        bars: [{ label: 'C1', percent: 38.9, lower: 20.3, upper: 61.4 }],
+      }),
+    );
   });
 
   it('root causes', () =>
-    golden('root-causes', rootCausesSpec({ ...v, title: 'Root causes', rows: [{ category: 'Lack of familiarity', published: 15, recomputed: 14 }, { category: 'HF bugs', published: 3, recomputed: 3 }] })));
+    golden(
+      'root-causes',
+      rootCausesSpec({
+        ...v,
+        title: 'Root causes',
+        rows: [
+          { category: 'Lack of familiarity', published: 15, recomputed: 14 },
+          { category: 'HF bugs', published: 3, recomputed: 3 },
+        ],
+      }),
+    ));
 
   it('confusion matrix', () =>
-    golden('confusion-matrix', confusionMatrixSpec({ ...v, title: 'alice vs bob', xTitle: 'alice', yTitle: 'bob', categories: ['C1', 'C2'], cells: [{ x: 'C1', y: 'C1', count: 3 }, { x: 'C2', y: 'C1', count: 1 }] })));
+    golden(
+      'confusion-matrix',
+      confusionMatrixSpec({
+        ...v,
+        title: 'alice vs bob',
+        xTitle: 'alice',
+        yTitle: 'bob',
+        categories: ['C1', 'C2'],
+        cells: [
+          { x: 'C1', y: 'C1', count: 3 },
+          { x: 'C2', y: 'C1', count: 1 },
+        ],
+      }),
+    ));
 
   it('saturation', () =>
-    golden('saturation', saturationSpec({ ...v, title: 'Saturation', batches: [{ batch: 1, fromPosition: 1, toPosition: 10, newCodes: 5, cumulative: 5 }, { batch: 2, fromPosition: 11, toPosition: 20, newCodes: 1, cumulative: 6 }] })));
+    golden(
+      'saturation',
+      saturationSpec({
+        ...v,
+        title: 'Saturation',
+        batches: [
+          { batch: 1, fromPosition: 1, toPosition: 10, newCodes: 5, cumulative: 5 },
+          { batch: 2, fromPosition: 11, toPosition: 20, newCodes: 1, cumulative: 6 },
+        ],
+      }),
+    ));
 });

@@ -16,8 +16,14 @@ function compileCleanly(spec: Record<string, unknown>): string[] {
   const problems: string[] = [];
   const logger = {
     level: () => logger,
-    error: (...a: unknown[]) => (problems.push(a.join(' ')), logger),
-    warn: (...a: unknown[]) => (problems.push(a.join(' ')), logger),
+    error: (...a: unknown[]) => {
+      problems.push(a.join(' '));
+      return logger;
+    },
+    warn: (...a: unknown[]) => {
+      problems.push(a.join(' '));
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
   };
@@ -26,7 +32,16 @@ function compileCleanly(spec: Record<string, unknown>): string[] {
 }
 
 describe('render/specs (series)', () => {
-  it.each(['/trend bart', '/trend llama', '/trends', '/trends significant:true', '/popular', '/popular top:8', '/cards', '/cards 2023-01 2023-05'])('%s gives a chart that compiles without warnings', async (cmd) => {
+  it.each([
+    '/trend bart',
+    '/trend llama',
+    '/trends',
+    '/trends significant:true',
+    '/popular',
+    '/popular top:8',
+    '/cards',
+    '/cards 2023-01 2023-05',
+  ])('%s gives a chart that compiles without warnings', async (cmd) => {
     const r = await runCommandText(cmd, { user: testUser(), services }, commands);
     expect(r.error).toBeUndefined();
     const chart = r.chart as Record<string, unknown> & { title: { text: string; subtitle: string[] } };

@@ -26,15 +26,25 @@ userInput.addEventListener('input', () => {
 const userName = () => userInput.value.trim() || 'guest';
 
 function scrollToEnd(node) {
-  node.scrollIntoView({ block: 'end', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  node.scrollIntoView({
+    block: 'end',
+    behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+  });
 }
 
 async function post(text) {
   let res;
   try {
-    res = await fetch('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, user: userName() }) });
+    res = await fetch('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text, user: userName() }),
+    });
   } catch (err) {
-    return { text: `Could not reach hfbot (${err.message}). Is \`hfbot serve\` still running?`, error: { code: 'E_NETWORK' } };
+    return {
+      text: `Could not reach hfbot (${err.message}). Is \`hfbot serve\` still running?`,
+      error: { code: 'E_NETWORK' },
+    };
   }
   const body = await res.json().catch(() => null);
   if (body && typeof body.text === 'string') return body;

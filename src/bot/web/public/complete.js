@@ -16,7 +16,7 @@ function typedCommand(before, commands) {
   let best = null;
   for (const c of commands) {
     const name = c.label.slice(1);
-    if ((t.startsWith(name + ' ') || t === name + ' ') && (!best || name.length > best.label.length - 1)) best = c;
+    if ((t.startsWith(`${name} `) || t === `${name} `) && (!best || name.length > best.label.length - 1)) best = c;
   }
   return best;
 }
@@ -45,17 +45,28 @@ async function suggestionsFor(before, commands, signal) {
   const values = next && !used.has(next.name) ? await valuesFor(next, token, '', signal) : [];
   const opts = cmd.options
     .filter((o) => !used.has(o.name) && o.name.startsWith(token.toLowerCase()))
-    .map((o) => ({ label: `${o.name}:`, detail: `${o.description} (${o.expected})`, insert: `${o.name}:`, open: true }));
+    .map((o) => ({
+      label: `${o.name}:`,
+      detail: `${o.description} (${o.expected})`,
+      insert: `${o.name}:`,
+      open: true,
+    }));
   return { from, items: [...values, ...opts].slice(0, 25) };
 }
 
 async function valuesFor(o, q, prefix, signal) {
   if (o.autocomplete === 'model' || o.autocomplete === 'theme') {
     const items = await fetchItems(o.autocomplete, q, signal);
-    return items.map((v) => ({ label: v.label, detail: o.autocomplete === 'model' ? 'model type' : 'theme', insert: `${prefix}${quote(v.value)} ` }));
+    return items.map((v) => ({
+      label: v.label,
+      detail: o.autocomplete === 'model' ? 'model type' : 'theme',
+      insert: `${prefix}${quote(v.value)} `,
+    }));
   }
   if (o.choices) {
-    return o.choices.filter((c) => c.startsWith(q.toLowerCase())).map((c) => ({ label: c, detail: o.name, insert: `${prefix}${c} ` }));
+    return o.choices
+      .filter((c) => c.startsWith(q.toLowerCase()))
+      .map((c) => ({ label: c, detail: o.name, insert: `${prefix}${c} ` }));
   }
   return [];
 }
@@ -67,7 +78,9 @@ export function setupAutocomplete(input, list) {
   let from = 0;
   let active = -1;
   let controller = null;
-  fetchItems('command', '').then((c) => (commands = c)).catch(() => undefined);
+  fetchItems('command', '')
+    .then((c) => (commands = c))
+    .catch(() => undefined);
 
   const close = () => {
     // A suggestion request still in flight must not reopen the list after Esc or sending.
@@ -82,7 +95,7 @@ export function setupAutocomplete(input, list) {
   };
   const highlight = (i) => {
     active = i;
-    [...list.children].forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
+    for (const [j, li] of [...list.children].entries()) li.setAttribute('aria-selected', String(j === i));
     if (i >= 0) {
       input.setAttribute('aria-activedescendant', `sug-${i}`);
       list.children[i].scrollIntoView({ block: 'nearest' });
@@ -107,8 +120,20 @@ export function setupAutocomplete(input, list) {
     if (!items.length) return close();
     list.replaceChildren(
       ...items.map((it, i) =>
-        el('li', { id: `sug-${i}`, role: 'option', 'aria-selected': 'false', onmousedown: (e) => { e.preventDefault(); pick(i); } },
-          el('span', { class: 'sug-label', text: it.label }), it.detail ? el('span', { class: 'sug-detail', text: it.detail }) : null),
+        el(
+          'li',
+          {
+            id: `sug-${i}`,
+            role: 'option',
+            'aria-selected': 'false',
+            onmousedown: (e) => {
+              e.preventDefault();
+              pick(i);
+            },
+          },
+          el('span', { class: 'sug-label', text: it.label }),
+          it.detail ? el('span', { class: 'sug-detail', text: it.detail }) : null,
+        ),
       ),
     );
     list.hidden = false;
@@ -117,7 +142,8 @@ export function setupAutocomplete(input, list) {
   };
   const update = async () => {
     controller?.abort();
-    const mine = (controller = new AbortController());
+    controller = new AbortController();
+    const mine = controller;
     const before = input.value.slice(0, input.selectionStart ?? input.value.length);
     try {
       const next = await suggestionsFor(before, commands, mine.signal);
@@ -135,14 +161,29 @@ export function setupAutocomplete(input, list) {
     if (list.hidden) {
       // Esc also cancels suggestions that have not arrived yet.
       if (e.key === 'Escape') close();
-      if (e.key === 'ArrowDown' && input.value.startsWith('/')) { e.preventDefault(); void update(); }
+      if (e.key === 'ArrowDown' && input.value.startsWith('/')) {
+        e.preventDefault();
+        void update();
+      }
       return;
     }
-    if (e.key === 'ArrowDown') { e.preventDefault(); highlight((active + 1) % items.length); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(active <= 0 ? items.length - 1 : active - 1); }
-    else if (e.key === 'Escape') { e.preventDefault(); close(); }
-    else if (e.key === 'Tab' && !e.shiftKey) { e.preventDefault(); pick(active >= 0 ? active : 0); }
-    else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); e.stopImmediatePropagation(); pick(active); }
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      highlight((active + 1) % items.length);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      highlight(active <= 0 ? items.length - 1 : active - 1);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    } else if (e.key === 'Tab' && !e.shiftKey) {
+      e.preventDefault();
+      pick(Math.max(active, 0));
+    } else if (e.key === 'Enter' && active >= 0) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      pick(active);
+    }
   });
   return { close, isOpen: () => !list.hidden };
 }

@@ -23,12 +23,29 @@ function isNumeric(rows, i) {
 function tableNode(table, label) {
   const rows = table.rows.slice(0, MAX_ROWS);
   const numeric = table.columns.map((_, i) => isNumeric(table.rows, i));
-  const head = el('tr', {}, ...table.columns.map((c, i) => el('th', { scope: 'col', class: numeric[i] ? 'num' : undefined, text: c })));
-  const body = rows.map((r) => el('tr', {}, ...r.map((v, i) => el('td', { class: numeric[i] ? 'num' : undefined, text: v === null ? '' : String(v) }))));
-  const t = el('table', {}, el('caption', { class: 'visually-hidden', text: label }), el('thead', {}, head), el('tbody', {}, ...body));
+  const head = el(
+    'tr',
+    {},
+    ...table.columns.map((c, i) => el('th', { scope: 'col', class: numeric[i] ? 'num' : undefined, text: c })),
+  );
+  const body = rows.map((r) =>
+    el(
+      'tr',
+      {},
+      ...r.map((v, i) => el('td', { class: numeric[i] ? 'num' : undefined, text: v === null ? '' : String(v) })),
+    ),
+  );
+  const t = el(
+    'table',
+    {},
+    el('caption', { class: 'visually-hidden', text: label }),
+    el('thead', {}, head),
+    el('tbody', {}, ...body),
+  );
   // Focusable so keyboard users can scroll a wide table sideways.
   const wrap = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label }, t);
-  if (table.rows.length > MAX_ROWS) wrap.append(el('p', { class: 'note', text: `… ${table.rows.length - MAX_ROWS} more rows in the CSV.` }));
+  if (table.rows.length > MAX_ROWS)
+    wrap.append(el('p', { class: 'note', text: `… ${table.rows.length - MAX_ROWS} more rows in the CSV.` }));
   return wrap;
 }
 
@@ -37,7 +54,9 @@ function chartNode(reply) {
   const fig = el('figure', { class: 'chart-figure' }, img);
   img.addEventListener('error', () => {
     // The numbers are in the text and table; say the picture is missing instead of a broken icon.
-    img.replaceWith(el('p', { class: 'note', text: 'The chart could not be drawn this time; the numbers above are complete.' }));
+    img.replaceWith(
+      el('p', { class: 'note', text: 'The chart could not be drawn this time; the numbers above are complete.' }),
+    );
     fig.classList.add('failed');
   });
   return fig;
@@ -59,14 +78,35 @@ function actionsNode(actions, run) {
   for (const a of actions) {
     if (a.type === 'select') {
       const id = `ctl-${++controlCount}`;
-      const select = el('select', { id }, el('option', { value: '', text: a.placeholder, disabled: true, selected: true }));
-      for (const o of a.options) select.append(el('option', { value: o.value, text: o.description ? `${o.label} — ${o.description}` : o.label }));
+      const select = el(
+        'select',
+        { id },
+        el('option', { value: '', text: a.placeholder, disabled: true, selected: true }),
+      );
+      for (const o of a.options)
+        select.append(
+          el('option', { value: o.value, text: o.description ? `${o.label} — ${o.description}` : o.label }),
+        );
       select.addEventListener('change', () => {
         if (select.value) run(a.command.split('{value}').join(select.value), box);
       });
-      box.append(el('span', { class: 'control' }, el('label', { for: id, class: 'visually-hidden', text: a.placeholder }), select));
+      box.append(
+        el(
+          'span',
+          { class: 'control' },
+          el('label', { for: id, class: 'visually-hidden', text: a.placeholder }),
+          select,
+        ),
+      );
     } else {
-      box.append(el('button', { type: 'button', class: a.style || 'secondary', text: a.label, onclick: () => run(a.command, box) }));
+      box.append(
+        el('button', {
+          type: 'button',
+          class: a.style || 'secondary',
+          text: a.label,
+          onclick: () => run(a.command, box),
+        }),
+      );
     }
   }
   return box;
@@ -74,7 +114,11 @@ function actionsNode(actions, run) {
 
 /** The bot's bubble for one reply; `run(command, origin)` sends an action's command. */
 export function replyNode(reply, run) {
-  const bubble = el('div', { class: 'bubble' }, el('p', { class: 'who-line', text: reply.error ? 'hfbot (error)' : 'hfbot' }));
+  const bubble = el(
+    'div',
+    { class: 'bubble' },
+    el('p', { class: 'who-line', text: reply.error ? 'hfbot (error)' : 'hfbot' }),
+  );
   bubble.append(el('p', { class: reply.error ? 'text error-text' : 'text', text: reply.text }));
   if (reply.table) bubble.append(tableNode(reply.table, `Table: ${reply.text.split('\n')[0].slice(0, 120)}`));
   if (reply.chartUrl) bubble.append(chartNode(reply));
@@ -87,16 +131,31 @@ export function replyNode(reply, run) {
 }
 
 export function userNode(name, text) {
-  return el('li', { class: 'msg user' }, el('div', { class: 'bubble' }, el('p', { class: 'who-line', text: name }), el('p', { class: 'text', text })));
+  return el(
+    'li',
+    { class: 'msg user' },
+    el('div', { class: 'bubble' }, el('p', { class: 'who-line', text: name }), el('p', { class: 'text', text })),
+  );
 }
 
 export function pendingNode() {
-  return el('li', { class: 'msg bot pending' }, el('div', { class: 'bubble' }, el('p', { class: 'text', text: 'hfbot is working…' })));
+  return el(
+    'li',
+    { class: 'msg bot pending' },
+    el('div', { class: 'bubble' }, el('p', { class: 'text', text: 'hfbot is working…' })),
+  );
 }
 
 /** A thread (coding rounds) as its own titled section in the log; action replies go inside it. */
 export function threadNode(title) {
   const heading = el('h3', { class: 'thread-title', text: `Thread: ${title}` });
   const log = el('ol', { class: 'thread-log' });
-  return { item: el('li', { class: 'thread', 'data-title': title }, el('section', { 'aria-label': `Thread: ${title}` }, heading, log)), log };
+  return {
+    item: el(
+      'li',
+      { class: 'thread', 'data-title': title },
+      el('section', { 'aria-label': `Thread: ${title}` }, heading, log),
+    ),
+    log,
+  };
 }

@@ -9,7 +9,16 @@ import type { Logger } from '../../../logger.js';
 import { MalformedResponseError, type PoliteHttp } from '../http.js';
 import type { ProgressSink } from '../progress.js';
 import { timeFraction } from '../progress.js';
-import { Categories, LatestPage, PostsChunk, Topic, activityOf, parseAs, type LatestTopic, type Post } from './parse.js';
+import {
+  Categories,
+  LatestPage,
+  PostsChunk,
+  Topic,
+  activityOf,
+  parseAs,
+  type LatestTopic,
+  type Post,
+} from './parse.js';
 import { forumStore, type ForumStore } from './store.js';
 
 export interface ForumMineOptions {
@@ -57,7 +66,18 @@ export async function mineForum(o: ForumMineOptions): Promise<ForumMineResult> {
     last_finished_at: cp?.last_finished_at ?? null,
   };
   if (resumed) o.logger.info('resuming an interrupted forum run', { page: run.run_page, floor: run.run_floor });
-  const r: ForumMineResult = { resumed, pages: 0, topicsListed: 0, newTopics: 0, changedTopics: 0, postChunks: 0, skipped: [], requests: 0, since: run.since, newSince: null };
+  const r: ForumMineResult = {
+    resumed,
+    pages: 0,
+    topicsListed: 0,
+    newTopics: 0,
+    changedTopics: 0,
+    postChunks: 0,
+    skipped: [],
+    requests: 0,
+    since: run.since,
+    newSince: null,
+  };
   const ctx = { o, base, store, r, categoriesFetched: false };
 
   for (const id of store.skippedIds()) await fetchTopic(ctx, id, null);
@@ -98,7 +118,8 @@ export async function mineForum(o: ForumMineOptions): Promise<ForumMineResult> {
       }
       const stored = store.stored(t.id);
       if (stored && stored.bumped_at === activity && stored.posts_count === t.posts_count) {
-        if (stored.views !== (t.views ?? null) || stored.reply_count !== (t.reply_count ?? null)) store.updateCounts(t.id, t.views ?? null, t.reply_count ?? null);
+        if (stored.views !== (t.views ?? null) || stored.reply_count !== (t.reply_count ?? null))
+          store.updateCounts(t.id, t.views ?? null, t.reply_count ?? null);
         continue;
       }
       if (await fetchTopic(ctx, t.id, activity)) r[stored ? 'changedTopics' : 'newTopics']++;
@@ -109,12 +130,31 @@ export async function mineForum(o: ForumMineOptions): Promise<ForumMineResult> {
       source: 'forum',
       done: r.pages,
       fraction: done ? 1 : timeFraction(run.run_target, run.run_floor ?? FORUM_START, oldest),
-      counts: { pages: r.pages, new: r.newTopics, changed: r.changedTopics, skipped: r.skipped.length, requests: o.http.stats.requests - requestsBefore },
+      counts: {
+        pages: r.pages,
+        new: r.newTopics,
+        changed: r.changedTopics,
+        skipped: r.skipped.length,
+        requests: o.http.stats.requests - requestsBefore,
+      },
     });
     if (done) break;
   }
-  const newSince = pageSkipped ? run.since : [run.since, run.run_target].filter((x): x is string => x !== null).sort().at(-1) ?? null;
-  store.putCheckpoint({ ...run, since: newSince, run_target: null, run_floor: null, run_page: null, run_started_at: null, last_finished_at: o.now().toISOString() });
+  const newSince = pageSkipped
+    ? run.since
+    : ([run.since, run.run_target]
+        .filter((x): x is string => x !== null)
+        .sort()
+        .at(-1) ?? null);
+  store.putCheckpoint({
+    ...run,
+    since: newSince,
+    run_target: null,
+    run_floor: null,
+    run_page: null,
+    run_started_at: null,
+    last_finished_at: o.now().toISOString(),
+  });
   r.newSince = newSince;
   r.requests = o.http.stats.requests - requestsBefore;
   o.logger.info('forum mined', { ...r, skipped: r.skipped.length });

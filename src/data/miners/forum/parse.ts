@@ -64,12 +64,13 @@ export type Topic = z.output<typeof Topic>;
 
 export const PostsChunk = z.object({ post_stream: z.object({ posts: z.array(Post) }) });
 
-const Category: z.ZodType<{ id: number; name: string; slug?: string | null; subcategory_list?: unknown[] | null }> = z.object({
-  id,
-  name: z.string(),
-  slug: z.string().nullish(),
-  subcategory_list: z.array(z.unknown()).nullish(),
-});
+const Category: z.ZodType<{ id: number; name: string; slug?: string | null; subcategory_list?: unknown[] | null }> =
+  z.object({
+    id,
+    name: z.string(),
+    slug: z.string().nullish(),
+    subcategory_list: z.array(z.unknown()).nullish(),
+  });
 export const Categories = z.object({ category_list: z.object({ categories: z.array(Category) }) });
 
 /** Validates `json` against `schema`; a mismatch names the URL and the first offending field. */
@@ -81,7 +82,11 @@ export function parseAs<S extends z.ZodType>(schema: S, json: unknown, url: stri
 }
 
 /** When the topic last changed, as /latest orders it. */
-export function activityOf(t: { bumped_at?: string | null; last_posted_at?: string | null; created_at: string }): string {
+export function activityOf(t: {
+  bumped_at?: string | null;
+  last_posted_at?: string | null;
+  created_at: string;
+}): string {
   return t.bumped_at ?? t.last_posted_at ?? t.created_at;
 }
 

@@ -47,7 +47,13 @@ export function firstPageUrl(base: string, pageSize: number): string {
   return `${base}/api/models?limit=${pageSize}&sort=createdAt&direction=-1&${EXPAND.map((e) => `expand[]=${e}`).join('&')}`;
 }
 
-interface HubCheckpoint { newest_created_at: string | null; run_next_url: string | null; run_newest: string | null; run_started_at: string | null; run_models: number }
+interface HubCheckpoint {
+  newest_created_at: string | null;
+  run_next_url: string | null;
+  run_newest: string | null;
+  run_started_at: string | null;
+  run_models: number;
+}
 
 export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
   const { db } = o;
@@ -60,10 +66,21 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
   let url: string | null = resumed ? cp!.run_next_url : firstPageUrl(base, o.pageSize ?? 1000);
   const startedAt = resumed ? cp!.run_started_at : o.now().toISOString();
   const countBefore = db.prepare('SELECT count(*) FROM hub_models').pluck().get() as number;
-  const r: HubMineResult = { resumed, pages: 0, models: 0, newModels: 0, badEntries: 0, skipped: [], requests: 0, reachedCheckpoint: false };
+  const r: HubMineResult = {
+    resumed,
+    pages: 0,
+    models: 0,
+    newModels: 0,
+    badEntries: 0,
+    skipped: [],
+    requests: 0,
+    reachedCheckpoint: false,
+  };
   if (resumed) o.logger.info('resuming an interrupted Hub run', { url });
 
-  const upsertSql = (rows: number) => `INSERT INTO hub_models (id, author, created_month, model_type, has_card, pipeline_tag, library)
+  const upsertSql = (
+    rows: number,
+  ) => `INSERT INTO hub_models (id, author, created_month, model_type, has_card, pipeline_tag, library)
     VALUES ${Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}
     ON CONFLICT(id) DO UPDATE SET author = excluded.author, created_month = excluded.created_month, model_type = excluded.model_type,
       has_card = excluded.has_card, pipeline_tag = excluded.pipeline_tag, library = excluded.library`;
@@ -73,7 +90,8 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
   const upsert = db.prepare(upsertSql(1));
   const upsertMany = db.prepare(upsertSql(UPSERT_ROWS));
   const params: unknown[] = new Array<unknown>(UPSERT_ROWS * 7);
-  const saveCp = db.prepare(`INSERT INTO hub_checkpoint (base_url, newest_created_at, run_next_url, run_newest, run_started_at, run_models, last_finished_at)
+  const saveCp =
+    db.prepare(`INSERT INTO hub_checkpoint (base_url, newest_created_at, run_next_url, run_newest, run_started_at, run_models, last_finished_at)
     VALUES (@base, @newest, @next, @runNewest, @startedAt, @runModels, @finished)
     ON CONFLICT(base_url) DO UPDATE SET newest_created_at = excluded.newest_created_at, run_next_url = excluded.run_next_url, run_newest = excluded.run_newest,
       run_started_at = excluded.run_started_at, run_models = excluded.run_models, last_finished_at = excluded.last_finished_at`);
@@ -85,14 +103,28 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
     for (; i + UPSERT_ROWS <= rows.length; i += UPSERT_ROWS) {
       for (let j = 0, p = 0; j < UPSERT_ROWS; j++) {
         const m = rows[i + j]!;
-        params[p++] = m.id; params[p++] = m.author; params[p++] = m.created_month; params[p++] = m.model_type;
-        params[p++] = m.has_card; params[p++] = m.pipeline_tag; params[p++] = m.library;
+        params[p++] = m.id;
+        params[p++] = m.author;
+        params[p++] = m.created_month;
+        params[p++] = m.model_type;
+        params[p++] = m.has_card;
+        params[p++] = m.pipeline_tag;
+        params[p++] = m.library;
       }
       upsertMany.run(params);
     }
-    for (const m of rows.slice(i)) upsert.run(m.id, m.author, m.created_month, m.model_type, m.has_card, m.pipeline_tag, m.library);
+    for (const m of rows.slice(i))
+      upsert.run(m.id, m.author, m.created_month, m.model_type, m.has_card, m.pipeline_tag, m.library);
     runModels += rows.length;
-    saveCp.run({ base, newest: cp?.newest_created_at ?? null, next, runNewest, startedAt, runModels, finished: cp === undefined ? null : ((cp as { last_finished_at?: string | null }).last_finished_at ?? null) });
+    saveCp.run({
+      base,
+      newest: cp?.newest_created_at ?? null,
+      next,
+      runNewest,
+      startedAt,
+      runModels,
+      finished: cp === undefined ? null : ((cp as { last_finished_at?: string | null }).last_finished_at ?? null),
+    });
   });
 
   // Pages are written in batches; a resume re-reads at most one batch and memory is bounded by it
@@ -161,11 +193,30 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
       pending = [];
     }
     r.models += rows.length;
-    o.onProgress?.({ source: 'hub', done: r.models, fraction: done ? 1 : timeFraction(runNewest, floor ?? HUB_FLOOR, oldest), counts: { models: r.models, pages: r.pages, requests: o.http.stats.requests - requestsBefore } });
+    o.onProgress?.({
+      source: 'hub',
+      done: r.models,
+      fraction: done ? 1 : timeFraction(runNewest, floor ?? HUB_FLOOR, oldest),
+      counts: { models: r.models, pages: r.pages, requests: o.http.stats.requests - requestsBefore },
+    });
     url = done ? null : next;
   }
-  const newest = pageSkipped || url ? (cp?.newest_created_at ?? null) : [cp?.newest_created_at ?? null, runNewest].filter((x): x is string => x !== null).sort().at(-1) ?? null;
-  saveCp.run({ base, newest, next: url, runNewest: url ? runNewest : null, startedAt: url ? startedAt : null, runModels: url ? runModels : 0, finished: url ? null : o.now().toISOString() });
+  const newest =
+    pageSkipped || url
+      ? (cp?.newest_created_at ?? null)
+      : ([cp?.newest_created_at ?? null, runNewest]
+          .filter((x): x is string => x !== null)
+          .sort()
+          .at(-1) ?? null);
+  saveCp.run({
+    base,
+    newest,
+    next: url,
+    runNewest: url ? runNewest : null,
+    startedAt: url ? startedAt : null,
+    runModels: url ? runModels : 0,
+    finished: url ? null : o.now().toISOString(),
+  });
   r.newModels = (db.prepare('SELECT count(*) FROM hub_models').pluck().get() as number) - countBefore;
   r.requests = o.http.stats.requests - requestsBefore;
   o.logger.info('Hub mined', { ...r, skipped: r.skipped.length });

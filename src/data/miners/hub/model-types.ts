@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { HfbotError } from '../../../errors.js';
 import { mining } from '../../../messages/mining.js';
 
-export const MODEL_TYPES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data/model-types.txt');
+export const MODEL_TYPES_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../data/model-types.txt',
+);
 
 const NAME = /^[a-z0-9][a-z0-9_.-]*$/;
 
@@ -22,7 +25,10 @@ export function parseModelTypeList(text: string, file: string): string[] {
   const mapping = /CONFIG_MAPPING_NAMES\s*=\s*OrderedDict\(([\s\S]*?)\n\s*\)/.exec(text);
   const names = mapping
     ? [...mapping[1]!.matchAll(/\(\s*"([^"]+)"\s*,\s*"[A-Za-z0-9_]+Config"\s*\)/g)].map((m) => m[1]!)
-    : text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    : text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'));
   const bad = names.filter((n) => !NAME.test(n));
   if (!names.length || bad.length) {
     throw new HfbotError('E_BAD_VALUE', mining.badModelTypes(file, bad.slice(0, 3)), { hint: mining.modelTypesHint });
@@ -34,7 +40,10 @@ export function parseModelTypeList(text: string, file: string): string[] {
 export function writeModelTypes(names: string[], file = MODEL_TYPES_FILE): { added: string[]; removed: string[] } {
   const old = readFileSync(file, 'utf8');
   const before = new Set(parseModelTypeList(old, file));
-  const header = old.split(/\r?\n/).filter((l) => l.startsWith('#')).join('\n');
+  const header = old
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('#'))
+    .join('\n');
   writeFileSync(file, `${header}\n${names.join('\n')}\n`);
   const after = new Set(names);
   return { added: names.filter((n) => !before.has(n)), removed: [...before].filter((n) => !after.has(n)) };

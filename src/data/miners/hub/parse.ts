@@ -33,7 +33,16 @@ const optObject = (v: unknown) => v === undefined || v === null || (typeof v ===
 function quickCheck(raw: unknown): raw is HubEntry {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
   const m = raw as Record<string, unknown>;
-  return typeof m.id === 'string' && m.id.length > 0 && optText(m.author) && optText(m.createdAt) && optObject(m.config) && optObject(m.cardData) && optText(m.pipeline_tag) && optText(m.library_name);
+  return (
+    typeof m.id === 'string' &&
+    m.id.length > 0 &&
+    optText(m.author) &&
+    optText(m.createdAt) &&
+    optObject(m.config) &&
+    optObject(m.cardData) &&
+    optText(m.pipeline_tag) &&
+    optText(m.library_name)
+  );
 }
 
 /** A row, or the reason the entry cannot be used (the page goes on without it). */
