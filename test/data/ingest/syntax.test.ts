@@ -154,6 +154,20 @@ describe('data/ingest (encoding and CSV syntax)', () => {
       `${FORUM} line 3, column #1: expected a model type name (lower-case letters, digits, - or _, such as xlm-roberta); got "t5 ". `.trim(),
     ],
     [
+      'a Root_Causes.csv row given twice',
+      editText(RC, (t) => {
+        const lines = t.split('\r\n');
+        lines.splice(5, 0, lines[1]!);
+        return lines.join('\r\n');
+      }),
+      'Root_Causes.csv line 6, column accepted_coded: a second row for "T4503" (the first is on line 2); expected one. Delete the duplicate.',
+    ],
+    [
+      'a codebook category numbered out of turn',
+      editText('Challenges.csv', (t) => t.replace('\n2,Training Pipeline,', '\n3,Training Pipeline,')),
+      'Challenges.csv line 9, column #: the # cell is "3"; expected 2 (categories are numbered 1, 2, ... on their first row, blank below).',
+    ],
+    [
       'a pasted copy of a topic block in All_Codes.csv',
       editText('All_Codes.csv', (t) => `${t}1,120,Transformers,Sample notebooks for a task,,,,,,\r\n`),
       "All_Codes.csv line 1191, column Topic#: topic 120 starts again here after other topics (its rows begin on line 2); expected each topic's codes together. A pasted duplicate? Remove it.",
