@@ -4,7 +4,8 @@
  * log line when not configured, and a failure on one never stops the other or the caller.
  */
 import { webApi } from '@slack/bolt';
-import type { Reply, Services } from '../commands/types.js';
+import type { Reply } from '../reply.js';
+import type { Services } from '../services.js';
 import { createActionStore } from './action-store.js';
 import { renderOnce, replyAttachments, type RenderPng } from './reply-attachments.js';
 import { preloadDiscordJs } from './discord/preload.js';

@@ -3,7 +3,7 @@ import { opt } from './options.js';
 import { usageOf } from './parse.js';
 import { HfbotError } from '../errors.js';
 
-/** Help lists the registry it is given, so it never drifts from what actually runs. */
+/** Help lists the registry it runs under (ctx.commands), so it never drifts from what actually runs. */
 export const help = defineCommand({
   definition: {
     name: 'help',
@@ -11,8 +11,8 @@ export const help = defineCommand({
     options: { command: opt.string({ description: 'A command name, e.g. trend', positional: true, rest: true }) },
     examples: ['/help', '/help trend'],
   },
-  async execute(ctx) {
-    const { commands } = await import('./index.js');
+  execute(ctx) {
+    const commands = ctx.commands;
     const wanted = ctx.args.command?.replace(/^\//, '').toLowerCase();
     if (!wanted) {
       const lines = commands.map((c) => `/${c.definition.name} - ${c.definition.description}`);

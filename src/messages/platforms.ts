@@ -7,5 +7,6 @@ export const platforms = {
   deliveryFailed: 'The answer could not be posted in this channel (is the bot a member?). Here it is privately:',
   moreRows: (n: number) => `... ${n} more rows`,
   truncated: '... (truncated)',
+  redeployHint: 'Run hfbot deploy-commands to refresh the slash commands.',
   slackNotInChannel: 'Invite the bot to this channel (/invite @hfbot) to see charts here.',
 };

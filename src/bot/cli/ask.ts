@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CliCommand, CliIo } from './io.js';
-import type { Reply } from '../../commands/types.js';
+import type { Reply } from '../../reply.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createServices } from '../../services.js';

@@ -6,7 +6,7 @@ import { processIo, type CliCommand, type CliIo } from './io.js';
 import { loadConfig, type AppConfig } from '../../config.js';
 import { createLogger, type Logger } from '../../logger.js';
 import { createServices } from '../../services.js';
-import type { Services } from '../../commands/types.js';
+import type { Services } from '../../services.js';
 import { HfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import { PoliteHttp, type HttpOptions } from '../../data/miners/http.js';

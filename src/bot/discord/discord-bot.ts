@@ -4,11 +4,13 @@
  * proxies can point the bot elsewhere.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { Command, Services } from '../../commands/types.js';
+import type { Command } from '../../commands/types.js';
+import type { Services } from '../../services.js';
 import { commands as registry } from '../../commands/index.js';
+import { createPipeline } from '../../commands/pipeline.js';
 import { HfbotError } from '../../errors.js';
 import type { RunningPlatform } from '../platforms.js';
-import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../../commands/checks/rate-limit.js';
 import { createActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
 import { handleInteraction } from './interactions.js';
@@ -33,8 +35,11 @@ export async function createDiscordBot(services: Services, opts: DiscordBotOptio
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: c.DISCORD_API_URL } });
   const deps = {
     services,
-    commands: opts.commands ?? registry,
-    limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    pipeline: createPipeline({
+      services,
+      commands: opts.commands ?? registry,
+      limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    }),
     store: createActionStore(),
     ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
   };

@@ -6,11 +6,13 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App } from '@slack/bolt';
-import type { Command, Services } from '../../commands/types.js';
+import type { Command } from '../../commands/types.js';
+import type { Services } from '../../services.js';
 import { commands as registry } from '../../commands/index.js';
+import { createPipeline } from '../../commands/pipeline.js';
 import { HfbotError } from '../../errors.js';
 import type { RunningPlatform } from '../platforms.js';
-import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../../commands/checks/rate-limit.js';
 import { createActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
 import { boltLogger } from './bolt-logger.js';
@@ -53,8 +55,11 @@ export async function createSlackBot(services: Services, opts: SlackBotOptions =
   const pending = new Set<Promise<void>>();
   registerSlackHandlers(app, {
     services,
-    commands: opts.commands ?? registry,
-    limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    pipeline: createPipeline({
+      services,
+      commands: opts.commands ?? registry,
+      limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    }),
     store: createActionStore(),
     ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
     track: (job) => {

@@ -1,5 +1,5 @@
 /** A reply's table as RFC 4180 CSV (CRLF line ends; fields quoted only when they must be). */
-import type { ReplyTable } from '../../commands/types.js';
+import type { ReplyTable } from '../../reply.js';
 
 function field(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';

@@ -3,7 +3,8 @@
  * announcement. A source that fails is reported and the other still runs; its checkpoint
  * lets the next refresh resume it.
  */
-import type { Reply, Services } from '../../commands/types.js';
+import type { Reply } from '../../reply.js';
+import type { Services } from '../../services.js';
 import { isHfbotError } from '../../errors.js';
 import { buildMentionMatcher } from '../../analysis/mentions.js';
 import { deriveMentions, type MentionScan } from '../derive-mentions.js';
