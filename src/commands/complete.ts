@@ -25,7 +25,7 @@ export function rank<T>(items: readonly T[], query: string, texts: (item: T) => 
   items.forEach((item, i) => {
     const ts = lower[i]!;
     if (ts.some((t) => t.startsWith(q))) tiers[0]!.push(item);
-    else if (ts.some((t) => t.split(WORD).some((w) => w && w.startsWith(q)))) tiers[1]!.push(item);
+    else if (ts.some((t) => t.split(WORD).some((w) => w.startsWith(q)))) tiers[1]!.push(item);
     else if (ts.some((t) => t.includes(q))) tiers[2]!.push(item);
   });
   return tiers.flat();
