@@ -1,7 +1,6 @@
-import type { Location } from '../data/ingest/errors.js';
-
+/** Strings of `hfbot ingest`: where a bad value is, and what was expected there. */
 export const ingest = {
-  at: (loc: Location, problem: string) =>
+  at: (loc: { file: string; line?: number; column?: string }, problem: string) =>
     `${loc.file}${loc.line !== undefined ? ` line ${loc.line}` : ''}${loc.column !== undefined ? `, column ${loc.column}` : ''}: ${problem}`,
   missingFile: (file: string) => `file not found (${file}).`,
   emptyFile: 'the file is empty.',

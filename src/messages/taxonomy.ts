@@ -1,16 +1,8 @@
 /** Strings of the taxonomy commands: /challenges, /benefits, /rootcauses, /examples, /taxonomy. */
-const pct = (x: number, d = 2) => `${x.toFixed(d)}%`;
+import { fmtPercent as pct } from '../format/numbers.js';
+import { topicUrl } from '../format/sources.js';
+
 const list = (xs: string[]) => xs.join(', ');
-
-export const SOURCES = {
-  tableOne: 'Codebook.xlsx [Overview] (Table I counts)',
-  codebook: 'Codebook.xlsx [Codebook]',
-  rootCauses: 'Root_Causes.csv',
-  codes: 'All_Codes.csv',
-  rounds: 'hfbot coding rounds (topic_categories)',
-};
-
-export const topicUrl = (id: number) => `https://discuss.huggingface.co/t/${id}`;
 
 export const taxonomy = {
   tableOne: (t: {

@@ -11,7 +11,7 @@ export interface OverviewEntry {
   count: number;
 }
 
-export interface CodebookEntry {
+export interface CodebookSheetRow {
   kind: 'challenge' | 'benefit';
   category: string;
   categoryRaw: string;
@@ -45,10 +45,10 @@ export function readCodebook(
   file: string,
   kind: 'challenge' | 'benefit',
   overview: readonly OverviewEntry[],
-): CodebookEntry[] {
+): CodebookSheetRow[] {
   const table = readCsv(file, ['#', 'Category', 'Subcategory', 'Definition', 'Example']);
   const known = overview.filter((o) => o.kind === kind).map((o) => o.category);
-  const out: CodebookEntry[] = [];
+  const out: CodebookSheetRow[] = [];
   let current: { raw: string; name: string } | null = null;
   for (const row of table.rows) {
     const rawCategory = row.get('Category').trim();

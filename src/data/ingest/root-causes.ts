@@ -4,7 +4,7 @@ import { msg } from '../../messages/index.js';
 import { canonicalForumCategory, resolveCategory } from './labels.js';
 import { parseRequired, parseTopicId } from './values.js';
 
-export interface RootCauseRow {
+export interface RootCauseCsvRow {
   topicId: number;
   category: string;
   categoryRaw: string;
@@ -29,7 +29,7 @@ const HEADER = [
 ];
 
 /** Root_Causes.csv: the 72 accepted-answer topics. Category labels are mapped to Table I names. */
-export function readRootCauses(file: string, challengeCategories: readonly string[]): RootCauseRow[] {
+export function readRootCauses(file: string, challengeCategories: readonly string[]): RootCauseCsvRow[] {
   const table = readCsv(file, HEADER);
   // One topic may hold two accepted questions (T26596, T31171); only an identical row is a duplicate.
   const seen = new Set<string>();

@@ -2,6 +2,7 @@ import { readCsv } from './csv.js';
 import { ingestError } from './errors.js';
 import { msg } from '../../messages/index.js';
 import { parseCount, parseMonth } from './values.js';
+import type { CardMonth } from '../queries/series.js';
 
 export interface MonthlyValue {
   modelType: string;
@@ -43,12 +44,6 @@ export function readMonthlyMatrix(file: string): { rows: MonthlyValue[]; months:
     }
   }
   return { rows, months: monthCols.map((c) => c.month), modelTypes };
-}
-
-export interface CardMonth {
-  month: string;
-  models: number;
-  withCard: number;
 }
 
 /** card_data_stats_months_created.csv: per creation month, models and models with a card. */
