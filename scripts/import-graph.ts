@@ -68,7 +68,11 @@ export function importsOf(module: string, text: string): Edge[] {
       add(node.moduleSpecifier.text, typeOnly, false);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
-      add(node.moduleSpecifier.text, node.isTypeOnly || Boolean(named?.length && named.every((e) => e.isTypeOnly)), false);
+      add(
+        node.moduleSpecifier.text,
+        node.isTypeOnly || Boolean(named?.length && named.every((e) => e.isTypeOnly)),
+        false,
+      );
     } else if (
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&
@@ -76,7 +80,11 @@ export function importsOf(module: string, text: string): Edge[] {
       ts.isStringLiteral(node.arguments[0])
     ) {
       add(node.arguments[0].text, false, true);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       add(node.argument.literal.text, true, false);
     }
     ts.forEachChild(node, visit);
