@@ -46,7 +46,7 @@ export const rootcauses = defineCommand({
       },
       provenance: {
         datasetVersion: version,
-        sources: [SOURCES.rootCauses, 'paper Table II'],
+        sources: [SOURCES.rootCauses, msg.taxonomy.tableTwoSource],
         window: null,
         n: records.length,
       },

@@ -6,6 +6,7 @@
 import type { Reply } from '../reply.js';
 import type { Services } from '../services.js';
 import { isHfbotError } from '../errors.js';
+import { msg } from '../messages/index.js';
 import type { MentionScan } from '../data/derive/mentions.js';
 import { MINED, type DerivedSeries } from '../data/derive/series.js';
 import { cardMonths } from '../data/queries/series.js';
@@ -89,9 +90,9 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
     chart: months.length
       ? cardsSpec({
           months: months.map((m) => ({ ...m, ratio: m.models ? m.withCard / m.models : null })),
-          subtitle: `Mined ${now().toISOString().slice(0, 10)}`,
+          subtitle: msg.mining.refreshSubtitle(now().toISOString().slice(0, 10)),
           datasetVersion: derived.version,
-          source: 'source: mined',
+          source: msg.mining.minedSource,
         })
       : null,
     data: {
@@ -106,8 +107,8 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
     provenance: {
       datasetVersion: derived.version,
       sources: [
-        `HuggingFace Forums (${o.forumUrl ?? config.HFBOT_FORUM_URL})`,
-        `HuggingFace Hub API (${o.hubUrl ?? config.HFBOT_HUB_URL}/api/models)`,
+        msg.mining.forumSource(o.forumUrl ?? config.HFBOT_FORUM_URL),
+        msg.mining.hubSource(o.hubUrl ?? config.HFBOT_HUB_URL),
       ],
       window: after.window,
       n: after.topics,

@@ -109,5 +109,7 @@ export const coding = {
   closed: (name: string) =>
     `Round "${name}" is closed. Labels are final and visible to everyone; see /code agreement ${name}.`,
   reopened: (name: string) => `Round "${name}" is open again.`,
+  roundNameExpected: 'letters, digits, -, _ or . (no spaces), starting with a letter or digit',
+  planSource: 'Cochran (1977) sample size for a proportion, p = 0.5, with finite-population correction',
   source: (name: string) => `hfbot coding round "${name}" (labels in the bot's database)`,
 };

@@ -95,6 +95,10 @@ export const mining = {
     ].join('\n'),
   recomputed: (version: string, mentions: number, valid: number, pending: number) =>
     `Mined statistics ${version}: ${mentions} forum mentions, ${valid} models of a valid type${pending ? `; ${pending} new matches wait for /verify` : ''}. Ask with source:mined.`,
+  refreshSubtitle: (day: string) => `Mined ${day}`,
+  minedSource: 'source: mined',
+  forumSource: (url: string) => `HuggingFace Forums (${url})`,
+  hubSource: (url: string) => `HuggingFace Hub API (${url}/api/models)`,
   announced: (platform: string, status: string, detail: string) => `announce ${platform}: ${status} (${detail})`,
   badCron: (pattern: string, detail: string) =>
     `Configuration: HFBOT_REFRESH_CRON is not a schedule: ${JSON.stringify(pattern)} (${detail}).`,

@@ -20,6 +20,7 @@ export const taxonomy = {
         .join('; ')}.`,
       'Shares are of codes; source: Codebook.xlsx Overview sheet.',
     ].join('\n'),
+  tableTwoSource: 'paper Table II',
   benefitsRounding:
     'B1 and B3 are printed 50.98% and 14.78% in the paper; 262/514 and 76/514 round to 50.97% and 14.79%.',
   level: (t: {
