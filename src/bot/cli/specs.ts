@@ -130,7 +130,7 @@ export const refreshSpec: CliSpec = {
 
 export const benchSpec: CliSpec = {
   name: 'bench',
-  summary: 'Run a benchmark from bench/ (commands, render, reply-latency, ingest, hub-ingest)',
+  summary: 'Run a benchmark from bench/ (commands, render, reply-latency, ingest, hub-ingest, cli-start)',
   usage: [
     'hfbot bench <name> [args...]',
     '',
