@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import type { OverviewEntry, CodebookSheetRow } from './codebook.js';
 import type { CodeRow } from './codes.js';
 import type { RootCauseCsvRow } from './root-causes.js';
+import type { CardMonth } from './cards.js';
 import type { MonthlyValue } from './series.js';
-import type { CardMonth } from '../queries/series.js';
 import { levelOf } from './labels.js';
 import { topicUrl } from '../../format/sources.js';
 
