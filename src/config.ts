@@ -30,6 +30,8 @@ const slackChannel = z
 
 const EnvSchema = z.object({
   HFBOT_DB: z.string().trim().min(1).default('data/hfbot.sqlite'),
+  // Default: beside HFBOT_DB, with -mined before the extension (data/hfbot-mined.sqlite).
+  HFBOT_MINED_DB: optionalText,
   HFBOT_REPLICATION_DIR: optionalText,
   HFBOT_REPLICATION_URL: url.default(
     'https://raw.githubusercontent.com/mina-taraghi/SANER2024ReplicationPackage/main/Replication%20Package',

@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import { openDatabase, type Db } from './data/db.js';
 
 export interface Services {
+  /** The dataset with the mined file attached (`src/data/mined-file.ts`). */
   db: Db;
   logger: Logger;
   config: AppConfig;
@@ -16,8 +17,9 @@ export interface Services {
 export function createServices(
   config: AppConfig,
   logger: Logger,
-  opts: { dbFile?: string; now?: () => Date } = {},
+  opts: { dbFile?: string; minedFile?: string; now?: () => Date } = {},
 ): Services {
-  const db = openDatabase(opts.dbFile ?? config.HFBOT_DB);
+  const minedFile = opts.minedFile ?? config.HFBOT_MINED_DB;
+  const db = openDatabase(opts.dbFile ?? config.HFBOT_DB, minedFile ? { minedFile } : {});
   return { db, logger, config, now: opts.now ?? (() => new Date()) };
 }

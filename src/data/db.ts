@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { HfbotError } from '../errors.js';
 import { applySchema } from './schema/index.js';
+import { attachMined, minedFileOf } from './mined-file.js';
 import { core } from '../messages/core.js';
 
 export type Db = Database.Database;
@@ -10,11 +11,16 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Create the file (and schema) when it does not exist; otherwise a missing file is an error. */
   create?: boolean;
+  /** The mined file to attach; default beside the dataset (`minedFileOf`). */
+  minedFile?: string;
 }
 
 /**
- * Opens the dataset. Rollback-journal mode (not WAL) on purpose: `hfbot ingest` replaces the
- * file by an atomic rename, and a stale -wal file beside a new database would be replayed into it.
+ * Opens the dataset with the mined file attached (`src/data/mined-file.ts`). Both are in WAL mode:
+ * readers never wait for a writer nor a writer for readers, and a writer's commit costs one sync.
+ * That is safe because the dataset file is never replaced while in use: `hfbot ingest` rewrites
+ * it in place, in one transaction (`ingest/replace.ts`). ':memory:' holds every table in one
+ * database (tests).
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:' && !existsSync(file) && !opts.create) {
@@ -22,10 +28,17 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   }
   const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
   db.pragma('busy_timeout = 5000');
-  if (!opts.readonly) {
-    db.pragma('foreign_keys = ON');
-    applySchema(db);
+  if (!opts.readonly) db.pragma('foreign_keys = ON');
+  if (file === ':memory:') {
+    db.pragma('recursive_triggers = ON');
+    if (!opts.readonly) applySchema(db, 'all');
+    return db;
   }
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    applySchema(db, 'main');
+  }
+  attachMined(db, opts.minedFile ?? minedFileOf(file), { readonly: opts.readonly });
   return db;
 }
 

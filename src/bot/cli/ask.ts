@@ -7,6 +7,7 @@ import type { Reply } from '../../reply.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createServices } from '../../services.js';
+import { datasetFiles } from './setup.js';
 import { runCommandText } from '../../commands/run.js';
 import { commandFor } from '../../commands/manifest.js';
 import { formatReplyText } from '../format-text.js';
@@ -21,8 +22,7 @@ export const askCli: CliCommand = {
       format: config.HFBOT_LOG_FORMAT,
       write: io.err,
     });
-    const dbFile = path.resolve(io.cwd, (values.db as string | undefined) ?? config.HFBOT_DB);
-    const services = createServices(config, logger, { dbFile });
+    const services = createServices(config, logger, datasetFiles(values, io, config));
     try {
       const user = { id: (values.user as string | undefined) ?? io.env.USER ?? 'cli', platform: 'cli' as const };
       // Only the command asked for is loaded; /help and unknown commands need the whole registry.

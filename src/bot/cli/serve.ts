@@ -5,6 +5,7 @@ import { serveSpec } from './specs.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createServices } from '../../services.js';
+import { datasetFiles } from './setup.js';
 import { resolveSource } from '../../data/ingest/sources.js';
 import { buildDataset } from '../../data/ingest/build.js';
 import { HfbotError } from '../../errors.js';
@@ -36,7 +37,7 @@ export const serveCli: CliCommand = {
       const result = await buildDataset({ sourceDir: source.dir, sourceKind: source.kind, dbFile, logger });
       io.out(msg.ingest.done(result.version, result.file, result.ms));
     }
-    const services = createServices(config, logger, { dbFile });
+    const services = createServices(config, logger, datasetFiles(values, io, config));
     try {
       const serving = await serve(services, {
         ...(values.web ? { web: true } : {}),

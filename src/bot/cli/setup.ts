@@ -15,8 +15,17 @@ export function cliSetup(
 ): { config: AppConfig; logger: Logger; services: Services } {
   const config = loadConfig(io.env, io.cwd);
   const logger = createLogger({ level: config.HFBOT_LOG_LEVEL, format: config.HFBOT_LOG_FORMAT, write: io.err });
+  return { config, logger, services: createServices(config, logger, datasetFiles(values, io, config)) };
+}
+
+/** The dataset (--db, else HFBOT_DB) and the mined file (HFBOT_MINED_DB, else beside the dataset), from the working directory. */
+export function datasetFiles(
+  values: Record<string, unknown>,
+  io: CliIo,
+  config: AppConfig,
+): { dbFile: string; minedFile?: string } {
   const dbFile = path.resolve(io.cwd, (values.db as string | undefined) ?? config.HFBOT_DB);
-  return { config, logger, services: createServices(config, logger, { dbFile }) };
+  return { dbFile, ...(config.HFBOT_MINED_DB ? { minedFile: path.resolve(io.cwd, config.HFBOT_MINED_DB) } : {}) };
 }
 
 const Rate = z.coerce.number().positive().max(6000);

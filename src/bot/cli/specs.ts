@@ -14,7 +14,9 @@ export const ingestSpec: CliSpec = {
     '               else download from github.com/mina-taraghi/SANER2024ReplicationPackage into data/cache/)',
     '  --db FILE    database to (re)build atomically (default: $HFBOT_DB or data/hfbot.sqlite)',
     '',
-    'Coding-round labels and mined data already in the database are kept.',
+    'The package tables are rebuilt in place, in one transaction, so a running bot keeps answering and',
+    'loses no label; coding rounds stay as they are, and mined data (its own file beside the dataset,',
+    'hfbot-mined.sqlite, or $HFBOT_MINED_DB) is not touched.',
   ].join('\n'),
   options: { from: { type: 'string' }, db: { type: 'string' } },
 };

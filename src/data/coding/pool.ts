@@ -5,9 +5,8 @@
 import type { Db } from '../db.js';
 import type { PoolItem } from '../../analysis/stratified-sample.js';
 
+/** Empty when there is no such table; mined tables are found in the attached mined file too. */
 function columns(db: Db, table: string): Set<string> {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
-  if (!exists) return new Set();
   return new Set(
     (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name),
   );

@@ -3,7 +3,7 @@
  * matched again; person-made decisions (accepted/rejected) are never overwritten.
  */
 import type { Db } from '../db.js';
-import { getMeta, setMeta } from '../db.js';
+import { getMinedMeta, setMinedMeta } from '../mined-meta.js';
 import type { MentionMatcher } from '../../analysis/mentions.js';
 
 export interface MentionScan {
@@ -15,7 +15,7 @@ export interface MentionScan {
 const SCANNED_KEY = 'mined_mentions_scanned_at';
 
 export function deriveMentions(db: Db, matcher: MentionMatcher, opts: { all?: boolean; now: () => Date }): MentionScan {
-  const since = opts.all ? '' : (getMeta(db, SCANNED_KEY) ?? '');
+  const since = opts.all ? '' : (getMinedMeta(db, SCANNED_KEY) ?? '');
   const startedAt = opts.now().toISOString();
   const topics = db.prepare('SELECT id, title FROM forum_topics WHERE fetched_at > ? ORDER BY id').all(since) as {
     id: number;
@@ -48,7 +48,7 @@ export function deriveMentions(db: Db, matcher: MentionMatcher, opts: { all?: bo
       }
       for (const gone of had.keys()) drop.run(id, gone);
     }
-    setMeta(db, SCANNED_KEY, startedAt);
+    setMinedMeta(db, SCANNED_KEY, startedAt);
   })();
   return scan;
 }

@@ -1,11 +1,13 @@
 /**
  * Recomputes the 'mined' rows of the series tables the commands read (forum_mentions,
- * hub_uploads, card_stats, model_types, series_windows, series_sources) from the mined tables,
- * in one transaction: /trend, /popular, /cards see the old numbers or the new ones, never a mix.
- * The version id is content-derived, like the paper's: same counts, same version.
+ * hub_uploads, card_stats, model_types, series_windows, series_sources) from the running counts
+ * of the mined file, in one transaction: /trend, /popular, /cards see the old numbers or the new
+ * ones, never a mix. The version id is content-derived, like the paper's: same counts, same
+ * version, and then nothing is written at all (issue 17 item 3: a recompute with nothing new).
  */
-import { createHash } from 'node:crypto';
 import type { Db } from '../db.js';
+import { minedSchema } from '../mined-file.js';
+import { readMinedSeries, type MinedSeriesRows } from './series-rows.js';
 
 export const MINED = 'mined';
 
@@ -15,93 +17,89 @@ export interface DerivedSeries {
   mentions: number;
   models: number;
   validModels: number;
-  windows: Record<'forum' | 'hub' | 'cards', { first: string; last: string } | null>;
+  windows: MinedSeriesRows['windows'];
+  /** False when the counts were those already stored: the version and every row stayed. */
+  changed: boolean;
 }
 
-export function deriveSeries(db: Db, validTypes: readonly string[], now: () => Date): DerivedSeries {
-  const types = JSON.stringify(validTypes);
+export interface DeriveSeriesOptions {
+  /** Called inside the write transaction before it commits (tests and benchmarks hold it open). */
+  beforeCommit?: () => void;
+}
+
+const sum = (rows: readonly (readonly [string, string, number])[]) => rows.reduce((a, r) => a + r[2], 0);
+
+export function deriveSeries(
+  db: Db,
+  validTypes: readonly string[],
+  now: () => Date,
+  opts: DeriveSeriesOptions = {},
+): DerivedSeries {
+  // On a serving connection the mined series are in the attached file; the names the commands read
+  // are views there, so writes name the schema.
+  const s = minedSchema(db);
   const month = now().toISOString().slice(0, 7);
-  return db.transaction((): DerivedSeries => {
-    for (const t of ['forum_mentions', 'hub_uploads', 'card_stats', 'model_types', 'series_windows'])
-      db.prepare(`DELETE FROM ${t} WHERE source = ?`).run(MINED);
-    // A topic's mentions count in the month it was created (paper IV-C2); one per topic and type.
-    db.prepare(`INSERT INTO forum_mentions (source, model_type, month, mentions)
-      SELECT ?, m.model_type, substr(t.created_at, 1, 7), count(*) FROM mention_matches m JOIN forum_topics t ON t.id = m.topic_id
-      WHERE m.status IN ('auto', 'accepted') AND m.model_type IN (SELECT value FROM json_each(?)) GROUP BY 2, 3`).run(
-      MINED,
-      types,
-    );
-    // Only base model types Transformers recognises count (paper IV-B3).
-    db.prepare(`INSERT INTO hub_uploads (source, model_type, month, uploads)
-      SELECT ?, model_type, created_month, count(*) FROM hub_models
-      WHERE created_month IS NOT NULL AND model_type IN (SELECT value FROM json_each(?)) GROUP BY 2, 3`).run(
-      MINED,
-      types,
-    );
-    // Card ratios are over every model, valid type or not, as in card_data_stats_months_created.csv.
-    db.prepare(`INSERT INTO card_stats (source, month, models, with_card)
-      SELECT ?, created_month, count(*), sum(has_card) FROM hub_models WHERE created_month IS NOT NULL GROUP BY 2`).run(
-      MINED,
-    );
-    db.prepare(`INSERT INTO model_types (source, name, in_forum, in_hub)
-      SELECT ?, value, EXISTS (SELECT 1 FROM forum_mentions f WHERE f.source = ? AND f.model_type = value),
-        EXISTS (SELECT 1 FROM hub_uploads h WHERE h.source = ? AND h.model_type = value) FROM json_each(?)`).run(
-      MINED,
-      MINED,
-      MINED,
-      types,
-    );
-    const forumWin = db
-      .prepare('SELECT min(substr(created_at, 1, 7)) AS first, max(substr(created_at, 1, 7)) AS last FROM forum_topics')
-      .get() as { first: string | null; last: string | null };
-    const hubWin = db
-      .prepare(
-        'SELECT min(created_month) AS first, max(created_month) AS last FROM hub_models WHERE created_month IS NOT NULL',
-      )
-      .get() as { first: string | null; last: string | null };
-    const win = db.prepare(
-      'INSERT INTO series_windows (source, series, first_month, last_month, partial_last) VALUES (?, ?, ?, ?, ?)',
-    );
-    const windows: DerivedSeries['windows'] = { forum: null, hub: null, cards: null };
-    for (const [series, w] of [
-      ['forum', forumWin],
-      ['hub', hubWin],
-      ['cards', hubWin],
-    ] as const) {
-      if (!w.first || !w.last) continue;
-      win.run(MINED, series, w.first, w.last, w.last >= month ? 1 : 0);
-      windows[series] = { first: w.first, last: w.last };
-    }
-    const h = createHash('sha256');
-    for (const sql of [
-      'SELECT model_type, month, mentions FROM forum_mentions WHERE source = ? ORDER BY 1, 2',
-      'SELECT model_type, month, uploads FROM hub_uploads WHERE source = ? ORDER BY 1, 2',
-      'SELECT month, models, with_card FROM card_stats WHERE source = ? ORDER BY 1',
-      'SELECT name, in_forum, in_hub FROM model_types WHERE source = ? ORDER BY 1',
-    ])
-      for (const row of db.prepare(sql).raw().iterate(MINED)) h.update(JSON.stringify(row));
-    const version = `mined-${now().toISOString().slice(0, 10)}-${h.digest('hex').slice(0, 8)}`;
-    const count = (sql: string, ...p: unknown[]) =>
-      db
-        .prepare(sql)
+  // IMMEDIATE: the write lock is taken before reading, so no other writer commits in between.
+  return db
+    .transaction((): DerivedSeries => {
+      const r = readMinedSeries(db, validTypes);
+      const description = `Mined from the HuggingFace Forums and Hub: ${r.topics} topics (${sum(r.forum)} model mentions), ${r.models} models (${sum(r.hub)} of a valid base type)`;
+      const out = {
+        topics: r.topics,
+        mentions: sum(r.forum),
+        models: r.models,
+        validModels: sum(r.hub),
+        windows: r.windows,
+      };
+      const partial = (w: { last: string } | null) => (w && w.last >= month ? 1 : 0);
+      const stored = db
+        .prepare(`SELECT dataset_version, description FROM ${s}.series_sources WHERE source = ?`)
+        .get(MINED) as { dataset_version: string; description: string } | undefined;
+      const storedPartial = db
+        .prepare(
+          `SELECT group_concat(series || partial_last) FROM (SELECT * FROM ${s}.series_windows WHERE source = ? ORDER BY series)`,
+        )
         .pluck()
-        .get(...p) as number;
-    const out: DerivedSeries = {
-      version,
-      topics: count('SELECT count(*) FROM forum_topics'),
-      mentions: count('SELECT coalesce(sum(mentions), 0) FROM forum_mentions WHERE source = ?', MINED),
-      models: count('SELECT count(*) FROM hub_models'),
-      validModels: count('SELECT coalesce(sum(uploads), 0) FROM hub_uploads WHERE source = ?', MINED),
-      windows,
-    };
-    const description = `Mined from the HuggingFace Forums and Hub: ${out.topics} topics (${out.mentions} model mentions), ${out.models} models (${out.validModels} of a valid base type)`;
-    db.prepare(`INSERT INTO series_sources (source, dataset_version, description, built_at) VALUES (?, ?, ?, ?)
-      ON CONFLICT(source) DO UPDATE SET dataset_version = excluded.dataset_version, description = excluded.description, built_at = excluded.built_at`).run(
-      MINED,
-      version,
-      description,
-      now().toISOString(),
-    );
-    return out;
-  })();
+        .get(MINED) as string | null;
+      const wantPartial = (['cards', 'forum', 'hub'] as const)
+        .filter((k) => r.windows[k])
+        .map((k) => `${k}${partial(r.windows[k])}`)
+        .join(',');
+      if (
+        stored?.dataset_version.endsWith(`-${r.hash}`) &&
+        stored.description === description &&
+        (storedPartial ?? '') === wantPartial
+      ) {
+        opts.beforeCommit?.();
+        return { version: stored.dataset_version, ...out, changed: false };
+      }
+      for (const t of ['forum_mentions', 'hub_uploads', 'card_stats', 'model_types', 'series_windows'])
+        db.prepare(`DELETE FROM ${s}.${t} WHERE source = ?`).run(MINED);
+      const ins = (sql: string, rows: readonly (readonly unknown[])[]) => {
+        const st = db.prepare(sql);
+        for (const row of rows) st.run(MINED, ...row);
+      };
+      ins(`INSERT INTO ${s}.forum_mentions (source, model_type, month, mentions) VALUES (?, ?, ?, ?)`, r.forum);
+      ins(`INSERT INTO ${s}.hub_uploads (source, model_type, month, uploads) VALUES (?, ?, ?, ?)`, r.hub);
+      ins(`INSERT INTO ${s}.card_stats (source, month, models, with_card) VALUES (?, ?, ?, ?)`, r.cards);
+      ins(`INSERT INTO ${s}.model_types (source, name, in_forum, in_hub) VALUES (?, ?, ?, ?)`, r.types);
+      ins(
+        `INSERT INTO ${s}.series_windows (source, series, first_month, last_month, partial_last) VALUES (?, ?, ?, ?, ?)`,
+        (['forum', 'hub', 'cards'] as const).flatMap((k) => {
+          const w = r.windows[k];
+          return w ? [[k, w.first, w.last, partial(w)]] : [];
+        }),
+      );
+      const version = `mined-${now().toISOString().slice(0, 10)}-${r.hash}`;
+      db.prepare(`INSERT INTO ${s}.series_sources (source, dataset_version, description, built_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT(source) DO UPDATE SET dataset_version = excluded.dataset_version, description = excluded.description, built_at = excluded.built_at`).run(
+        MINED,
+        version,
+        description,
+        now().toISOString(),
+      );
+      opts.beforeCommit?.();
+      return { version, ...out, changed: true };
+    })
+    .immediate();
 }

@@ -1,14 +1,18 @@
 /**
- * Builds the dataset into a temporary file and renames it over the target: readers see the
- * old database or the new one, never a half-built one, and any failure leaves the old one
- * byte-identical. State rows (coding rounds, mined data) are carried over from the old file.
+ * Builds the dataset into a temporary file, then puts it into the existing dataset in one
+ * transaction (`replace.ts`; renamed into place only when there is none yet): readers see the
+ * old tables or the new ones, never a half-built one, a running bot keeps its connection, and any
+ * failure leaves the old file byte-identical. State rows (coding rounds) stay where they are; the
+ * mined file beside it is neither read nor copied.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../../logger.js';
-import { applySchema, schemaModules } from '../schema/index.js';
+import { applySchema } from '../schema/index.js';
+import { openDatabase } from '../db.js';
+import { replaceInPlace } from './replace.js';
 import { HfbotError, isHfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import { readOverview } from './overview.js';
@@ -109,60 +113,34 @@ export async function buildDataset(o: BuildOptions): Promise<BuildResult> {
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
   let db: Database.Database | undefined;
   try {
+    // A dataset built before the mined file existed gives its mined tables to the mined file first.
+    const exists = existsSync(target);
+    if (exists) openDatabase(target).close();
     db = new Database(tmp);
-    db.pragma('journal_mode = DELETE');
-    applySchema(db);
+    applySchema(db, 'main');
     const builtAt = (o.now ?? (() => new Date()))().toISOString();
     db.transaction(() =>
       writeDataset(db!, pkg, { version, builtAt, sourceDir: o.sourceDir, sourceKind: o.sourceKind }),
     )();
-    const carriedOver = existsSync(target) ? carryOver(db, target) : {};
+    // Set while nothing else has the file, so a first build is renamed into place already in WAL mode.
+    if (!exists) db.pragma('journal_mode = WAL');
     db.close();
     db = undefined;
-    renameSync(tmp, target);
+    let carriedOver: Record<string, number> = {};
+    if (exists) {
+      carriedOver = replaceInPlace(target, tmp);
+      rmSync(tmp, { force: true });
+    } else {
+      // With no dataset there, a -wal or -shm left at its name belongs to no file: never let it meet this one.
+      for (const ext of ['-wal', '-shm', '-journal']) rmSync(`${target}${ext}`, { force: true });
+      renameSync(tmp, target);
+    }
     const ms = Math.round(performance.now() - started);
     o.logger.info('dataset built', { version, file: target, ms, carriedOver });
     return { version, file: target, ms, carriedOver };
   } catch (err) {
     db?.close();
-    rmSync(tmp, { force: true });
-    rmSync(`${tmp}-journal`, { force: true });
+    for (const ext of ['', '-journal', '-wal', '-shm']) rmSync(`${tmp}${ext}`, { force: true });
     throw err;
   }
-}
-
-/** Copies state rows from the previous database, column by column, in one transaction. */
-function carryOver(db: Database.Database, oldFile: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  db.prepare('ATTACH DATABASE ? AS old').run(oldFile);
-  try {
-    db.transaction(() => {
-      for (const m of schemaModules) {
-        for (const { table, where } of m.carryOver) {
-          const oldCols = (
-            db.prepare(`SELECT name FROM old.pragma_table_info(?)`).all(table) as { name: string }[]
-          ).map((c) => c.name);
-          if (!oldCols.length) continue;
-          const newCols = new Set(
-            (db.prepare(`SELECT name FROM main.pragma_table_info(?)`).all(table) as { name: string }[]).map(
-              (c) => c.name,
-            ),
-          );
-          const cols = oldCols
-            .filter((c) => newCols.has(c))
-            .map((c) => `"${c}"`)
-            .join(', ');
-          const info = db
-            .prepare(
-              `INSERT OR REPLACE INTO main."${table}" (${cols}) SELECT ${cols} FROM old."${table}"${where ? ` WHERE ${where}` : ''}`,
-            )
-            .run();
-          counts[table] = (counts[table] ?? 0) + info.changes;
-        }
-      }
-    })();
-  } finally {
-    db.prepare('DETACH DATABASE old').run();
-  }
-  return counts;
 }

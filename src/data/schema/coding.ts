@@ -7,6 +7,7 @@ import type { SchemaModule } from './types.js';
  */
 export const codingSchema: SchemaModule = {
   name: 'coding',
+  file: 'main',
   ddl: `
 CREATE TABLE IF NOT EXISTS rounds (
   id INTEGER PRIMARY KEY,

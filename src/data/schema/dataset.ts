@@ -1,8 +1,10 @@
+import { SERIES_DDL } from './series-tables.js';
 import type { SchemaModule } from './types.js';
 
-/** Tables built from the replication package (source = 'paper') plus mined series (source = 'mined'). */
+/** Tables built from the replication package (source = 'paper'), in the dataset file `hfbot ingest` rebuilds. */
 export const datasetSchema: SchemaModule = {
   name: 'dataset',
+  file: 'main',
   ddl: `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS source_files (
@@ -72,41 +74,7 @@ CREATE TABLE IF NOT EXISTS topic_categories (
   forum_category TEXT NOT NULL,
   PRIMARY KEY (topic_id, code, source)
 );
-CREATE TABLE IF NOT EXISTS forum_mentions (
-  source TEXT NOT NULL, model_type TEXT NOT NULL, month TEXT NOT NULL, mentions INTEGER NOT NULL,
-  PRIMARY KEY (source, model_type, month)
-);
-CREATE TABLE IF NOT EXISTS hub_uploads (
-  source TEXT NOT NULL, model_type TEXT NOT NULL, month TEXT NOT NULL, uploads INTEGER NOT NULL,
-  PRIMARY KEY (source, model_type, month)
-);
-CREATE TABLE IF NOT EXISTS card_stats (
-  source TEXT NOT NULL, month TEXT NOT NULL, models INTEGER NOT NULL, with_card INTEGER NOT NULL,
-  PRIMARY KEY (source, month)
-);
--- Model types known to each series (a type with no mentions in any month still counts).
-CREATE TABLE IF NOT EXISTS model_types (
-  source TEXT NOT NULL, name TEXT NOT NULL, in_forum INTEGER NOT NULL DEFAULT 0, in_hub INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (source, name)
-);
--- The months each series covers; partial_last marks a last month that was mined mid-month.
-CREATE TABLE IF NOT EXISTS series_windows (
-  source TEXT NOT NULL, series TEXT NOT NULL CHECK (series IN ('forum', 'hub', 'cards')),
-  first_month TEXT NOT NULL, last_month TEXT NOT NULL, partial_last INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (source, series)
-);
--- Which series exist per source, and the version that produced them.
-CREATE TABLE IF NOT EXISTS series_sources (
-  source TEXT PRIMARY KEY, dataset_version TEXT NOT NULL, description TEXT NOT NULL, built_at TEXT NOT NULL
-);
-`,
-  carryOver: [
-    { table: 'forum_mentions', where: "source <> 'paper'" },
-    { table: 'hub_uploads', where: "source <> 'paper'" },
-    { table: 'card_stats', where: "source <> 'paper'" },
-    { table: 'series_sources', where: "source <> 'paper'" },
-    { table: 'model_types', where: "source <> 'paper'" },
-    { table: 'series_windows', where: "source <> 'paper'" },
-    { table: 'topic_categories', where: "source <> 'root-causes'" },
-  ],
+${SERIES_DDL}`,
+  // Coding-round categories are state; the mined series live in the mined file, not here.
+  carryOver: [{ table: 'topic_categories', where: "source <> 'root-causes'" }],
 };

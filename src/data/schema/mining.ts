@@ -8,6 +8,7 @@ import type { SchemaModule } from './types.js';
  */
 export const miningSchema: SchemaModule = {
   name: 'mining',
+  file: 'mined',
   ddl: `
 CREATE TABLE IF NOT EXISTS forum_topics (
   id INTEGER PRIMARY KEY,

@@ -37,19 +37,20 @@ describe('data/ingest/build (idempotence and carry-over)', () => {
     expect(b.ms).toBeLessThan(5000);
   });
 
-  it('keeps state rows (mined series, coding-round categories) across a rebuild', async () => {
+  it('keeps state rows across a rebuild: coding-round categories carried over, mined series untouched in their file', async () => {
     const dbFile = path.join(tempDir(), 'hfbot.sqlite');
     await buildDataset({ sourceDir: REPLICATION, sourceKind: 'flag', dbFile, logger: silentLogger });
     const db = openDatabase(dbFile);
     db.prepare(
-      "INSERT INTO forum_mentions (source, model_type, month, mentions) VALUES ('mined', 'llama', '2024-01', 42)",
+      "INSERT INTO mined.forum_mentions (source, model_type, month, mentions) VALUES ('mined', 'llama', '2024-01', 42)",
     ).run();
     db.prepare(
       "INSERT INTO topic_categories (topic_id, code, source, forum_category) VALUES (639, 'C1', 'round:1', 'Beginners')",
     ).run();
     db.close();
     const result = await buildDataset({ sourceDir: REPLICATION, sourceKind: 'flag', dbFile, logger: silentLogger });
-    expect(result.carriedOver).toMatchObject({ forum_mentions: 1, topic_categories: 1 });
+    expect(result.carriedOver).toMatchObject({ topic_categories: 1, labels: 0 });
+    expect(result.carriedOver).not.toHaveProperty('forum_mentions');
     const after = openDatabase(dbFile, { readonly: true });
     expect(after.prepare("SELECT mentions FROM forum_mentions WHERE source = 'mined'").all()).toEqual([
       { mentions: 42 },

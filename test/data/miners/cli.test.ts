@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../../src/data/db.js';
 import { main } from '../../../src/bot/cli/main.js';
 import type { CliIo } from '../../../src/bot/cli/io.js';
 import { buildTestDataset, tempDir } from '../../helpers/dataset.js';
@@ -47,7 +47,7 @@ describe('bot/cli mine and refresh', () => {
     expect(io.stderr.some((l) => /forum: pages \d+, new \d+.*% done/.test(l))).toBe(true);
     expect(await main(['mine', 'hub', '--base-url', hub.base, '--rate', '6000'], io)).toBe(0);
     expect(io.stdout[2]).toBe('Hub: 3000 models read (3000 new) from 3 pages; 3 requests.');
-    const conn = new Database(db, { readonly: true });
+    const conn = openDatabase(db, { readonly: true }); // mined rows are in the attached mined file
     expect(conn.prepare("SELECT count(*) FROM hub_uploads WHERE source = 'mined'").pluck().get()).toBeGreaterThan(0);
     conn.close();
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { buildDataset } from '../../../src/data/ingest/build.js';
 import { openDatabase } from '../../../src/data/db.js';
 import { silentLogger } from '../../../src/logger.js';
@@ -25,7 +24,7 @@ describe('data/schema/mining', () => {
     ).run();
     db.close();
     await buildDataset({ sourceDir: REPLICATION, sourceKind: 'flag', dbFile: file, logger: silentLogger });
-    const after = new Database(file, { readonly: true });
+    const after = openDatabase(file, { readonly: true }); // with the mined file attached
     const count = (t: string) => (after.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     expect([count('forum_topics'), count('forum_posts'), count('hub_models'), count('forum_checkpoint')]).toEqual([
       1, 1, 1, 1,
