@@ -1,8 +1,10 @@
 /**
  * Runs `hfbot refresh` inside `hfbot serve` on HFBOT_REFRESH_CRON, posting each summary to the
- * announcement channels. A run cut short by a stop resumes from its checkpoints next time.
+ * announcement channels. The refresh runs on a worker thread (`jobs/refresh-off-thread.ts`), so
+ * commands keep answering while it mines and recomputes. A run cut short by a stop resumes from
+ * its checkpoints next time.
  */
-import { refresh } from '../jobs/refresh.js';
+import { refreshOffThread } from '../jobs/refresh-off-thread.js';
 import { schedule } from '../jobs/schedule.js';
 import { announce } from './announce.js';
 import type { PlatformStarter, RunningPlatform } from './platforms.js';
@@ -14,9 +16,13 @@ export const startScheduler: PlatformStarter = async (services) => {
     logger.debug('scheduler: no HFBOT_REFRESH_CRON, no scheduled refresh');
     return null;
   }
+  const stop = new AbortController();
   const job = schedule(pattern, logger, async (run) => {
     logger.info('scheduler: refresh started', { run });
-    const r = await refresh({ services, http: { requestsPerMinute: config.HFBOT_MINE_RATE_PER_MINUTE, logger } });
+    const r = await refreshOffThread(services, {
+      options: { requestsPerMinute: config.HFBOT_MINE_RATE_PER_MINUTE },
+      signal: stop.signal,
+    });
     await announce(r.reply, services);
     logger.info('scheduler: refresh done', {
       run,
@@ -33,6 +39,7 @@ export const startScheduler: PlatformStarter = async (services) => {
       job.stop();
       // A refresh in progress keeps its per-page checkpoints; do not hold shutdown for it.
       if (job.busy()) logger.info('scheduler: stopped while a refresh was running; it resumes next time');
+      stop.abort(new Error('hfbot is stopping'));
     },
   };
   return platform;

@@ -28,6 +28,8 @@ export interface RefreshOptions {
   fullHub?: boolean;
   http?: HttpOptions;
   onProgress?: ProgressSink;
+  /** Runs inside the series' write transaction before it commits (tests hold a slow recompute open). */
+  beforeSeriesCommit?: () => void;
 }
 
 export interface RefreshResult {
@@ -79,7 +81,7 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
           onProgress: o.onProgress,
         }),
       );
-  const { mentions, derived } = recompute(o.services);
+  const { mentions, derived } = recompute(o.services, { beforeCommit: o.beforeSeriesCommit });
   const after = takeSnapshot(db);
   const text = summarize(before, after, { forum, hub, failures, newPending: mentions.pending });
   const months = derived.windows.cards

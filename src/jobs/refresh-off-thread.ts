@@ -1,0 +1,57 @@
+/**
+ * Runs the refresh job on a worker thread and resolves with its result (issue 17 item 1). The bot's
+ * thread only waits: commands keep answering from the mined series as they were (the mined file
+ * is in WAL mode, so the worker's writes never block a reader), and move to the new ones at the
+ * worker's last commit; their provenance names the version they read.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { minedFileBehind } from '../data/mined-file.js';
+import type { Services } from '../services.js';
+import type { RefreshResult } from './refresh.js';
+import type { RefreshWorkerData, RefreshWorkerMessage } from './refresh-worker.js';
+
+export interface OffThreadOptions {
+  options?: RefreshWorkerData['options'];
+  holdCommitMs?: number;
+  /** Aborting stops the worker at once (`hfbot serve` stopping); its checkpoints let the next run resume. */
+  signal?: AbortSignal;
+}
+
+function workerFile(): string {
+  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
+  return fileURLToPath(new URL(fromSource ? './refresh-worker-source.mjs' : './refresh-worker.js', import.meta.url));
+}
+
+export function refreshOffThread(services: Services, o: OffThreadOptions = {}): Promise<RefreshResult> {
+  const data: RefreshWorkerData = {
+    minedFile: minedFileBehind(services.db),
+    config: services.config,
+    clockOffsetMs: services.now().getTime() - Date.now(),
+    options: o.options ?? {},
+    ...(o.holdCommitMs ? { holdCommitMs: o.holdCommitMs } : {}),
+  };
+  return new Promise<RefreshResult>((resolve, reject) => {
+    if (o.signal?.aborted) return reject(o.signal.reason);
+    const worker = new Worker(workerFile(), { workerData: data });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      o.signal?.removeEventListener('abort', abort);
+      fn();
+    };
+    const abort = () => {
+      void worker.terminate();
+      settle(() => reject(o.signal!.reason));
+    };
+    o.signal?.addEventListener('abort', abort, { once: true });
+    worker.on('message', (m: RefreshWorkerMessage) => {
+      if (m.type === 'log') services.logger[m.level](m.msg, m.fields);
+      else if (m.type === 'done') settle(() => resolve(m.result as RefreshResult));
+      else settle(() => reject(Object.assign(new Error(m.error.message), m.error)));
+    });
+    worker.on('error', (err) => settle(() => reject(err)));
+    worker.on('exit', (code) => settle(() => reject(new Error(`refresh worker exited with code ${code}`))));
+  });
+}
