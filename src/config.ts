@@ -73,6 +73,8 @@ const EnvSchema = z.object({
     .optional(),
   SLACK_API_URL: url.default('https://slack.com/api/'),
   SLACK_PORT: port.default(3000),
+  // Loopback by default: a TLS reverse proxy on the public side forwards /slack/events here.
+  SLACK_HOST: z.string().trim().min(1).default('127.0.0.1'),
   SLACK_ANNOUNCE_CHANNEL: slackChannel,
   HF_TOKEN: optionalText,
   HFBOT_FORUM_URL: url.default('https://discuss.huggingface.co'),
