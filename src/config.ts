@@ -46,6 +46,18 @@ const EnvSchema = z.object({
     ),
   HFBOT_WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HFBOT_WEB_PORT: port.default(8787),
+  // Required to listen anywhere but loopback; sent as a bearer or entered once in the page.
+  HFBOT_WEB_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 32)').optional(),
+  // Host names (besides the bound address) the web chat answers to, e.g. the reverse proxy's name.
+  HFBOT_WEB_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   HFBOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   HFBOT_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DISCORD_TOKEN: optionalText,
@@ -86,6 +98,8 @@ const EnvSchema = z.object({
 
 export type Env = z.output<typeof EnvSchema>;
 
+const SECRET = /TOKEN|SECRET/;
+
 export interface AppConfig extends Env {
   discord: { enabled: boolean };
   slack: { enabled: boolean; mode: 'socket' | 'http' | 'off' };
@@ -101,13 +115,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? '?');
-    throw new HfbotError(
-      'E_CONFIG',
-      `Configuration: ${name} is invalid: ${issue.message} (got ${JSON.stringify(merged[name])}).`,
-      {
-        hint: `Fix ${name} in the environment or in .env; see README "Configuration".`,
-      },
-    );
+    // A secret is never echoed, not even a malformed one: start-up errors end up in logs.
+    const got = SECRET.test(name)
+      ? `a value of ${String(merged[name] ?? '').length} characters`
+      : JSON.stringify(merged[name]);
+    throw new HfbotError('E_CONFIG', `Configuration: ${name} is invalid: ${issue.message} (got ${got}).`, {
+      hint: `Fix ${name} in the environment or in .env; see README "Configuration".`,
+    });
   }
   const e = parsed.data;
   const discordEnabled = Boolean(e.DISCORD_TOKEN);
