@@ -59,6 +59,12 @@ const EnvSchema = z.object({
         .filter(Boolean),
     ),
   HFBOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // Chart worker threads (0: draw on the main thread) and charts one user may have waiting or drawing.
+  HFBOT_RENDER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  HFBOT_RENDERS_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  // The web chat keeps recent replies for their chart and CSV downloads: in all, and per user (MiB).
+  HFBOT_WEB_CACHE_MB: z.coerce.number().int().min(1).default(128),
+  HFBOT_WEB_CACHE_USER_MB: z.coerce.number().int().min(1).default(16),
   HFBOT_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: discordId,

@@ -16,7 +16,7 @@ import { createWebAuth } from './auth.js';
 import { authRoute, requireAuth } from './auth-routes.js';
 import { allowedHosts, hostOfHeader, isLoopback, openableHost } from './host-check.js';
 import { sendError, WebError } from './http.js';
-import { createReplyCache } from './reply-cache.js';
+import { createReplyCache, type ReplyCacheLimits } from './reply-cache.js';
 import { route } from './routes.js';
 
 export interface WebChatOptions {
@@ -26,8 +26,8 @@ export interface WebChatOptions {
   /** null turns rate limiting off (tests); default HFBOT_RATE_LIMIT_PER_MINUTE per user. */
   limiter?: RateLimiter | null;
   renderPng?: RenderPng;
-  /** How many recent replies keep their chart and CSV downloadable. */
-  cacheSize?: number;
+  /** Bytes of recent replies kept for chart and CSV downloads (default HFBOT_WEB_CACHE_MB / _USER_MB). */
+  cache?: ReplyCacheLimits;
   publicDir?: string;
   /** Defaults to HFBOT_WEB_TOKEN; required unless `host` is a loopback address. */
   token?: string;
@@ -59,7 +59,12 @@ export async function createWebChat(services: Services, opts: WebChatOptions = {
   const deps = {
     services: { ...services, logger: log },
     commands: opts.commands ?? registry,
-    cache: createReplyCache(opts.cacheSize),
+    cache: createReplyCache(
+      opts.cache ?? {
+        maxBytes: c.HFBOT_WEB_CACHE_MB * 1024 * 1024,
+        userBytes: c.HFBOT_WEB_CACHE_USER_MB * 1024 * 1024,
+      },
+    ),
     limiter: opts.limiter === undefined ? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }) : opts.limiter,
     ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
     ...(opts.publicDir ? { publicDir: opts.publicDir } : {}),
