@@ -1,6 +1,6 @@
 /**
  * The chart worker pool (Piscina: a well-kept worker_threads pool with a bounded queue), one
- * thread per core by default. From src (tsx, tests) the worker is render-worker-source.mjs, which
+ * thread per core but one by default. From src (tsx, tests) the worker is render-worker-source.mjs, which
  * loads the .ts through tsx; from dist it is the compiled render-worker.js. Idle workers do not keep the process alive.
  */
 import { availableParallelism } from 'node:os';
@@ -27,7 +27,10 @@ function workerFile(): string {
   return fileURLToPath(new URL(fromSource ? './render-worker-source.mjs' : './render-worker.js', import.meta.url));
 }
 
-export function createRenderPool(threads = availableParallelism(), maxQueue = MAX_QUEUED_RENDERS): RenderPool {
+/** One thread per core, less one: the bot's own thread must keep a core to answer everyone else. */
+export const defaultRenderThreads = (): number => Math.max(1, availableParallelism() - 1);
+
+export function createRenderPool(threads = defaultRenderThreads(), maxQueue = MAX_QUEUED_RENDERS): RenderPool {
   const n = Math.max(1, threads);
   const pool = new Piscina<RenderTask, RenderResult>({
     filename: workerFile(),
