@@ -31,8 +31,11 @@ function refuse(res: ServerResponse, status: number, close = false): void {
   res.end();
 }
 
-/** Reads at most `limit` bytes; null (and stops reading) when the body is longer. */
-function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+/**
+ * Reads at most `limit` bytes; null (and stops reading) when the body is longer, undefined when
+ * the sender went away before the end.
+ */
+function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | null | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -48,6 +51,8 @@ function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | null>
     };
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks)));
+    // Resolving twice is harmless: after 'end' or the cap this changes nothing.
+    req.once('close', () => resolve(undefined));
     req.once('error', reject);
   });
 }
@@ -84,7 +89,8 @@ export function guardSlackRequests(bolt: RequestListener, opts: GuardOptions): R
     const headers = checkHeaders(req.headers, now());
     if (headers && !headers.ok) return unauthorized(res, headers.reason);
     const body = await readCapped(req, limit);
-    if (!body) return tooLarge(req, res);
+    if (body === undefined) return;
+    if (body === null) return tooLarge(req, res);
     if (!headers) {
       if (isSslCheck(req, body)) return bolt(Object.assign(req, { rawBody: body }), res);
       return unauthorized(res, 'x-slack-signature and x-slack-request-timestamp are missing');
