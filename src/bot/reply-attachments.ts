@@ -3,8 +3,9 @@
  * Rendering failures never cost the user the answer: they are logged and the text goes out alone;
  * a chart refused because its owner already has charts being drawn (E_BUSY) says so instead.
  */
-import type { Reply, Services } from '../commands/types.js';
 import { isHfbotError } from '../errors.js';
+import type { Reply } from '../reply.js';
+import type { Services } from '../services.js';
 
 /** `owner` ("slack:U123") is who the chart is for: the renderer limits charts per owner. */
 export type RenderPng = (reply: Reply, services: Services, opts?: { owner?: string }) => Promise<Uint8Array>;

@@ -7,5 +7,15 @@ export const platforms = {
   deliveryFailed: 'The answer could not be posted in this channel (is the bot a member?). Here it is privately:',
   moreRows: (n: number) => `... ${n} more rows`,
   truncated: '... (truncated)',
+  redeployHint: 'Run hfbot deploy-commands to refresh the slash commands.',
+  discordNotConfigured: 'Discord is not configured: DISCORD_TOKEN is missing.',
+  discordNotReady: (seconds: number) => `Discord gateway did not become ready in ${seconds} s.`,
+  discordLoginFailed: (detail: string) => `Discord login failed: ${detail}`,
+  discordLoginHint: 'Check DISCORD_TOKEN (Bot token from the developer portal) and DISCORD_API_URL.',
+  slackNotConfigured: 'Slack is not configured: SLACK_BOT_TOKEN is missing.',
+  slackStartFailed: (mode: string, detail: string) => `Slack could not start in ${mode} mode: ${detail}`,
+  slackPortHint: (port: number, host: string) =>
+    `Is port ${port} (SLACK_PORT) free, and is ${host} (SLACK_HOST) an address of this machine?`,
+  slackAppTokenHint: 'Check SLACK_APP_TOKEN (xapp-...).',
   slackNotInChannel: 'Invite the bot to this channel (/invite @hfbot) to see charts here.',
 };

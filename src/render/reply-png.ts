@@ -4,8 +4,9 @@
  * one per core by default; 0 draws on the main thread), at most HFBOT_RENDERS_PER_USER at a
  * time per owner.
  */
-import type { Reply, Services } from '../commands/types.js';
 import type { AppConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Reply } from '../reply.js';
 import { HfbotError, isHfbotError } from '../errors.js';
 import { createRenderPool, type RenderPool } from './pool.js';
 import { createChartRenderer, type ChartRenderer } from './render-chart.js';
@@ -14,9 +15,9 @@ let shared: ChartRenderer | undefined;
 let sharedPool: RenderPool | undefined;
 
 /** The process-wide renderer (and its cache and pool); created on first use. */
-export function sharedChartRenderer(
-  config?: Pick<AppConfig, 'HFBOT_RENDER_THREADS' | 'HFBOT_RENDERS_PER_USER'>,
-): ChartRenderer {
+type RenderConfig = Pick<AppConfig, 'HFBOT_RENDER_THREADS' | 'HFBOT_RENDERS_PER_USER'>;
+
+export function sharedChartRenderer(config?: RenderConfig): ChartRenderer {
   if (!shared) {
     const threads = config?.HFBOT_RENDER_THREADS;
     if (threads !== 0) sharedPool = createRenderPool(threads);
@@ -44,7 +45,7 @@ export interface RenderReplyOptions {
 
 export async function renderReplyPng(
   reply: Reply,
-  services: Services,
+  services: { logger: Logger; config?: RenderConfig },
   opts: RenderReplyOptions | ChartRenderer = {},
 ): Promise<Uint8Array> {
   const o: RenderReplyOptions = 'render' in opts ? { renderer: opts as ChartRenderer } : (opts as RenderReplyOptions);

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { msg } from '../../messages/index.js';
-import type { RateLimiter } from '../rate-limit.js';
+import type { RateLimiter } from '../../commands/checks/rate-limit.js';
 import type { WebAuth } from './auth.js';
 import { readBody, send, sendJson, WebError } from './http.js';
 import { isStaticPath } from './static.js';

@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { Reply } from '../../commands/types.js';
+import type { Reply } from '../../reply.js';
 
 export interface CachedReply {
   id: string;

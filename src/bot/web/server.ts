@@ -5,12 +5,14 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Command, Services } from '../../commands/types.js';
+import type { Command } from '../../commands/types.js';
+import type { Services } from '../../services.js';
 import { commands as registry } from '../../commands/index.js';
+import { createPipeline } from '../../commands/pipeline.js';
 import { HfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import type { PlatformStarter, RunningPlatform } from '../platforms.js';
-import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../../commands/checks/rate-limit.js';
 import type { RenderPng } from '../reply-attachments.js';
 import { createWebAuth } from './auth.js';
 import { authRoute, requireAuth } from './auth-routes.js';
@@ -56,16 +58,20 @@ export async function createWebChat(services: Services, opts: WebChatOptions = {
   const auth = createWebAuth(token);
   const attempts = createRateLimiter({ limit: 10 });
   let hosts = allowedHosts(host, opts.allowedHosts ?? c.HFBOT_WEB_ALLOWED_HOSTS);
+  const scoped = { ...services, logger: log };
   const deps = {
-    services: { ...services, logger: log },
-    commands: opts.commands ?? registry,
+    services: scoped,
+    pipeline: createPipeline({
+      services: scoped,
+      commands: opts.commands ?? registry,
+      limiter: opts.limiter === undefined ? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }) : opts.limiter,
+    }),
     cache: createReplyCache(
       opts.cache ?? {
         maxBytes: c.HFBOT_WEB_CACHE_MB * 1024 * 1024,
         userBytes: c.HFBOT_WEB_CACHE_USER_MB * 1024 * 1024,
       },
     ),
-    limiter: opts.limiter === undefined ? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }) : opts.limiter,
     ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
     ...(opts.publicDir ? { publicDir: opts.publicDir } : {}),
   };
