@@ -39,7 +39,8 @@ describe('render/pool', () => {
       const inMain = await renderSpecUncached(s);
       expect(Buffer.from(inPool[i]!).equals(Buffer.from(inMain)), cmds[i]).toBe(true);
     }
-  });
+    // Fourteen real renders: on the shared 2-core machine under a full test run this took over 30 s.
+  }, 120_000);
 
   it('passes vega warnings back to the caller', async () => {
     const warnings: string[] = [];
@@ -68,7 +69,7 @@ describe('render/pool', () => {
     } finally {
       await tiny.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('render/render-chart per-user limit', () => {
