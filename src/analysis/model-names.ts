@@ -59,3 +59,41 @@ export function resolveModel(
     details: { option: 'model', suggestions: r.suggestions },
   });
 }
+
+/**
+ * Several model types in one line: "bert roberta t5", "bert, gpt-2", "xlm roberta t5".
+ * Commas always separate; within a comma part the longest run of words that names a type wins,
+ * from the left, so "xlm roberta" stays one type while "bert roberta" is two. Duplicates
+ * collapse. The first run no type fits raises E_UNKNOWN_MODEL with suggestions for it.
+ */
+export function resolveModelList(
+  input: string,
+  names: readonly string[],
+  message: (input: string, suggestions: string[]) => { message: string; hint?: string },
+): string[] {
+  const out: string[] = [];
+  for (const part of input.split(',')) {
+    const words = part.trim().split(/\s+/).filter(Boolean);
+    let i = 0;
+    while (i < words.length) {
+      const hit = longestAt(words, i, names);
+      // Nothing from words[i] on names a type: resolveModel throws for that word with suggestions.
+      if (!hit) return [resolveModel(words[i]!, names, message)];
+      if (!out.includes(hit.name)) out.push(hit.name);
+      i = hit.end;
+    }
+  }
+  return out;
+}
+
+function longestAt(
+  words: readonly string[],
+  i: number,
+  names: readonly string[],
+): { name: string; end: number } | null {
+  for (let j = words.length; j > i; j--) {
+    const r = tryResolveModel(words.slice(i, j).join(' '), names);
+    if (r.name !== null) return { name: r.name, end: j };
+  }
+  return null;
+}

@@ -6,6 +6,20 @@ export const fmtP = (p: number | null) =>
 export const fmtRho = r4;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+export interface TrendLine {
+  from: string;
+  to: string;
+  n: number;
+  rho: number | null;
+  p: number | null;
+  reason?: string | undefined;
+  paperRho: number | null;
+}
+
+/** README "Fresh data": why mined Hub months before 2022-03 are not the paper's. */
+const hubCaveat =
+  "Mined Hub months up to 2022-03 are not comparable with the paper's: the Hub API gives older models the migration date (2022-03-02) as createdAt, so they pile up in 2022-03, where the paper used each model's first commit.";
+
 export const series = {
   sourceLabel: (source: string, description: string) =>
     source === 'paper' ? 'SANER 2024 replication package' : `${source} data (${description})`,
@@ -59,6 +73,37 @@ export const series = {
     }
     return lines.join('\n');
   },
+
+  noModelGiven: '/trend needs at least one model type, e.g. /trend bert or /trend bert roberta t5.',
+  tooManyModels: (models: string[], max: number) =>
+    `/trend draws at most ${max} model types at once; got ${models.length} (${models.join(', ')}).`,
+  tooManyModelsHint: 'Split them over two commands, or use /trends for every model type at once.',
+
+  /** One model's line in a multi-model or two-source answer. */
+  trendLine: (t: TrendLine) => {
+    const win = `${t.from}..${t.to} (${t.n} months)`;
+    if (t.rho === null)
+      return `${win}: rho undefined (${t.reason === 'constant' ? 'a constant series' : 'under 3 months'})`;
+    const paper = t.paperRho === null ? '' : `; Table III ${t.paperRho}`;
+    return `${win}: rho = ${r4(t.rho)}, p = ${fmtP(t.p)}${paper}`;
+  },
+  trendMulti: (t: { source: string; models: (TrendLine & { model: string })[]; partial: string | null }) =>
+    [
+      `Forum mentions and Hub uploads per month for ${t.models.map((m) => m.model).join(', ')}, ${t.source}; each window starts at the model's first month in either series unless from: is given, as in Table III.`,
+      ...t.models.map((m) => `${m.model} ${series.trendLine(m)}.`),
+      ...(t.partial ? [series.partial(t.partial)] : []),
+    ].join('\n'),
+  trendBoth: (t: {
+    models: { model: string; paper: TrendLine; mined: TrendLine }[];
+    minedLabel: string;
+    hubCaveat: boolean;
+  }) =>
+    [
+      `The paper's series (SANER 2024 replication package) beside the mined ones (${t.minedLabel}), Spearman rho of forum mentions vs Hub uploads per month.`,
+      ...t.models.map((m) => `${m.model}: paper ${series.trendLine(m.paper)}; mined ${series.trendLine(m.mined)}.`),
+      ...(t.hubCaveat ? [hubCaveat] : []),
+    ].join('\n'),
+  hubCaveat,
 
   trends: (t: {
     source: string;
