@@ -1,4 +1,6 @@
 /** Strings of the taxonomy commands: /challenges, /benefits, /rootcauses, /examples, /taxonomy. */
+import { fmtP } from './series.js';
+
 const pct = (x: number, d = 2) => `${x.toFixed(d)}%`;
 const list = (xs: string[]) => xs.join(', ');
 
@@ -11,6 +13,16 @@ export const SOURCES = {
 };
 
 export const topicUrl = (id: number) => `https://discuss.huggingface.co/t/${id}`;
+
+/** Plain words on what small samples can and cannot show, before any p-value is read. */
+function smallN(n: { beginner: number; intermediate: number }, minP: number | null): string {
+  const least = Math.min(n.beginner, n.intermediate);
+  if (minP !== null && minP > 0.05)
+    return `Small samples: with ${least} topic${least === 1 ? '' : 's'} in the smaller level no category can reach p < 0.05 (the smallest p these margins allow is ${fmtP(minP)}); read the intervals, not the tests.`;
+  if (least < 30)
+    return `Small samples (n = ${n.beginner} and ${n.intermediate}): the intervals are wide and only large differences can show.`;
+  return '';
+}
 
 export const taxonomy = {
   tableOne: (t: {
@@ -31,6 +43,7 @@ export const taxonomy = {
   benefitsRounding:
     'B1 and B3 are printed 50.98% and 14.78% in the paper; 262/514 and 76/514 round to 50.97% and 14.79%.',
   level: (t: {
+    kind: 'challenges' | 'benefits';
     level: string;
     forum: string;
     n: number;
@@ -39,7 +52,7 @@ export const taxonomy = {
     sources: string[];
   }) =>
     [
-      `Challenges of ${t.level} topics: n = ${t.n} topics from the ${t.forum} forum category whose categories are known (${list(t.sources)}). This is a small sample, not the paper's 737 codes.`,
+      `${t.kind === 'challenges' ? 'Challenges' : 'Benefits'} of ${t.level} topics: n = ${t.n} topics from the ${t.forum} forum category whose categories are known (${list(t.sources)}). This is a small sample, not the paper's ${t.kind === 'challenges' ? 737 : 514} codes.`,
       t.top.length
         ? `${t.top
             .slice(0, 3)
@@ -51,9 +64,42 @@ export const taxonomy = {
         : 'No categories known yet.',
       'Shares are of topics (a topic can have several categories, so they need not sum to 100%); intervals are Wilson 95%.',
     ].join('\n'),
-  noLevelTopics: (level: string, forum: string) =>
-    `No ${level} topics have known categories yet (none from the ${forum} forum category in Root_Causes.csv or in closed coding rounds).`,
+  noLevelTopics: (level: string, forum: string, kind: 'challenges' | 'benefits' = 'challenges') =>
+    kind === 'challenges'
+      ? `No ${level} topics have known categories yet (none from the ${forum} forum category in Root_Causes.csv or in closed coding rounds).`
+      : `No ${level} topics have known benefit categories yet (Root_Causes.csv codes challenges only; benefits come from coding rounds of the ${forum} forum category).`,
   noLevelTopicsHint: "Code some with /code start, or use level:all for the paper's Table I.",
+  noLevelBenefitsHint:
+    "Code some with /code start scheme:benefits stratify:forum-category, or use level:all for the paper's Table I.",
+  compare: (t: {
+    kind: 'challenges' | 'benefits';
+    n: { beginner: number; intermediate: number };
+    sources: string[];
+    tested: number;
+    significant: number;
+    minAttainableP: number | null;
+    top: {
+      code: string;
+      category: string;
+      beginner: { count: number; percent: number };
+      intermediate: { count: number; percent: number };
+      p: number | null;
+      q: number | null;
+    }[];
+  }) =>
+    [
+      `${t.kind === 'challenges' ? 'Challenges' : 'Benefits'} of Beginners vs Intermediate topics (the paper's Fig. 2 by category): n = ${t.n.beginner} beginner and ${t.n.intermediate} intermediate topics whose categories are known (${list(t.sources)}).`,
+      smallN(t.n, t.minAttainableP),
+      ...t.top
+        .slice(0, 3)
+        .map(
+          (r) =>
+            `${r.code} ${r.category}: ${r.beginner.count}/${t.n.beginner} (${pct(r.beginner.percent, 1)}) vs ${r.intermediate.count}/${t.n.intermediate} (${pct(r.intermediate.percent, 1)}), p = ${fmtP(r.p)}, q = ${fmtP(r.q)}.`,
+        ),
+      `Fisher's exact test per category (in it or not, by level; two-sided), Benjamini-Hochberg over the ${t.tested} categories any topic has: ${t.significant} with q < 0.05. Shares are of topics, with 95% Wilson intervals; the paper's Fig. 2 compares subcategory shares of codes.`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
   rootCauses: (t: {
     total: number;
     matched: number;
