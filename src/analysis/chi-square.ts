@@ -66,12 +66,11 @@ export function chiSquareUpperTail(x: number, df: number): number {
 /** Pearson's X^2 of `t` against expected counts `e`. */
 export function pearson(t: readonly (readonly number[])[], e: readonly (readonly number[])[]): number {
   let x2 = 0;
-  t.forEach((r, i) =>
-    r.forEach((o, j) => {
-      const d = o - e[i]![j]!;
+  for (let i = 0; i < t.length; i++)
+    for (let j = 0; j < t[i]!.length; j++) {
+      const d = t[i]![j]! - e[i]![j]!;
       x2 += (d * d) / e[i]![j]!;
-    }),
-  );
+    }
   return x2;
 }
 
@@ -124,14 +123,12 @@ export function monteCarloPValue(
   const t = observed.rowsKept.map((i) => observed.colsKept.map((j) => table[i]![j]!));
   const rowOf: number[] = [];
   const colOf: number[] = [];
-  t.forEach((r, i) =>
-    r.forEach((v, j) => {
-      for (let k = 0; k < v; k++) {
+  for (let i = 0; i < t.length; i++)
+    for (let j = 0; j < t[i]!.length; j++)
+      for (let k = 0; k < t[i]![j]!; k++) {
         rowOf.push(i);
         colOf.push(j);
       }
-    }),
-  );
   const rng = seedrandom(o.seed);
   const almostOne = 1 - 64 * Number.EPSILON;
   const sim = t.map((r) => r.map(() => 0));
