@@ -16,6 +16,7 @@ import { rootcauses } from './rootcauses.js';
 import { examples } from './examples.js';
 import { taxonomyCommand } from './taxonomy.js';
 import { verify } from './verify.js';
+import { forumCommand } from './forum.js';
 
 export const commands: readonly Command[] = [
   help,
@@ -30,6 +31,7 @@ export const commands: readonly Command[] = [
   rootcauses,
   examples,
   taxonomyCommand,
+  forumCommand,
   verify,
 ] as unknown as readonly Command[];
 

@@ -1,4 +1,5 @@
 import { baseConfig, CHART, footerText, PALETTE } from './theme.js';
+import { symlogWhenSpread } from './scales.js';
 
 export interface OverlayLine {
   /** The model type: it picks the colour and the point shape. */
@@ -26,20 +27,6 @@ const LINE_COLOURS = PALETTE.filter((c) => c !== '#F0E442' && c !== '#000000');
 const SHAPES = ['circle', 'triangle-up', 'square', 'cross', 'diamond', 'triangle-down'];
 
 /**
- * A panel's counts span orders of magnitude (bert vs llama on the Hub): a symlog scale keeps the
- * small ones visible and still shows zero months. Returns its ticks (0 and powers of ten), or null.
- */
-function logTicks(values: number[]): number[] | null {
-  const positive = values.filter((v) => v > 0);
-  if (!positive.length) return null;
-  const max = Math.max(...positive);
-  if (max / Math.min(...positive) < 100) return null;
-  const ticks = [0];
-  for (let t = 1; t <= max * 1.5; t *= 10) ticks.push(t);
-  return ticks;
-}
-
-/**
  * The package's mentions_time.pdf and hub_types_time_created.pdf as two panels over one time
  * axis: forum topics mentioning each model type per month, then Hub models created per month,
  * a line per model (and per source when both are drawn).
@@ -51,8 +38,7 @@ export function trendOverlaySpec(i: TrendOverlayInput): Record<string, unknown> 
     l.points.map((p) => ({ ...p, model: l.model, variant: l.variant ?? '', date: `${p.month}-01` })),
   );
   const panel = (field: 'forum' | 'hub', title: string, showX: boolean) => {
-    const ticks = logTicks(values.map((v) => v[field]));
-    const log = ticks !== null;
+    const log = symlogWhenSpread(i.lines.map((l) => l.points.map((p) => p[field])));
     const color = {
       field: 'model',
       type: 'nominal',
@@ -74,8 +60,8 @@ export function trendOverlaySpec(i: TrendOverlayInput): Record<string, unknown> 
         y: {
           field,
           type: 'quantitative',
-          title: log ? `${title} (symlog scale)` : title,
-          ...(log ? { scale: { type: 'symlog', constant: 1 }, axis: { values: ticks, format: ',d' } } : {}),
+          title: `${title}${log?.note ?? ''}`,
+          ...(log ? { scale: log.scale, axis: log.axis } : {}),
         },
         color,
       },
