@@ -6,6 +6,8 @@ import { datasetVersion } from '../data/queries/dataset-info.js';
 import { publishedCounts, type Kind } from '../data/queries/taxonomy.js';
 import { tableOneShares } from '../analysis/table-one.js';
 import { compareReply, levelReply } from './level-replies.js';
+import { overTimeReply } from './challenges-over.js';
+import { HfbotError } from '../errors.js';
 import { sharesSpec } from '../render/specs/taxonomy-shares.js';
 import type { Db } from '../data/db.js';
 
@@ -75,14 +77,30 @@ export function byLevel(
 export const challenges = defineCommand({
   definition: {
     name: 'challenges',
-    description: 'Challenges of PTM reuse (paper Table I), or their shares among Beginners/Intermediate topics',
+    description: 'Challenges of PTM reuse (paper Table I), by Beginners/Intermediate topics, or over time (over:year)',
     options: {
       level: levelOption(),
       top: opt.integer({ description: 'Show only the N largest categories', min: 1, max: 17 }),
+      over: opt.choice({
+        description:
+          'Category shares by quarter or year of topic creation (mined dates), with a chi-square test (III-C4)',
+        choices: ['quarter', 'year'] as const,
+      }),
     },
-    examples: ['/challenges', '/challenges top:5', '/challenges level:beginner', '/challenges level:compare'],
+    examples: [
+      '/challenges',
+      '/challenges top:5',
+      '/challenges level:beginner',
+      '/challenges level:compare',
+      '/challenges over:year',
+    ],
   },
   execute(ctx) {
-    return byLevel(ctx.services.db, 'challenge', ctx.args.level ?? 'all', ctx.args.top);
+    const level = ctx.args.level ?? 'all';
+    if (ctx.args.over) {
+      if (level !== 'all') throw new HfbotError('E_USAGE', msg.taxonomy.levelWithOver, { details: { option: 'over' } });
+      return overTimeReply(ctx.services.db, ctx.args.over);
+    }
+    return byLevel(ctx.services.db, 'challenge', level, ctx.args.top);
   },
 });

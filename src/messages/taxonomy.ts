@@ -100,6 +100,51 @@ export const taxonomy = {
     ]
       .filter(Boolean)
       .join('\n'),
+  /** Section III-C4 of the paper, quoted. */
+  paperTrendFinding: 'We observed no discernible trend for any of the categories of issues over time.',
+  noDated: (coded: number) =>
+    `None of the ${coded} coded topics has a known creation date yet: /challenges over: takes dates from the mined forum.`,
+  noDatedHint:
+    "Run `hfbot mine forum` (or `hfbot refresh`): the paper's coded topics (Root_Causes.csv) and coding-round topics get their dates once mined.",
+  levelWithOver: 'level: and over: answer different questions; give one of them.',
+  overTime: (t: {
+    unit: string;
+    codes: number;
+    dated: number;
+    coded: number;
+    periods: number;
+    from: string;
+    to: string;
+    x2: number | null;
+    df: number | null;
+    p: number | null;
+    untestable: 'one-period' | 'one-category' | null;
+    cochran: { ok: boolean; below5: number; cells: number; minExpected: number } | null;
+    monteCarlo: { p: number; replicates: number; seed: string } | null;
+  }) => {
+    const lines = [
+      `Challenge categories by ${t.unit} of topic creation, ${t.from}..${t.to} (${t.periods} ${t.unit}s): ${t.codes} codes (topic x category) from the ${t.dated} of ${t.coded} coded topics whose creation date the mined forum knows.`,
+    ];
+    if (t.untestable)
+      lines.push(
+        `No test: every dated code falls in one ${t.untestable === 'one-period' ? t.unit : 'category'}; mine more of the forum or code more topics.`,
+      );
+    else {
+      lines.push(
+        `Chi-square test of independence (category x ${t.unit}): X-squared = ${t.x2!.toFixed(2)}, df = ${t.df}, p = ${fmtP(t.p)}.`,
+      );
+      if (t.cochran && !t.cochran.ok && t.monteCarlo)
+        lines.push(
+          `Expected counts are too small for that p (Cochran's rule: ${t.cochran.below5} of ${t.cochran.cells} cells below 5, the smallest ${t.cochran.minExpected.toFixed(2)}), so read the Monte-Carlo p = ${fmtP(t.monteCarlo.p)} instead (${t.monteCarlo.replicates.toLocaleString('en-US')} tables with these margins, seed "${t.monteCarlo.seed}", as R's chisq.test(simulate.p.value = TRUE)).`,
+        );
+      const p = t.monteCarlo?.p ?? t.p!;
+      lines.push(
+        `Paper (III-C4): "${taxonomy.paperTrendFinding}" ${p < 0.05 ? `Here the shares differ between ${t.unit}s (p < 0.05), which is at odds with it; look at which categories move.` : `Here there is no evidence that the shares differ between ${t.unit}s (p >= 0.05), in line with it.`}`,
+      );
+    }
+    lines.push("A topic with several categories counts once in each, as the paper gave each code its topic's date.");
+    return lines.join('\n');
+  },
   rootCauses: (t: {
     total: number;
     matched: number;

@@ -16,8 +16,8 @@ type Cat = {
 };
 const cats = (r: Reply) => r.data.categories as Cat[];
 
-/** 600 topics from 2020-07 to 2023-06, mined from the fake Discourse by the real miner. */
-const TOPICS = generateTopics(600, 11);
+/** 300 topics from 2020-07 to 2023-06, mined from the fake Discourse by the real miner. */
+const TOPICS = generateTopics(300, 11);
 /** What the forum holds, counted straight from the generated topics (not through the database). */
 function expected(upTo: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -46,7 +46,7 @@ describe('commands/forum', () => {
   it('counts mined topics per category and month, cumulative by default', async () => {
     const r = await ask('/forum');
     expect(r.error).toBeUndefined();
-    expect(r.data).toMatchObject({ cumulative: true, from: '2020-07', to: '2023-06', topics: 600, inWindow: 600 });
+    expect(r.data).toMatchObject({ cumulative: true, from: '2020-07', to: '2023-06', topics: 300, inWindow: 300 });
     const got = new Map(cats(r).map((c) => [c.category, c.total]));
     expect(got).toEqual(expected('2023-06'));
     for (const c of cats(r)) {
@@ -61,7 +61,7 @@ describe('commands/forum', () => {
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     expect(r.table!.columns).toEqual(['month', 'category', 'topics created', 'cumulative topics']);
     expect(r.table!.rows).toHaveLength(4 * 36);
-    expect(r.provenance).toMatchObject({ window: { from: '2020-07', to: '2023-06' }, n: 600 });
+    expect(r.provenance).toMatchObject({ window: { from: '2020-07', to: '2023-06' }, n: 300 });
     expect(r.provenance!.datasetVersion).toMatch(/^mined-forum-2026-11-22-[0-9a-f]{8}$/);
     // The paper's mining month is covered: its counts are put beside ours.
     expect(r.text).toContain(`Beginners ${expected('2023-06').get('Beginners')}`);

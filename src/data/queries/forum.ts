@@ -48,7 +48,8 @@ export interface DatedTopicCategory {
   topicId: number;
   code: string;
   createdAt: string;
-  source: string;
+  /** Every source that gave this pair, comma-separated ('root-causes', 'round:3'). */
+  sources: string;
 }
 
 /**
@@ -58,7 +59,7 @@ export interface DatedTopicCategory {
 export function datedTopicCategories(db: Db, kind: 'challenge' | 'benefit'): DatedTopicCategory[] {
   return db
     .prepare(
-      `SELECT tc.topic_id AS topicId, tc.code, ft.created_at AS createdAt, min(tc.source) AS source
+      `SELECT tc.topic_id AS topicId, tc.code, ft.created_at AS createdAt, group_concat(DISTINCT tc.source) AS sources
        FROM topic_categories tc JOIN taxonomy t ON t.code = tc.code JOIN forum_topics ft ON ft.id = tc.topic_id
        WHERE t.kind = ? GROUP BY tc.topic_id, tc.code ORDER BY tc.topic_id, tc.code`,
     )
