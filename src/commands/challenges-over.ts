@@ -1,7 +1,7 @@
 /** /challenges over:quarter|year: category shares by when the coded topics were created (III-C4). */
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { SOURCES } from '../messages/taxonomy.js';
+import { SOURCES } from '../format/sources.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { codedTopicCount, datedTopicCategories, forumOverview } from '../data/queries/forum.js';
 import { taxonomy } from '../data/queries/taxonomy.js';

@@ -2,7 +2,6 @@ import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { NO_CATEGORY } from '../messages/forum.js';
 import { categoryMonthCounts, forumOverview } from '../data/queries/forum.js';
 import { categoryKey, categorySeries, topWithOther } from '../analysis/forum-categories.js';
 import { closest } from '../analysis/similarity.js';
@@ -62,7 +61,7 @@ export const forumCommand = defineCommand({
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const counts = categoryMonthCounts(db).map((r) => ({ ...r, category: r.category ?? NO_CATEGORY }));
+    const counts = categoryMonthCounts(db).map((r) => ({ ...r, category: r.category ?? msg.forum.noCategory }));
     const overview = forumOverview(db);
     if (!overview.topics || !overview.firstMonth || !overview.lastMonth || !overview.version)
       throw new HfbotError('E_NOT_FOUND', msg.forum.noData, { hint: msg.forum.noDataHint });

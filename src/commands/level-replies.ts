@@ -1,7 +1,7 @@
 /** /challenges and /benefits by expertise level: one level's shares, or both compared (Fig. 2). */
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { SOURCES } from '../messages/taxonomy.js';
+import { SOURCES } from '../format/sources.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { levelCounts, type Kind, type Level } from '../data/queries/taxonomy.js';
 import { levelShares } from '../analysis/table-one.js';

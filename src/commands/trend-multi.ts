@@ -1,6 +1,6 @@
 /** /trend with several model types: the package's mentions_time.pdf and hub_types_time_created.pdf. */
 import { msg } from '../messages/index.js';
-import { fmtP, fmtRho } from '../messages/series.js';
+import { fmtP, fmtRho } from '../format/numbers.js';
 import { trendOverlaySpec } from '../render/specs/trend-overlay.js';
 import { seriesProvenance, sourceLabel } from './series-common.js';
 import { modelEntry, type ModelTrend } from './trend-common.js';

@@ -1,7 +1,7 @@
 import { defineCommand, type Reply } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { fmtP, fmtRho } from '../messages/series.js';
+import { fmtP, fmtRho } from '../format/numbers.js';
 import { trendSpec } from '../render/specs/trend.js';
 import { requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
 import { modelEntry, modelTrend, requireModels, type ModelTrend } from './trend-common.js';

@@ -1,10 +1,8 @@
 /** Strings of /forum: mined topics per forum category over time. */
-const n = (x: number) => x.toLocaleString('en-US');
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-export const NO_CATEGORY = '(no category)';
+import { fmtCount as n, fmtShare as pct } from '../format/numbers.js';
 
 export const forum = {
+  noCategory: '(no category)',
   noData: 'No mined forum topics yet: /forum counts topics that hfbot has mined from the HuggingFace Forums.',
   noDataHint:
     "Run `hfbot mine forum` (or `hfbot refresh`, which also recounts the series), then ask again. The paper's own counts are in /challenges and /trend.",
