@@ -3,8 +3,12 @@
  * continuity correction), Cochran's rule for when its chi-square approximation is trustworthy, and
  * the Monte-Carlo p-value R computes with simulate.p.value = TRUE when it is not.
  */
-import gammainc from '@stdlib/math-base-special-gammainc';
-import seedrandom from 'seedrandom';
+import type GammaInc from '@stdlib/math-base-special-gammainc';
+import type SeedRandom from 'seedrandom';
+import { lazyRequire } from './lazy.js';
+
+const gammainc = lazyRequire<typeof GammaInc>('@stdlib/math-base-special-gammainc');
+const seedrandom = lazyRequire<typeof SeedRandom>('seedrandom');
 
 export interface ChiSquareResult {
   statistic: number;
@@ -60,7 +64,7 @@ export function dropEmpty(t: readonly (readonly number[])[]): {
 /** P(X >= x) for X ~ chi-square(df): Q(df/2, x/2), stdlib's upper regularised gamma (no 1 - cdf cancellation). */
 export function chiSquareUpperTail(x: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`chiSquareUpperTail: df must be > 0; got ${df}`);
-  return x <= 0 ? 1 : gammainc(x / 2, df / 2, true, true);
+  return x <= 0 ? 1 : gammainc()(x / 2, df / 2, true, true);
 }
 
 /** Pearson's X^2 of `t` against expected counts `e`. */
@@ -129,7 +133,7 @@ export function monteCarloPValue(
         rowOf.push(i);
         colOf.push(j);
       }
-  const rng = seedrandom(o.seed);
+  const rng = seedrandom()(o.seed);
   const almostOne = 1 - 64 * Number.EPSILON;
   const sim = t.map((r) => r.map(() => 0));
   let atLeast = 0;

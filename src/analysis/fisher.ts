@@ -7,7 +7,10 @@
  *   row 1    |    a     |    b
  *   row 2    |    c     |    d
  */
-import binomcoefln from '@stdlib/math-base-special-binomcoefln';
+import type BinomCoefLn from '@stdlib/math-base-special-binomcoefln';
+import { lazyRequire } from './lazy.js';
+
+const binomcoefln = lazyRequire<typeof BinomCoefLn>('@stdlib/math-base-special-binomcoefln');
 
 export type Alternative = 'two-sided' | 'less' | 'greater';
 
@@ -49,7 +52,8 @@ export function fisherExact(
   const lo = Math.max(0, k - n);
   const hi = Math.min(k, m);
   const logPmf: number[] = [];
-  for (let x = lo; x <= hi; x++) logPmf.push(binomcoefln(m, x) + binomcoefln(n, k - x) - binomcoefln(m + n, k));
+  const lnC = binomcoefln();
+  for (let x = lo; x <= hi; x++) logPmf.push(lnC(m, x) + lnC(n, k - x) - lnC(m + n, k));
   // Scaled by the largest term before exponentiating, then normalised, as R's dnhyper does.
   const top = Math.max(...logPmf);
   const w = logPmf.map((l) => Math.exp(l - top));
