@@ -23,13 +23,24 @@ const ALIASES: Record<string, string> = {
 export type Resolution = { name: string } | { name: null; suggestions: string[] };
 
 export function tryResolveModel(input: string, names: readonly string[]): Resolution {
+  const hit = matchModel(input, names);
+  if (hit !== null) return { name: hit };
+  const key = nameKey(input);
+  const keyed = names.map(nameKey);
+  const near = closest(key, keyed).map((k) => names[keyed.indexOf(k)]!);
+  const plain = closest(input.trim(), names);
+  return { name: null, suggestions: [...new Set([...near, ...plain])].slice(0, 3) };
+}
+
+/** The dataset's name `input` means, or null; no suggestions (those cost an edit distance per name). */
+export function matchModel(input: string, names: readonly string[]): string | null {
   const exact = names.find((n) => n.toLowerCase() === input.trim().toLowerCase());
-  if (exact) return { name: exact };
+  if (exact) return exact;
   const byKey = new Map<string, string>();
   for (const n of names) if (!byKey.has(nameKey(n))) byKey.set(nameKey(n), n);
   const key = nameKey(input);
   const direct = byKey.get(key) ?? byKey.get(nameKey(ALIASES[key] ?? ''));
-  if (direct) return { name: direct };
+  if (direct) return direct;
   // A release number the type name does not carry (llama-2, whisper v3, bloom 7b) names the type.
   for (let base = key, i = 0; i < 3; i++) {
     const shorter = base.replace(/(v?\d+(\.\d+)?b?|large|base|small|xl)$/, '');
@@ -37,12 +48,9 @@ export function tryResolveModel(input: string, names: readonly string[]): Resolu
     base = shorter;
     // Only a real type name after stripping: 'gpt 3' must not become 'gpt' and then GPT-1 by alias.
     const hit = byKey.get(base);
-    if (hit) return { name: hit };
+    if (hit) return hit;
   }
-  const keyed = names.map(nameKey);
-  const near = closest(key, keyed).map((k) => names[keyed.indexOf(k)]!);
-  const plain = closest(input.trim(), names);
-  return { name: null, suggestions: [...new Set([...near, ...plain])].slice(0, 3) };
+  return null;
 }
 
 /** The dataset's name for `input`, or E_UNKNOWN_MODEL naming the closest ones. */
@@ -92,8 +100,8 @@ function longestAt(
   names: readonly string[],
 ): { name: string; end: number } | null {
   for (let j = words.length; j > i; j--) {
-    const r = tryResolveModel(words.slice(i, j).join(' '), names);
-    if (r.name !== null) return { name: r.name, end: j };
+    const name = matchModel(words.slice(i, j).join(' '), names);
+    if (name !== null) return { name, end: j };
   }
   return null;
 }

@@ -3,9 +3,15 @@ import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { SOURCES } from '../format/sources.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
-import { codedTopicCount, datedTopicCategories, forumOverview } from '../data/queries/forum.js';
+import { codedTopicCount, datedTopicCategories, forumSnapshot } from '../data/queries/forum.js';
 import { taxonomy } from '../data/queries/taxonomy.js';
-import { categoryByPeriod, independenceTest, type PeriodUnit } from '../analysis/over-time.js';
+import {
+  categoryByPeriod,
+  independenceTest,
+  type IndependenceTest,
+  type PeriodTable,
+  type PeriodUnit,
+} from '../analysis/over-time.js';
 import { overTimeSpec } from '../render/specs/over-time.js';
 import type { Db } from '../data/db.js';
 import type { Reply } from './types.js';
@@ -15,20 +21,36 @@ export const OVER_TIME_SEED = 'hfbot-iii-c4';
 /** R's default B for chisq.test(simulate.p.value = TRUE). */
 export const OVER_TIME_REPLICATES = 2000;
 
+/**
+ * The test is deterministic for a table (fixed seed) and its Monte-Carlo step is the slow part
+ * (2,000 shuffles), so results are kept per table; a few tables cover every question asked.
+ */
+const tests = new Map<string, IndependenceTest>();
+function memoTest(table: PeriodTable): IndependenceTest {
+  const key = JSON.stringify([table.periods, table.rows.map((r) => r.counts)]);
+  let t = tests.get(key);
+  if (!t) {
+    t = independenceTest(table, { seed: OVER_TIME_SEED, replicates: OVER_TIME_REPLICATES });
+    if (tests.size >= 16) tests.delete(tests.keys().next().value!);
+    tests.set(key, t);
+  }
+  return t;
+}
+
 export function overTimeReply(db: Db, unit: PeriodUnit): Reply {
   const coded = codedTopicCount(db, 'challenge');
   const items = datedTopicCategories(db, 'challenge');
   if (!items.length)
     throw new HfbotError('E_NOT_FOUND', msg.taxonomy.noDated(coded), { hint: msg.taxonomy.noDatedHint });
   const table = categoryByPeriod(items, taxonomy(db, 'challenge'), unit);
-  const test = independenceTest(table, { seed: OVER_TIME_SEED, replicates: OVER_TIME_REPLICATES });
+  const test = memoTest(table);
   const chi = test.chiSquare;
   const rows = table.rows.filter((r) => r.total > 0).sort((a, b) => b.total - a.total);
   const dated = new Set(items.map((x) => x.topicId)).size;
   const months = items.map((x) => x.createdAt.slice(0, 7)).sort();
   const window = { from: months[0]!, to: months.at(-1)! };
   const periodLabel = (p: { period: string; n: number }) => `${p.period} (n = ${p.n})`;
-  const forum = forumOverview(db);
+  const forum = forumSnapshot(db).overview;
   const pRead = test.monteCarlo?.p ?? chi?.p ?? null;
   const from = (prefix: string) => items.some((x) => x.sources.split(',').some((s) => s.startsWith(prefix)));
   return {

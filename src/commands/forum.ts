@@ -2,7 +2,7 @@ import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { categoryMonthCounts, forumOverview } from '../data/queries/forum.js';
+import { forumSnapshot } from '../data/queries/forum.js';
 import { categoryKey, categorySeries, topWithOther } from '../analysis/forum-categories.js';
 import { closest } from '../analysis/similarity.js';
 import { forumCategoriesSpec } from '../render/specs/forum-categories.js';
@@ -61,8 +61,9 @@ export const forumCommand = defineCommand({
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const counts = categoryMonthCounts(db).map((r) => ({ ...r, category: r.category ?? msg.forum.noCategory }));
-    const overview = forumOverview(db);
+    const snapshot = forumSnapshot(db);
+    const overview = snapshot.overview;
+    const counts = snapshot.rows.map((r) => ({ ...r, category: r.category ?? msg.forum.noCategory }));
     if (!overview.topics || !overview.firstMonth || !overview.lastMonth || !overview.version)
       throw new HfbotError('E_NOT_FOUND', msg.forum.noData, { hint: msg.forum.noDataHint });
     const from = ctx.args.from ?? overview.firstMonth;
