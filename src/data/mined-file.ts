@@ -88,6 +88,34 @@ function moveLegacyRows(db: Database.Database): Record<string, number> {
   return moved;
 }
 
+/**
+ * The view that reads a series table of both files as one, and INSTEAD OF triggers that send a
+ * write through it to the file its row belongs in (the paper's rows to the dataset, every other
+ * source to the mined file): code and tests can write `INSERT INTO forum_mentions VALUES ('mined', ...)`
+ * as before. TEMP triggers may name tables of attached files (https://sqlite.org/lang_createtrigger.html).
+ * A write through the view reports 0 changes; code that needs the count writes `main.` or `mined.` itself.
+ */
+function seriesViewSql(db: Database.Database, table: string): string {
+  const cols = (db.prepare('SELECT name FROM pragma_table_info(?, ?)').all(table, 'main') as { name: string }[]).map(
+    (c) => `"${c.name}"`,
+  );
+  const list = cols.join(', ');
+  const isOld = cols.map((c) => `${c} IS old.${c}`).join(' AND ');
+  const route = (schema: string, row: 'new' | 'old') => `${row}.source ${schema === 'main' ? 'IS' : 'IS NOT'} 'paper'`;
+  const perFile = (body: (schema: string) => string) => ['main', 'mined'].map(body).join('\n');
+  return `
+CREATE TEMP VIEW IF NOT EXISTS "${table}" AS SELECT ${list} FROM main."${table}" UNION ALL SELECT ${list} FROM mined."${table}";
+CREATE TEMP TRIGGER IF NOT EXISTS "${table}_insert" INSTEAD OF INSERT ON "${table}" BEGIN
+${perFile((f) => `  INSERT INTO ${f}."${table}" (${list}) SELECT ${cols.map((c) => `new.${c}`).join(', ')} WHERE ${route(f, 'new')};`)}
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS "${table}_delete" INSTEAD OF DELETE ON "${table}" BEGIN
+${perFile((f) => `  DELETE FROM ${f}."${table}" WHERE ${route(f, 'old')} AND ${isOld};`)}
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS "${table}_update" INSTEAD OF UPDATE ON "${table}" BEGIN
+${perFile((f) => `  UPDATE ${f}."${table}" SET ${cols.map((c) => `${c} = new.${c}`).join(', ')} WHERE ${route(f, 'old')} AND ${isOld};`)}
+END;`;
+}
+
 export interface AttachResult {
   attached: boolean;
   moved: Record<string, number>;
@@ -96,7 +124,8 @@ export interface AttachResult {
 /**
  * Attaches the mined file to a dataset connection as `mined` and makes the series tables read as
  * one (paper rows from the dataset, mined rows from the mined file) through temporary views that
- * shadow the tables of the same name for this connection only. Read-only: attached if it exists.
+ * shadow the tables of the same name for this connection only (`seriesViewSql`). Read-only:
+ * attached if it exists.
  */
 export function attachMined(db: Database.Database, file: string, opts: { readonly?: boolean } = {}): AttachResult {
   const exists = existsSync(file);
@@ -109,14 +138,7 @@ export function attachMined(db: Database.Database, file: string, opts: { readonl
   if (!opts.readonly && exists && db.pragma('mined.user_version', { simple: true }) !== FINGERPRINT)
     openMined(file).close();
   const moved = opts.readonly ? {} : moveLegacyRows(db);
-  for (const table of SERIES_TABLES) {
-    const cols = (db.prepare('SELECT name FROM pragma_table_info(?, ?)').all(table, 'main') as { name: string }[])
-      .map((c) => `"${c.name}"`)
-      .join(', ');
-    db.exec(
-      `CREATE TEMP VIEW IF NOT EXISTS "${table}" AS SELECT ${cols} FROM main."${table}" UNION ALL SELECT ${cols} FROM mined."${table}"`,
-    );
-  }
+  for (const table of SERIES_TABLES) db.exec(seriesViewSql(db, table));
   return { attached: true, moved };
 }
 

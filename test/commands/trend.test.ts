@@ -108,20 +108,19 @@ describe('commands/trend', () => {
     expect(none.error?.code).toBe('E_NOT_FOUND');
     expect(none.text).toContain('No mined data yet; run hfbot mine');
     const db = services.db;
-    // Mined series rows live in the attached mined file; the names commands read are views there.
     db.transaction(() => {
       db.prepare(
-        "INSERT INTO mined.series_sources VALUES ('mined', 'mined-test', 'hfbot miners (test rows)', '2026-01-01')",
+        "INSERT INTO series_sources VALUES ('mined', 'mined-test', 'hfbot miners (test rows)', '2026-01-01')",
       ).run();
       db.prepare(
-        "INSERT INTO mined.series_windows VALUES ('mined', 'forum', '2024-01', '2024-04', 0), ('mined', 'hub', '2024-01', '2024-04', 0)",
+        "INSERT INTO series_windows VALUES ('mined', 'forum', '2024-01', '2024-04', 0), ('mined', 'hub', '2024-01', '2024-04', 0)",
       ).run();
-      db.prepare("INSERT INTO mined.model_types VALUES ('mined', 'bert', 1, 1)").run();
+      db.prepare("INSERT INTO model_types VALUES ('mined', 'bert', 1, 1)").run();
       db.prepare(
-        "INSERT INTO mined.forum_mentions VALUES ('mined', 'bert', '2024-01', 1), ('mined', 'bert', '2024-02', 2), ('mined', 'bert', '2024-03', 3), ('mined', 'bert', '2024-04', 4)",
+        "INSERT INTO forum_mentions VALUES ('mined', 'bert', '2024-01', 1), ('mined', 'bert', '2024-02', 2), ('mined', 'bert', '2024-03', 3), ('mined', 'bert', '2024-04', 4)",
       ).run();
       db.prepare(
-        "INSERT INTO mined.hub_uploads VALUES ('mined', 'bert', '2024-01', 40), ('mined', 'bert', '2024-02', 30), ('mined', 'bert', '2024-04', 10)",
+        "INSERT INTO hub_uploads VALUES ('mined', 'bert', '2024-01', 40), ('mined', 'bert', '2024-02', 30), ('mined', 'bert', '2024-04', 10)",
       ).run();
     })();
     const r = await ask('/trend bert source:mined');
@@ -130,6 +129,6 @@ describe('commands/trend', () => {
     expect(num(r.data.rho)).toBeCloseTo(-0.8, 12);
     expect(r.data).toMatchObject({ from: '2024-01', to: '2024-04', n: 4, paperRho: null });
     expect(r.provenance?.datasetVersion).toBe('mined-test');
-    db.prepare("DELETE FROM mined.series_sources WHERE source = 'mined'").run();
+    db.prepare("DELETE FROM series_sources WHERE source = 'mined'").run();
   });
 });

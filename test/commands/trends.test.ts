@@ -76,12 +76,10 @@ describe('commands/trends (cache)', () => {
     // A changed series always comes with a new content-derived version.
     services.db
       .prepare(
-        "UPDATE main.hub_uploads SET uploads = uploads + 500 WHERE source = 'paper' AND model_type = 'bart' AND month < '2021-01'",
+        "UPDATE hub_uploads SET uploads = uploads + 500 WHERE source = 'paper' AND model_type = 'bart' AND month < '2021-01'",
       )
       .run();
-    services.db
-      .prepare("UPDATE main.series_sources SET dataset_version = 'saner2024-edited' WHERE source = 'paper'")
-      .run();
+    services.db.prepare("UPDATE series_sources SET dataset_version = 'saner2024-edited' WHERE source = 'paper'").run();
     expect(bart(await ask())).not.toBeCloseTo(-0.6874, 2);
   });
 });
