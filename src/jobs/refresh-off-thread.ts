@@ -41,9 +41,10 @@ export function refreshOffThread(services: Services, o: OffThreadOptions = {}): 
       o.signal?.removeEventListener('abort', abort);
       fn();
     };
+    // Settled once the thread is gone: its connection (and any write lock it held) closes with it.
     const abort = () => {
-      void worker.terminate();
-      settle(() => reject(o.signal!.reason));
+      const reason: unknown = o.signal!.reason;
+      void worker.terminate().finally(() => settle(() => reject(reason)));
     };
     o.signal?.addEventListener('abort', abort, { once: true });
     worker.on('message', (m: RefreshWorkerMessage) => {
@@ -52,6 +53,8 @@ export function refreshOffThread(services: Services, o: OffThreadOptions = {}): 
       else settle(() => reject(Object.assign(new Error(m.error.message), m.error)));
     });
     worker.on('error', (err) => settle(() => reject(err)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`refresh worker exited with code ${code}`))));
+    worker.on('exit', (code) => {
+      if (!o.signal?.aborted) settle(() => reject(new Error(`refresh worker exited with code ${code}`)));
+    });
   });
 }

@@ -36,7 +36,8 @@ export function takeSnapshot(db: Db): Snapshot {
   const snap: Snapshot = {
     version: src?.datasetVersion ?? null,
     topics,
-    models: count('SELECT count(*) FROM hub_models'),
+    // The running count (schema/mined-series.ts), not a scan of every model.
+    models: count('SELECT coalesce(sum(models), 0) FROM hub_month_counts'),
     categories,
     rhos: new Map(),
     cardRatio: card.m ? (card.w ?? 0) / card.m : null,
