@@ -8,6 +8,7 @@ import { levelCounts, publishedCounts, type Kind, type Level } from '../data/que
 import { levelShares, tableOneShares } from '../analysis/table-one.js';
 import { sharesSpec } from '../render/specs/taxonomy-shares.js';
 import type { Db } from '../data/db.js';
+import { roundsOfSources } from '../data/coding/rounds.js';
 
 const FORUM: Record<Level, string> = { beginner: 'Beginners', intermediate: 'Intermediate' };
 
@@ -63,20 +64,31 @@ function levelReply(db: Db, level: Level, top: number | undefined): Reply {
       hint: msg.taxonomy.noLevelTopicsHint,
     });
   const rows = levelShares(counts, n, top);
-  const sourceNames = sources.map((s) => (s === 'root-causes' ? SOURCES.rootCauses : `coding ${s}`));
+  const rounds = roundsOfSources(db, sources).map((r) => r.name);
+  const sourceNames = [
+    ...(sources.includes('root-causes') ? [SOURCES.rootCauses] : []),
+    ...(rounds.length ? [SOURCES.roundsNamed(rounds)] : []),
+  ];
   return {
     text: msg.taxonomy.level({ level, forum: FORUM[level], n, shown: rows.length, top: rows, sources: sourceNames }),
     table: {
       columns: ['code', 'category', 'topics', 'percent of topics', '95% CI low', '95% CI high'],
       rows: rows.map((r) => [r.code, r.category, r.count, r.percent, r.lower, r.upper]),
     },
-    data: { kind: 'challenges', level, n, unit: 'topics', confidence: 0.95, interval: 'wilson', total: n, rows },
+    data: {
+      kind: 'challenges',
+      level,
+      n,
+      unit: 'topics',
+      confidence: 0.95,
+      interval: 'wilson',
+      total: n,
+      rows,
+      rounds,
+    },
     provenance: {
       datasetVersion: version,
-      sources: [
-        sources.includes('root-causes') ? SOURCES.rootCauses : '',
-        ...(sources.some((s) => s.startsWith('round:')) ? [SOURCES.rounds] : []),
-      ].filter(Boolean),
+      sources: sourceNames,
       window: null,
       n,
       note: `Shares of ${n} ${FORUM[level]} topics, not of the paper's 737 codes.`,

@@ -12,6 +12,7 @@ import { codeSaturation } from './code-saturation.js';
 import { codeExport } from './code-export.js';
 import { codeClose } from './code-close.js';
 import { codeReopen } from './code-reopen.js';
+import { codePurpose } from './code-purpose.js';
 
 export const codeCommands = [
   codePlan,
@@ -27,4 +28,5 @@ export const codeCommands = [
   codeExport,
   codeClose,
   codeReopen,
+  codePurpose,
 ] as const;

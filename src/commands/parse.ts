@@ -95,7 +95,13 @@ export function parseCommandText(text: string, commands: readonly Command[]): Pa
     pi++;
   }
   const restKey = positional.at(-1);
-  if (restValues.length && restKey) raw[restKey[0]] = restValues.join(' ');
+  if (restValues.length && restKey) {
+    const [key, spec] = restKey;
+    // A named value (raters:@alice) and loose words after it (@bob) are one list; people keep
+    // their token boundaries so a quoted "Alice Liddell" stays one name.
+    const before = raw[key] === undefined ? [] : [String(raw[key])];
+    raw[key] = spec.kind === 'users' ? [...before, ...restValues] : [...before, ...restValues].join(' ');
+  }
   return { command, args: validateArgs(def, raw) };
 }
 

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../../logger.js';
-import { applySchema, schemaModules } from '../schema/index.js';
+import { applySchema, migrateSchema, schemaModules } from '../schema/index.js';
 import { HfbotError, isHfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import { readOverview } from './overview.js';
@@ -111,12 +111,14 @@ export async function buildDataset(o: BuildOptions): Promise<BuildResult> {
   try {
     db = new Database(tmp);
     db.pragma('journal_mode = DELETE');
-    applySchema(db);
+    applySchema(db, { migrate: false });
     const builtAt = (o.now ?? (() => new Date()))().toISOString();
     db.transaction(() =>
       writeDataset(db!, pkg, { version, builtAt, sourceDir: o.sourceDir, sourceKind: o.sourceKind }),
     )();
     const carriedOver = existsSync(target) ? carryOver(db, target) : {};
+    // After the carry-over: rows from a file written by an older version are migrated too.
+    migrateSchema(db);
     db.close();
     db = undefined;
     renameSync(tmp, target);
