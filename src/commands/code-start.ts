@@ -80,7 +80,7 @@ export const codeStart = defineCommand({
       purpose: a.purpose,
       at: nowIso(ctx),
     });
-    rememberPeople(db, [...raters, ...(ctx.user.name ? [{ ref: owner, name: ctx.user.name }] : [])], nowIso(ctx));
+    rememberPeople(db, [...raters, ...(ctx.state.owner ? [ctx.state.owner] : [])], nowIso(ctx));
     const names = raters.map((r) => r.name);
     return {
       text: msg.coding.started({

@@ -67,6 +67,8 @@ export interface CheckState {
   round?: Round;
   /** The raters /code start resolved to platform users. */
   raters?: { ref: string; name: string }[];
+  /** Who runs /code start, with the display name the platform knows. */
+  owner?: { ref: string; name: string };
 }
 
 export interface CommandContext<A = Record<string, unknown>> {

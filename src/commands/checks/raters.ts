@@ -76,5 +76,9 @@ export const resolveRaters: Check = {
         details: { option: 'raters' },
       });
     ctx.state.raters = await resolveAll(ctx, texts);
+    // The owner's display name too (Slack's slash payload only has the deprecated user_name handle).
+    const dir = ctx.directory;
+    const me = dir && !dir.namesAreIds ? await dir.lookup(ctx.user.id).catch(() => null) : null;
+    ctx.state.owner = { ref: userRef(ctx.user), name: me?.name ?? ctx.user.name ?? ctx.user.id };
   },
 };
