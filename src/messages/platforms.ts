@@ -7,6 +7,7 @@ export const platforms = {
     `${title}: the coding thread of ${user ? `<@${user}>` : 'one rater'}.`,
   slackThreadIntro: 'Topics and labels in this thread are shown only to the rater it belongs to.',
   slackInThread: (title: string) => `Your topic is in the thread "${title}" in this channel; only you see it.`,
+  discordNoGuild: 'People can only be looked up in a server channel; start the round there, not in a direct message.',
   discordInThread: (thread: string) => `Your topic is in your private thread <#${thread}>.`,
   discordThreadHello: (user: string) =>
     `<@${user}>: your topics of this round come here. Only you (and moderators) can see this thread.`,

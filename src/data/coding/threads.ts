@@ -31,3 +31,11 @@ export function saveThread(db: Db, key: string, channelId: string, t: ChatThread
 export function forgetThread(db: Db, key: string, channelId: string): void {
   db.prepare('DELETE FROM chat_threads WHERE key = ? AND channel_id = ?').run(key, channelId);
 }
+
+/** The key a stored thread belongs to, if `threadId` is one of ours. */
+export function threadKey(db: Db, threadId: string): string | null {
+  const row = db.prepare('SELECT key FROM chat_threads WHERE thread_id = ?').get(threadId) as
+    | { key: string }
+    | undefined;
+  return row?.key ?? null;
+}
