@@ -19,12 +19,13 @@ export const codingPeople = {
     `"${text}" is nobody on ${platformName(platform)}${similar.length ? ` (similar: ${similar.join(', ')})` : ''}`,
   ambiguousRater: (text: string, candidates: readonly string[]) =>
     `"${text}" could be ${candidates.length} people: ${candidates.join(', ')}; mention the one you mean`,
-  unknownMention: (text: string, platform: string) => `${text} is no user of this ${platformName(platform)} workspace`,
+  unknownMention: (text: string, platform: string) =>
+    `${text} is no user of this ${platform === 'discord' ? 'Discord server' : `${platformName(platform)} workspace`}`,
   raterIsBot: (text: string, name: string) => `${text} (${name}) is a bot, not a person`,
   raterDeactivated: (text: string, name: string) => `${text} (${name}) is deactivated`,
   mentionHere: (text: string) => `${text} is a Slack or Discord mention; in this chat raters are typed names`,
   otherPlatform: (text: string, platform: string) =>
-    `${text} is not a ${platformName(platform)} user; a round's raters code where it was started`,
+    `${text} is not a user of ${platformName(platform)}; a round's raters code where it was started`,
   emptyRater: 'an empty name',
   directoryFailed: (platform: string, why: string) => `Could not look up users on ${platformName(platform)}: ${why}.`,
   notRaterHint: (owner: string) => `Ask ${owner}, who started it, to add you in a new round.`,

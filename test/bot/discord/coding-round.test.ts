@@ -96,7 +96,7 @@ describe('bot/discord coding round (end to end)', () => {
       '"sam" could be 2 people: Sam Green (@sam, 400000000000000005), sam (@samantha, 400000000000000006)',
     );
     expect(text).toContain('"zed" is nobody on Discord');
-    expect(text).toContain('<@!400000000000000099> is no user of this Discord workspace');
+    expect(text).toContain('<@!400000000000000099> is no user of this Discord server');
     expect(text).toContain('<@400000000000000007> (modbot) is a bot');
     expect(rounds()).not.toContain('bad');
     const search = fake.requests.filter((r) => r.path.endsWith('/members/search'));
