@@ -141,12 +141,14 @@ function carryOver(db: Database.Database, oldFile: string): Record<string, numbe
     db.transaction(() => {
       for (const m of schemaModules) {
         for (const { table, where } of m.carryOver) {
-          const oldCols = (
-            db.prepare(`SELECT name FROM old.pragma_table_info(?)`).all(table) as { name: string }[]
-          ).map((c) => c.name);
+          const oldCols =
+            // The schema goes in the second argument: old.pragma_table_info(t) would read main's table.
+            (db.prepare(`SELECT name FROM pragma_table_info(?, 'old')`).all(table) as { name: string }[]).map(
+              (c) => c.name,
+            );
           if (!oldCols.length) continue;
           const newCols = new Set(
-            (db.prepare(`SELECT name FROM main.pragma_table_info(?)`).all(table) as { name: string }[]).map(
+            (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(table) as { name: string }[]).map(
               (c) => c.name,
             ),
           );
