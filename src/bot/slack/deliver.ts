@@ -48,8 +48,12 @@ export async function deliverSlack(
     });
     return { channel: target.channel, files: [], ephemeral: true };
   }
-  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng);
-  const blocks = replyBlocks(reply, deps.store, chartFailed ? { note: msg.platforms.chartUnavailable } : {});
+  const { files, chartFailed, chartNote } = await replyAttachments(reply, deps.services, deps.renderPng, target.owner);
+  const blocks = replyBlocks(
+    reply,
+    deps.store,
+    chartFailed ? { note: chartNote ?? msg.platforms.chartUnavailable } : {},
+  );
   let threadTs = target.threadTs;
   let ts: string | undefined;
   try {

@@ -85,7 +85,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
           text: commandLine(command.command, command.text, umbrella),
           // user_name is deprecated (a handle, not a display name); names come from users.info.
           user: { id: command.user_id },
-          target: { channel: command.channel_id, respond, user: command.user_id },
+          target: { channel: command.channel_id, respond, user: command.user_id, owner: `slack:${command.user_id}` },
           client,
         },
         deps,
@@ -114,6 +114,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       channel,
       respond: respond as RespondFn,
       user: b.user.id,
+      owner: `slack:${b.user.id}`,
       ...(threadTs ? { threadTs } : {}),
       origin: {
         ephemeral,

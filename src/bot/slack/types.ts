@@ -22,6 +22,8 @@ export interface SlackTarget {
   respond?: RespondFn;
   /** Who ran the command: private thread replies go to them only. */
   user?: string;
+  /** Who asked ("slack:U123"): their charts count against their render limit. */
+  owner?: string;
   /** Set when the command came from a select or button: its answer updates that message. */
   origin?: SlackOrigin;
 }
