@@ -34,7 +34,7 @@ export const codeStart = defineCommand({
       rater2: rater(2),
       rater3: rater(3),
       purpose: opt.choice({
-        description: 'study rounds (2+ raters) feed topic categories; practice rounds never do (default)',
+        description: 'study (2+ raters) feeds topic categories; practice, the default, never changes study answers',
         choices: ['practice', 'study'] as const,
         default: DEFAULT_PURPOSE,
       }),
