@@ -117,6 +117,7 @@ export async function buildDataset(o: BuildOptions): Promise<BuildResult> {
     const exists = existsSync(target);
     if (exists) openDatabase(target).close();
     db = new Database(tmp);
+    // Migrated too (an empty file is marked current): a first build is renamed into place as it is.
     applySchema(db, 'main');
     const builtAt = (o.now ?? (() => new Date()))().toISOString();
     db.transaction(() =>
