@@ -25,10 +25,11 @@ describe('data/mined-file (issue 17 item 4)', () => {
     const dbFile = await buildTestDataset(dir);
     const mined = minedFileOf(dbFile);
     expect(mined).toBe(path.join(dir, 'hfbot-mined.sqlite'));
-    const s = await testServices({}, dbFile);
+    // ana decides on mined matches, so she is on the team (issue 11's permission on /verify).
+    const s = await testServices({ HFBOT_TEAM: 'test:ana' }, dbFile);
     const ask = (text: string, user = 'olga') => runCommandText(text, { user: testUser(user), services: s }, commands);
     // Coding state (dataset file): a round, labels, a consensus category.
-    expect((await ask('/code start name:keep size:5 raters:ana,ben seed:keep')).error).toBeUndefined();
+    expect((await ask('/code start name:keep size:5 raters:ana,ben seed:keep purpose:study')).error).toBeUndefined();
     const topic = s.db.prepare('SELECT topic_id FROM round_topics ORDER BY position LIMIT 1').pluck().get() as number;
     expect((await ask(`/code label ${topic} C3 round:keep`, 'ana')).error).toBeUndefined();
     expect((await ask(`/code label ${topic} C3 round:keep`, 'ben')).error).toBeUndefined();
@@ -70,7 +71,7 @@ describe('data/mined-file (issue 17 item 4)', () => {
     });
     expect(one('SELECT status, decided_by FROM mention_matches WHERE topic_id = 900')).toEqual({
       status: 'accepted',
-      decided_by: 'ana',
+      decided_by: 'test:ana',
     });
     expect(one('SELECT since FROM forum_checkpoint')).toEqual({ since: '2026-01-01' });
     expect(one('SELECT newest_created_at FROM hub_checkpoint')).toEqual({ newest_created_at: '2026-01-01' });

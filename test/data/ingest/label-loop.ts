@@ -22,7 +22,7 @@ for (let pass = 0; !existsSync(stopFile); pass++) {
     const code = `C${((t + pass) % 17) + 1}`;
     const r = await runCommandText(
       `/code label ${t} ${code} round:${round}`,
-      { user: { id: rater, platform: 'cli' }, services },
+      { user: { id: rater, platform: 'web' }, services },
       commands,
     );
     process.stdout.write(r.error ? `error ${t} ${r.error.code} ${r.text}\n` : `ok ${t} ${code}\n`);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.js';
 import { runCommandText } from '../../../src/commands/run.js';
 import { openDatabase } from '../../../src/data/db.js';
-import { buildTestDataset, tempDir, testServices, testUser } from '../../helpers/dataset.js';
+import { buildTestDataset, tempDir, testServices } from '../../helpers/dataset.js';
 import { REPLICATION, ROOT } from '../../helpers/paths.js';
 
 /**
@@ -68,10 +68,12 @@ describe('data/ingest (rebuild under a running bot)', () => {
     const cwd = tempDir();
     const dbFile = await buildTestDataset(cwd);
     const setup = await testServices({}, dbFile);
+    // A round's raters are people of the platform it was started on (src/identity.ts): the web
+    // chat here, for the processes' raters too (they label as those web chat names).
     const raters = [...HTTP_RATERS, ...PROC_RATERS].join(',');
     const start = await runCommandText(
       `/code start name:load size:12 raters:${raters} seed:load`,
-      { user: testUser('olga'), services: setup },
+      { user: { id: 'olga', platform: 'web' }, services: setup },
       commands,
     );
     expect(start.error).toBeUndefined();
@@ -109,9 +111,16 @@ describe('data/ingest (rebuild under a running bot)', () => {
             const code = `C${((t + pass) % 17) + 1}`;
             const res = await post(`${url}api/ask`, { text: `/code label ${t} ${code} round:load`, user: rater });
             const body = JSON.parse(res.body) as { error: { code: string } | null; text: string };
-            if (res.status === 200 && !body.error) acks.push({ rater, topic: t, code, at: Date.now() });
+            if (res.status === 200 && !body.error) acks.push({ rater: `web:${rater}`, topic: t, code, at: Date.now() });
             else failures.push(`${rater} ${t}: ${res.status} ${body.text}`);
           }
+      };
+      // Waits for n acknowledgements; a failed label ends the wait (and the test) at once.
+      const acked = async (n: number) => {
+        while (acks.length < n) {
+          expect(failures).toEqual([]);
+          await new Promise((r) => setTimeout(r, 10));
+        }
       };
       const http = HTTP_RATERS.map(labeller);
       const procs = PROC_RATERS.map((r) => collect(child([LOOP, dbFile, 'load', r, topics.join(','), stopFile], cwd)));
@@ -127,7 +136,7 @@ describe('data/ingest (rebuild under a running bot)', () => {
       const ingests: { from: number; to: number }[] = [];
       for (let i = 0; i < 3; i++) {
         const before = acks.length;
-        while (acks.length < before + 50) await new Promise((r) => setTimeout(r, 10));
+        await acked(before + 50);
         const from = Date.now();
         const ingest = collect(child([CLI, 'ingest', '--from', REPLICATION, '--db', dbFile], cwd));
         const code = await ingest.exit;
@@ -136,7 +145,7 @@ describe('data/ingest (rebuild under a running bot)', () => {
         builds.push(builtAt());
       }
       const lastIngest = acks.length;
-      while (acks.length < lastIngest + 50) await new Promise((r) => setTimeout(r, 10));
+      await acked(lastIngest + 50);
       stop = true;
       writeFileSync(stopFile, '');
       await Promise.all(http);
@@ -158,7 +167,7 @@ describe('data/ingest (rebuild under a running bot)', () => {
         ).toEqual([]);
         for (const l of lines) {
           const [, topic, code] = l.split(' ');
-          acks.push({ rater: r, topic: Number(topic), code: code!, at: 0 });
+          acks.push({ rater: `web:${r}`, topic: Number(topic), code: code!, at: 0 });
         }
       }
 
@@ -174,10 +183,10 @@ describe('data/ingest (rebuild under a running bot)', () => {
           `${row.rater} ${row.topic_id} ${row.code}`,
           (stored.get(`${row.rater} ${row.topic_id} ${row.code}`) ?? 0) + 1,
         );
-      const acked = new Map<string, number>();
+      const ackedTimes = new Map<string, number>();
       for (const a of acks)
-        acked.set(`${a.rater} ${a.topic} ${a.code}`, (acked.get(`${a.rater} ${a.topic} ${a.code}`) ?? 0) + 1);
-      expect(stored).toEqual(acked);
+        ackedTimes.set(`${a.rater} ${a.topic} ${a.code}`, (ackedTimes.get(`${a.rater} ${a.topic} ${a.code}`) ?? 0) + 1);
+      expect(stored).toEqual(ackedTimes);
       // The last acknowledged label of each rater and topic is the current one.
       const last = new Map<string, string>();
       for (const a of acks) last.set(`${a.rater} ${a.topic}`, a.code);
