@@ -1,11 +1,14 @@
 /** Strings of the forum and Hub miners, the derived statistics, /verify and refresh. */
+import { miningRuns } from './mining-runs.js';
+
 export const mining = {
+  ...miningRuns,
   malformed: (url: string, detail: string) =>
     `Unexpected response from ${url}: ${detail}. Skipped; nothing stored for it.`,
   badRate: (rpm: number) => `The request rate must be a positive number of requests per minute; got ${rpm}.`,
   timedOut: (ms: number) => `no complete response within ${ms} ms`,
-  retryAfterTooLong: (url: string, ms: number) =>
-    `${url} asked us to wait ${Math.round(ms / 1000)} s (Retry-After), longer than we are willing to; stopped.`,
+  retryAfterTooLong: (url: string, ms: number, source = 'Retry-After') =>
+    `${url} asked us to wait ${Math.round(ms / 1000)} s (${source}), longer than we are willing to; stopped.`,
   gaveUp: (url: string, tries: number, last: string) => `Gave up on ${url} after ${tries} tries (last error: ${last}).`,
   tryLater: 'The server may be down or rate-limiting; run the same command later: it resumes where it stopped.',
   badModelTypes: (file: string, bad: string[]) =>

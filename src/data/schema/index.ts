@@ -9,7 +9,10 @@ export type { SchemaModule } from './types.js';
 /** Every schema module, in creation order. Add new modules here. */
 export const schemaModules: readonly SchemaModule[] = [datasetSchema, codingSchema, miningSchema];
 
-/** Idempotent: all DDL uses IF NOT EXISTS. */
+/** Idempotent: all DDL uses IF NOT EXISTS, and each migration checks what it changes. */
 export function applySchema(db: Database.Database): void {
-  for (const m of schemaModules) db.exec(m.ddl);
+  for (const m of schemaModules) {
+    m.migrate?.(db);
+    db.exec(m.ddl);
+  }
 }

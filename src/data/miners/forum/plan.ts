@@ -1,0 +1,49 @@
+/**
+ * The request plan printed before a full run: how big the forum says it is (/about.json, Stats:
+ * topic and post counts) and what reading it costs at the configured rate. Post counts include
+ * private messages and small actions, so the estimate errs high.
+ */
+import type { PoliteHttp } from '../http.js';
+import { MalformedResponseError, parseJsonBody } from '../response.js';
+import { aboutCounts } from './parse.js';
+import { POSTS_PAGE } from './posts-sweep.js';
+
+/** /latest.json pages (TopicQuery::DEFAULT_PER_PAGE_COUNT). */
+export const TOPICS_PAGE = 30;
+
+export interface ForumPlan {
+  topics: number | null;
+  posts: number | null;
+  /** With /posts.json: listing pages + post pages + the plan request. */
+  requests: number | null;
+  /** Without it: listing pages + one request per topic (and more for long topics). */
+  perTopicRequests: number | null;
+  requestsPerMinute: number;
+  minutes: number | null;
+}
+
+export function planFor(topics: number | null, posts: number | null, rpm: number): ForumPlan {
+  const listing = topics === null ? null : Math.ceil(topics / TOPICS_PAGE) + 1;
+  const requests = listing === null || posts === null ? null : listing + Math.ceil(posts / POSTS_PAGE) + 2;
+  const perTopicRequests = listing === null || topics === null ? null : listing + topics + 1;
+  return {
+    topics,
+    posts,
+    requests,
+    perTopicRequests,
+    requestsPerMinute: rpm,
+    minutes: requests === null ? null : requests / rpm,
+  };
+}
+
+export async function forumPlan(http: PoliteHttp, base: string): Promise<ForumPlan> {
+  const url = `${base}/about.json`;
+  let counts = { topics: null as number | null, posts: null as number | null };
+  try {
+    counts = aboutCounts(parseJsonBody(await http.get(url)), url);
+  } catch (err) {
+    // The plan is advice: an unreadable /about.json leaves the size unknown, the run goes on.
+    if (!(err instanceof MalformedResponseError)) throw err;
+  }
+  return planFor(counts.topics, counts.posts, http.requestsPerMinute);
+}
