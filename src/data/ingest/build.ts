@@ -98,11 +98,11 @@ function carryOver(db: Database.Database, oldFile: string): Record<string, numbe
       for (const m of schemaModules) {
         for (const { table, where, fill } of m.carryOver) {
           const oldCols = (
-            db.prepare(`SELECT name FROM old.pragma_table_info(?)`).all(table) as { name: string }[]
+            db.prepare(`SELECT name FROM pragma_table_info(?, 'old')`).all(table) as { name: string }[]
           ).map((c) => c.name);
           if (!oldCols.length) continue;
           const newCols = new Set(
-            (db.prepare(`SELECT name FROM main.pragma_table_info(?)`).all(table) as { name: string }[]).map(
+            (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(table) as { name: string }[]).map(
               (c) => c.name,
             ),
           );

@@ -33,7 +33,9 @@ const ADDED: Record<string, [string, string][]> = {
 };
 
 function columns(db: Database.Database, table: string): Set<string> {
-  return new Set((db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name));
+  return new Set(
+    (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((c) => c.name),
+  );
 }
 
 export function migrateMining(db: Database.Database): void {
