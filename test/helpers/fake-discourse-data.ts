@@ -92,9 +92,10 @@ export function generateTopics(n: number, seed = 1, postsPerTopic = 2.5): FakeTo
   const all: { t: number; p: FakePost }[] = [];
   const texts = new Map<string, string>();
   const cookedOf = (body: string) => {
-    let c = texts.get(body);
-    if (c === undefined) texts.set(body, (c = body));
-    return c;
+    const c = texts.get(body);
+    if (c !== undefined) return c;
+    texts.set(body, body);
+    return body;
   };
   for (let i = 0; i < n; i++) {
     const id = 100 + i * 3;

@@ -289,10 +289,10 @@ export async function startFakeDiscourse(
           .at(-1);
         if (last?.id === postId || o.bump) topic.bumped_at = at;
       }),
-    deletePost: (postId) => change(() => void (post(postId).post.deleted = true)),
-    hidePost: (postId) => change(() => void (post(postId).post.hidden = true)),
-    deleteTopic: (topicId) => change(() => void (topics.get(topicId)!.deleted = true)),
-    makePrivate: (topicId) => change(() => void (topics.get(topicId)!.private = true)),
+    deletePost: (postId) => change(() => Object.assign(post(postId).post, { deleted: true })),
+    hidePost: (postId) => change(() => Object.assign(post(postId).post, { hidden: true })),
+    deleteTopic: (topicId) => change(() => Object.assign(topics.get(topicId)!, { deleted: true })),
+    makePrivate: (topicId) => change(() => Object.assign(topics.get(topicId)!, { private: true })),
     count: (kind) => srv.requests.filter((r) => kinds[kind].test(r)).length,
   };
 }

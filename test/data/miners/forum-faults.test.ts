@@ -4,7 +4,12 @@ import { virtualClock } from '../../../src/data/miners/http.js';
 import { MineStoppedError } from '../../../src/data/miners/failures.js';
 import type { HfbotError } from '../../../src/errors.js';
 import { memoryLogger } from '../../../src/logger.js';
-import { generateTopics, startFakeDiscourse, type FakeDiscourse, type FakeTopic } from '../../helpers/fake-discourse.js';
+import {
+  generateTopics,
+  startFakeDiscourse,
+  type FakeDiscourse,
+  type FakeTopic,
+} from '../../helpers/fake-discourse.js';
 import { count, fresh, mineF, testHttp } from '../../helpers/miners.js';
 
 const regularPosts = (topics: FakeTopic[]) =>
@@ -30,19 +35,29 @@ describe('data/miners/forum against a faulty forum', () => {
   it('a CDN challenge page (403 HTML) and a wrong URL (404) fail the run the same way', async () => {
     fd = await startFakeDiscourse(generateTopics(50), { cdnChallenge: true });
     const cdn = (await mineF(fresh(), fd.base).catch((e: unknown) => e)) as MineStoppedError;
-    expect(cdn.message).toContain("HTTP 403, the answer is not Discourse's JSON (text/html; a CDN challenge or a wrong URL?)");
+    expect(cdn.message).toContain(
+      "HTTP 403, the answer is not Discourse's JSON (text/html; a CDN challenge or a wrong URL?)",
+    );
     await fd.close();
     fd = await startFakeDiscourse(generateTopics(50));
     const wrong = (await mineF(fresh(), `${fd.base}/forum`).catch((e: unknown) => e)) as MineStoppedError;
-    expect(wrong.message).toMatch(/^The forum refused http:\/\/127\.0\.0\.1:\d+\/forum\/latest\.json\?page=0: HTTP 404/);
+    expect(wrong.message).toMatch(
+      /^The forum refused http:\/\/127\.0\.0\.1:\d+\/forum\/latest\.json\?page=0: HTTP 404/,
+    );
     expect(wrong.status).toBe(404);
   });
 
   it('a listing page that keeps answering garbage stops the run after three in a row', async () => {
     fd = await startFakeDiscourse(generateTopics(300));
-    fd.inject({ kind: 'badjson', times: Number.POSITIVE_INFINITY, match: (p) => p.startsWith('/latest.json') && p !== '/latest.json?page=0' });
+    fd.inject({
+      kind: 'badjson',
+      times: Number.POSITIVE_INFINITY,
+      match: (p) => p.startsWith('/latest.json') && p !== '/latest.json?page=0',
+    });
     const err = (await mineF(fresh(), fd.base).catch((e: unknown) => e)) as MineStoppedError;
-    expect(err.message).toMatch(/^3 failures of the same kind in a row, the last at http:\/\/127\.0\.0\.1:\d+\/latest\.json\?page=3 \(HTTP 200: .*not JSON/);
+    expect(err.message).toMatch(
+      /^3 failures of the same kind in a row, the last at http:\/\/127\.0\.0\.1:\d+\/latest\.json\?page=3 \(HTTP 200: .*not JSON/,
+    );
     expect(fd.count('latest')).toBe(4);
   });
 
@@ -53,7 +68,9 @@ describe('data/miners/forum against a faulty forum', () => {
     const db = fresh();
     const r = await mineF(db, fd.base);
     expect(r.partial).toBe(true);
-    expect(r.skipped).toEqual([{ url: `${fd.base}/latest.json?page=4`, error: expect.stringContaining('not JSON') as string }]);
+    expect(r.skipped).toEqual([
+      { url: `${fd.base}/latest.json?page=4`, error: expect.stringContaining('not JSON') as string },
+    ]);
     expect(r.newSince).toBeNull();
     // Its topics still came in through the posts sweep and a read by id.
     expect(count(db, 'SELECT count(*) FROM forum_topics')).toBe(300);
@@ -135,8 +152,13 @@ describe('data/miners/forum against a faulty forum', () => {
     const db = fresh();
     const r = await mineF(db, fd.base);
     expect(r.warnings).toBe(3);
-    expect(r.warningSamples).toContainEqual(expect.stringMatching(/\/latest\.json\?page=\d: views expected an integer, got "many"$/));
-    expect(db.prepare('SELECT views, tags FROM forum_topics WHERE id = ?').get(topics[3]!.id)).toEqual({ views: null, tags: '[]' });
+    expect(r.warningSamples).toContainEqual(
+      expect.stringMatching(/\/latest\.json\?page=\d: views expected an integer, got "many"$/),
+    );
+    expect(db.prepare('SELECT views, tags FROM forum_topics WHERE id = ?').get(topics[3]!.id)).toEqual({
+      views: null,
+      tags: '[]',
+    });
     expect(db.prepare('SELECT version FROM forum_posts WHERE id = ?').pluck().get(topics[4]!.posts[0]!.id)).toBeNull();
     expect(r.badEntries).toBe(1);
     expect(r.partial).toBe(true);
@@ -147,11 +169,22 @@ describe('data/miners/forum against a faulty forum', () => {
     fd = await startFakeDiscourse(topics);
     const db = fresh();
     const cursors: string[] = [];
-    fd.after((p) => p === '/posts.json', () => undefined);
-    fd.inject({ kind: 'status', status: 503, times: 3, match: (p) => p.startsWith('/posts.json?before=') && cursors.push(p) > 2 });
+    fd.after(
+      (p) => p === '/posts.json',
+      () => undefined,
+    );
+    fd.inject({
+      kind: 'status',
+      status: 503,
+      times: 3,
+      match: (p) => p.startsWith('/posts.json?before=') && cursors.push(p) > 2,
+    });
     const err = (await mineF(db, fd.base, { http: testHttp({ maxTries: 3 }) }).catch((e: unknown) => e)) as HfbotError;
     expect(err.code).toBe('E_NETWORK');
-    expect(db.prepare('SELECT run_phase, run_mode FROM forum_checkpoint').get()).toEqual({ run_phase: 'posts', run_mode: 'full' });
+    expect(db.prepare('SELECT run_phase, run_mode FROM forum_checkpoint').get()).toEqual({
+      run_phase: 'posts',
+      run_mode: 'full',
+    });
     const stoppedAt = db.prepare('SELECT run_before FROM forum_checkpoint').pluck().get() as number;
     const before = fd.requests.length;
     const r = await mineF(db, fd.base);

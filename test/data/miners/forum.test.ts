@@ -68,7 +68,9 @@ describe('data/miners/forum on the real Discourse fixtures (Perceval)', () => {
     expect(count(db, 'SELECT count(*) FROM forum_posts WHERE topic_id = 1148')).toBe(18);
     expect(count(db, 'SELECT count(*) FROM forum_posts')).toBe(20);
     expect(count(db, 'SELECT count(*) FROM forum_posts WHERE id = 4383')).toBe(0);
-    const row = db.prepare('SELECT text, version, updated_at FROM forum_posts WHERE topic_id = 1148 AND post_number = 3').get() as {
+    const row = db
+      .prepare('SELECT text, version, updated_at FROM forum_posts WHERE topic_id = 1148 AND post_number = 3')
+      .get() as {
       text: string;
       version: number;
       updated_at: string;
@@ -121,7 +123,10 @@ describe('data/miners/forum on a generated forum of 2,000 topics', () => {
     expect(first).toMatchObject({ mode: 'full', postsApi: true, newTopics: 2000, newPosts: posts, partial: false });
     expect(first.requests / 2000).toBeLessThan(0.1);
     expect(plans).toEqual([
-      expect.objectContaining({ topics: 2000, requests: 68 + Math.ceil(topics.reduce((n, t) => n + t.posts.length, 0) / 50) + 2 }),
+      expect.objectContaining({
+        topics: 2000,
+        requests: 68 + Math.ceil(topics.reduce((n, t) => n + t.posts.length, 0) / 50) + 2,
+      }),
     ]);
     expect(count(db, 'SELECT count(*) FROM forum_topics')).toBe(2000);
     expect(count(db, 'SELECT count(*) FROM forum_posts')).toBe(posts);
@@ -160,7 +165,12 @@ describe('data/miners/forum on a generated forum of 2,000 topics', () => {
     const expected = [...fd.topics.values()].filter((t) => t.bumped_at > since && !t.deleted);
     expect(count(db, 'SELECT count(*) FROM forum_topics')).toBe(expected.length);
     // Their older posts came topic by topic: every listed topic has its first post.
-    expect(count(db, 'SELECT count(*) FROM forum_topics t WHERE NOT EXISTS (SELECT 1 FROM forum_posts p WHERE p.topic_id = t.id AND p.post_number = 1)')).toBe(0);
+    expect(
+      count(
+        db,
+        'SELECT count(*) FROM forum_topics t WHERE NOT EXISTS (SELECT 1 FROM forum_posts p WHERE p.topic_id = t.id AND p.post_number = 1)',
+      ),
+    ).toBe(0);
   });
 });
 
@@ -195,7 +205,7 @@ describe('data/miners/forum keeps up with edits and deletions', () => {
     );
   });
 
-  it("an edit that does not bump (Discourse bumps only for the last post) is found when its topic is read again, or by a full run", async () => {
+  it('an edit that does not bump (Discourse bumps only for the last post) is found when its topic is read again, or by a full run', async () => {
     topics = generateTopics(300, 4);
     fd = await startFakeDiscourse(topics);
     const db = fresh();
@@ -226,8 +236,12 @@ describe('data/miners/forum keeps up with edits and deletions', () => {
     await mineF(db, fd.base);
     const withReplies = topics.filter((t) => t.posts.length >= 3 && (t.posts[1]!.post_type ?? 1) === 1);
     const [a, b2, c, d] = withReplies;
-    db.prepare("INSERT INTO mention_matches (topic_id, model_type, matched, sentence, status) VALUES (?, 'bert', 'BERT', 'x', 'auto')").run(c!.id);
-    db.prepare("INSERT INTO mention_matches (topic_id, model_type, matched, sentence, status, decided_by) VALUES (?, 'opt', 'opt', 'x', 'rejected', 'u1')").run(c!.id);
+    db.prepare(
+      "INSERT INTO mention_matches (topic_id, model_type, matched, sentence, status) VALUES (?, 'bert', 'BERT', 'x', 'auto')",
+    ).run(c!.id);
+    db.prepare(
+      "INSERT INTO mention_matches (topic_id, model_type, matched, sentence, status, decided_by) VALUES (?, 'opt', 'opt', 'x', 'rejected', 'u1')",
+    ).run(c!.id);
     fd.deletePost(a!.posts[1]!.id);
     fd.hidePost(b2!.posts[1]!.id);
     fd.deleteTopic(c!.id);
@@ -239,15 +253,24 @@ describe('data/miners/forum keeps up with edits and deletions', () => {
     expect(incremental).toMatchObject({ goneTopics: 0, gonePosts: 0 });
     const r = await mineF(db, fd.base, { full: true });
     expect(r).toMatchObject({ mode: 'full', goneTopics: 2, partial: false });
-    const lost = c!.posts.filter((p) => (p.post_type ?? 1) === 1).length + d!.posts.filter((p) => (p.post_type ?? 1) === 1).length;
+    const lost =
+      c!.posts.filter((p) => (p.post_type ?? 1) === 1).length + d!.posts.filter((p) => (p.post_type ?? 1) === 1).length;
     expect(r.gonePosts).toBe(2 + lost);
     expect(count(db, 'SELECT count(*) FROM forum_topics')).toBe(topicsBefore - 2);
     expect(count(db, 'SELECT count(*) FROM forum_posts')).toBe(postsBefore - 2 - lost);
     expect(text(db, a!.posts[1]!.id)).toBeUndefined();
     expect(text(db, b2!.posts[1]!.id)).toBeUndefined();
     expect(db.prepare('SELECT kind, id, reason FROM forum_gone WHERE kind = ? ORDER BY id').all('topic')).toEqual([
-      { kind: 'topic', id: Math.min(c!.id, d!.id), reason: c!.id < d!.id ? 'deleted (HTTP 404)' : 'private (HTTP 403)' },
-      { kind: 'topic', id: Math.max(c!.id, d!.id), reason: c!.id < d!.id ? 'private (HTTP 403)' : 'deleted (HTTP 404)' },
+      {
+        kind: 'topic',
+        id: Math.min(c!.id, d!.id),
+        reason: c!.id < d!.id ? 'deleted (HTTP 404)' : 'private (HTTP 403)',
+      },
+      {
+        kind: 'topic',
+        id: Math.max(c!.id, d!.id),
+        reason: c!.id < d!.id ? 'private (HTTP 403)' : 'deleted (HTTP 404)',
+      },
     ]);
     // The deleted topic's automatic match went with it; a person's decision stays (it counts only with a live topic).
     expect(db.prepare('SELECT model_type, status FROM mention_matches WHERE topic_id = ?').all(c!.id)).toEqual([
@@ -262,7 +285,10 @@ describe('data/miners/forum keeps up with edits and deletions', () => {
     // After page 1 is served, a topic on page 0 is deleted: page 2's first topic slides onto page 1.
     const order = listing(fd);
     const slid = order[60]!;
-    fd.after((p) => p === '/latest.json?page=1', () => fd.deleteTopic(order[5]!.id));
+    fd.after(
+      (p) => p === '/latest.json?page=1',
+      () => fd.deleteTopic(order[5]!.id),
+    );
     const r = await mineF(db, fd.base);
     // The listing never showed it: it came from the posts sweep and a read by id.
     expect(fd.requests).toContain(`/t/${slid.id}.json`);
@@ -283,12 +309,16 @@ describe('data/miners/forum keeps up with edits and deletions', () => {
     await mineF(db, fd.base);
     // 45 topics get replies (two listing pages of changes); one on page 0 is deleted after page 0 is read.
     const changed = topics.slice(20, 65);
-    changed.forEach((t, i) => fd.reply(t.id, `Reply ${i} mentions t5`, new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString()));
+    for (const [i, t] of changed.entries())
+      fd.reply(t.id, `Reply ${i} mentions t5`, new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString());
     // Page 0 is the pinned topic and 29 of them; after one of those goes, page 1 starts one further on.
     const order = listing(fd);
     const slid = order[30]!;
     expect(changed).toContain(slid);
-    fd.after((p) => p === '/latest.json?page=0', () => fd.deleteTopic(order[3]!.id));
+    fd.after(
+      (p) => p === '/latest.json?page=0',
+      () => fd.deleteTopic(order[3]!.id),
+    );
     const r = await mineF(db, fd.base);
     expect(r.partial).toBe(false);
     // The listing never showed it after the shift; its new post in the sweep sent us to read it by id.
