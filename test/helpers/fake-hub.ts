@@ -21,7 +21,7 @@
 import { pathToFileURL } from 'node:url';
 import { firstPageUrl } from '../../src/data/miners/hub/mine.js';
 import { fixedWindow, startFaultyServer, type FaultyServer } from './faulty-server.js';
-import { fakeModel, hubPage, EXPANDABLE } from './fake-hub-data.js';
+import { hubPage, EXPANDABLE } from './fake-hub-data.js';
 
 export { FAKE_TYPES, createdMonthOf, fakeModel, hubIdOf, type FakeModel } from './fake-hub-data.js';
 
@@ -139,7 +139,10 @@ export async function startFakeHub(total: number, opts: FakeHubOptions = {}): Pr
   return {
     ...srv,
     state,
-    addModels: (k) => change(() => void (state.first -= k)),
+    addModels: (k) =>
+      change(() => {
+        state.first -= k;
+      }),
     rename: (i, name) => change(() => void changes.names.set(i, name)),
     remove: (i) => change(() => void changes.gone.add(i)),
     makePrivate: (i) => change(() => void changes.hidden.add(i)),

@@ -8,79 +8,17 @@
  * reads everything and then moves every model it did not list to hub_gone (renamed repos keep
  * their row: they are keyed by `_id`).
  */
-import type { Db } from '../../db.js';
-import type { Logger } from '../../../logger.js';
-import type { PoliteHttp } from '../http.js';
 import { MalformedResponseError, type HttpResponse } from '../response.js';
+import { parsePage, readModels, type PartialState } from './page.js';
 import { FailureBound, hubAuthStop } from '../failures.js';
-import { timeFraction, type ProgressSink } from '../progress.js';
+import { timeFraction } from '../progress.js';
 import { mining } from '../../../messages/mining.js';
-import { nextLink, toHubRow, type HubRow } from './parse.js';
+import { nextLink, type HubRow } from './parse.js';
 import { hubStore, type HubCheckpoint } from './store.js';
 import { newRunId } from '../run-id.js';
+import { HUB_FLOOR, firstPageUrl, type HubMineOptions, type HubMineResult } from './options.js';
 
-export interface HubMineOptions {
-  db: Db;
-  http: PoliteHttp;
-  baseUrl: string;
-  logger: Logger;
-  now: () => Date;
-  full?: boolean;
-  pageSize?: number;
-  /** Models per transaction at most (default 50,000). */
-  batchRows?: number;
-  /** A commit at least this often (default 2,000 ms), so a kill loses little. */
-  commitEveryMs?: number;
-  maxPages?: number;
-  maxConsecutiveFailures?: number;
-  onProgress?: ProgressSink;
-}
-
-export interface HubMineResult {
-  full: boolean;
-  resumed: boolean;
-  pages: number;
-  models: number;
-  newModels: number;
-  /** Models a full run did not list (deleted or made private), moved to hub_gone. */
-  goneModels: number;
-  renamed: number;
-  badEntries: number;
-  warnings: number;
-  warningSamples: string[];
-  skipped: { url: string; error: string }[];
-  partial: boolean;
-  requests: number;
-  reachedCheckpoint: boolean;
-}
-
-/** Only what hub_models stores: every extra field is bytes the Hub sends and we parse for nothing. */
-const EXPAND = ['author', 'createdAt', 'config', 'cardData', 'pipeline_tag', 'library_name'];
-/** Models older than the 2022 migration all carry its date; progress is measured from there. */
-const HUB_FLOOR = '2022-03-01T00:00:00Z';
-
-export function firstPageUrl(base: string, pageSize: number): string {
-  return `${base}/api/models?limit=${pageSize}&sort=createdAt&direction=-1&${EXPAND.map((e) => `expand[]=${e}`).join('&')}`;
-}
-
-interface Partial {
-  skipped: { url: string; error: string }[];
-  badEntries: number;
-  warnings: number;
-  warningSamples: string[];
-}
-
-function parsePage(res: HttpResponse): unknown[] {
-  if (res.status !== 200) throw new MalformedResponseError(res.url, `HTTP ${res.status}`, res.status);
-  let list: unknown;
-  try {
-    list = JSON.parse(res.body);
-  } catch (err) {
-    throw new MalformedResponseError(res.url, `not JSON (${(err as Error).message}; ${res.body.length} bytes)`, 200);
-  }
-  if (!Array.isArray(list)) throw new MalformedResponseError(res.url, 'expected a JSON array of models', 200);
-  return list;
-}
+export { firstPageUrl, type HubMineOptions, type HubMineResult } from './options.js';
 
 export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
   const base = o.baseUrl.replace(/\/+$/, '');
@@ -93,9 +31,9 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
   const runId = resumed ? cp!.run_started_at! : newRunId(o.now());
   let runNewest = resumed ? cp!.run_newest : null;
   let url: string | null = resumed ? cp!.run_next_url : firstPageUrl(base, o.pageSize ?? 1000);
-  const state: Partial =
+  const state: PartialState =
     resumed && cp!.run_partial
-      ? (JSON.parse(cp!.run_partial) as Partial)
+      ? (JSON.parse(cp!.run_partial) as PartialState)
       : { skipped: [], badEntries: 0, warnings: 0, warningSamples: [] };
   let runModels = resumed ? cp!.run_models : 0;
   const countBefore = store.count();
@@ -172,24 +110,12 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
     let rows: HubRow[] = [];
     let oldest: string | null = null;
     try {
-      for (const raw of parsePage(res)) {
-        const got = toHubRow(raw);
-        if (typeof got === 'string') {
-          state.badEntries++;
-          if (state.badEntries <= 5) o.logger.warn('left out a Hub entry', { url, error: got });
-          continue;
-        }
-        if (got.warnings.length) {
-          state.warnings++;
-          if (state.warningSamples.length < 5) state.warningSamples.push(`${got.row.id}: ${got.warnings.join('; ')}`);
-        }
-        const m = got.row;
-        if (m.created_at) {
-          if (runNewest === null || m.created_at > runNewest) runNewest = m.created_at;
-          oldest = m.created_at;
-          if (floor && m.created_at < floor) r.reachedCheckpoint = true;
-        }
-        rows.push(m);
+      rows = readModels(parsePage(res), url, state, o.logger);
+      for (const m of rows) {
+        if (!m.created_at) continue;
+        if (runNewest === null || m.created_at > runNewest) runNewest = m.created_at;
+        oldest = m.created_at;
+        if (floor && m.created_at < floor) r.reachedCheckpoint = true;
       }
       bound.ok();
     } catch (err) {

@@ -7,16 +7,8 @@
  */
 import { z } from 'zod';
 
-const HubModel = z.object({
-  _id: z.unknown(),
-  id: z.string().min(1),
-  author: z.unknown(),
-  createdAt: z.unknown(),
-  config: z.unknown(),
-  cardData: z.unknown(),
-  pipeline_tag: z.unknown(),
-  library_name: z.unknown(),
-});
+/** The one required field; the others are checked one by one (a bad one is emptied, not fatal). */
+const HubModel = z.object({ id: z.string().min(1) });
 
 export interface HubRow {
   hub_id: string;
