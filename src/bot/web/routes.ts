@@ -11,7 +11,8 @@ import { msg } from '../../messages/index.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { chartPng, type RenderPng } from '../reply-attachments.js';
 import { completeCommands, completeValues } from './complete.js';
-import { downloadName, tableToCsv } from './csv.js';
+import { downloadName } from './csv.js';
+import { CSV_CONTENT_TYPE, tableToCsv } from '../../csv.js';
 import { readJson, send, sendJson, WebError } from './http.js';
 import type { ReplyCache } from './reply-cache.js';
 import { toWebReply } from './reply-json.js';
@@ -110,7 +111,7 @@ function csv(res: ServerResponse, id: string, d: WebDeps): void {
   const table = entry.reply.table;
   if (!table?.columns.length) throw new WebError(404, 'E_NO_TABLE', msg.web.noTable(id));
   send(res, 200, tableToCsv(table), {
-    'content-type': 'text/csv; charset=utf-8; header=present',
+    'content-type': CSV_CONTENT_TYPE,
     'cache-control': 'private, max-age=3600',
     'content-disposition': `attachment; filename="${downloadName(entry.raw, 'csv')}"`,
   });

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { OverviewEntry, CodebookEntry } from './codebook.js';
 import type { CodeRow } from './codes.js';
 import type { RootCauseRow } from './root-causes.js';
-import type { CardMonth, MonthlyValue } from './series.js';
+import type { CardMonth } from './cards.js';
+import type { MonthlyValue } from './series.js';
 import { levelOf } from './labels.js';
 
 export interface ParsedPackage {
