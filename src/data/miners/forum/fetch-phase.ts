@@ -58,8 +58,8 @@ export async function fetchPending(run: ForumRun, swept: boolean): Promise<void>
   let done = 0;
   for (const id of ids) {
     const what = need(run, q, id, swept);
-    if (what === 'none') run.topics.settle(id);
-    else if ((await fetchTopic(run, id, what)) === 'skipped') run.topics.unpend(id);
+    if (what === 'none') run.write(() => run.topics.settle(id));
+    else if ((await fetchTopic(run, id, what)) === 'skipped') run.write(() => run.topics.unpend(id));
     done++;
     if (done % 20 === 0 || done === ids.length) run.progress(done / ids.length);
   }

@@ -63,7 +63,7 @@ export async function listTopics(run: ForumRun): Promise<ListingEnd> {
       await fetchCategories(run);
     let reachedFloor = false;
     let oldest: string | null = null;
-    o.db.transaction(() => {
+    run.write(() => {
       for (const t of listed) {
         const activity = activityOf(t);
         // Pinned topics sit on top whatever their age, so they neither set nor end the range.
@@ -81,7 +81,7 @@ export async function listTopics(run: ForumRun): Promise<ListingEnd> {
       }
       cp.run_page = page + 1;
       run.saveCp();
-    })();
+    });
     const done = reachedFloor || (topics.length === 0 && !failed) || !more;
     run.progress(done ? 1 : timeFraction(cp.run_target, cp.run_floor ?? FORUM_START, oldest));
     if (done) return { complete: true };

@@ -13,7 +13,7 @@
  * it reached; a run that skipped something says so and keeps its floor, so the next run reads it.
  */
 import { listTopics } from './listing.js';
-import { newRun, type ForumMineOptions, type ForumMineResult } from './context.js';
+import { newRun, type ForumMineOptions, type ForumMineResult, type ForumRun } from './context.js';
 import { checkUnseen, fetchPending } from './fetch-phase.js';
 import { forumPlan } from './plan.js';
 import { retrySkippedPosts, sweepPosts } from './posts-sweep.js';
@@ -84,13 +84,25 @@ export async function mineForum(o: ForumMineOptions): Promise<ForumMineResult> {
       r.plan = await forumPlan(o.http, base);
       o.onPlan?.(r.plan);
     }
-    o.db.transaction(() => run.saveCp())();
+    run.write(() => run.saveCp());
+    run.flush();
   }
   const next = (phase: ForumCheckpoint['run_phase']) => {
     cp.run_phase = phase;
-    o.db.transaction(() => run.saveCp())();
+    run.write(() => run.saveCp());
+    run.flush();
   };
+  try {
+    await phases(run, next);
+  } finally {
+    // What was read stays: a run that stops commits its last steps, and resumes after them.
+    run.flush();
+  }
+  return finish(run);
+}
 
+async function phases(run: ForumRun, next: (phase: ForumCheckpoint['run_phase']) => void): Promise<void> {
+  const { o, base, cp } = run;
   if (cp.run_phase === 'listing') {
     if (!(await listTopics(run)).complete) {
       run.skip(`${base}/latest.json`, `stopped after ${o.maxPages} pages`);
@@ -104,7 +116,6 @@ export async function mineForum(o: ForumMineOptions): Promise<ForumMineResult> {
     next('fetch');
   }
   const swept = cp.run_posts_api === 1;
-  r.postsApi = swept;
   if (cp.run_phase === 'fetch') {
     if (swept) await retrySkippedPosts(run);
     await fetchPending(run, swept);
@@ -114,6 +125,11 @@ export async function mineForum(o: ForumMineOptions): Promise<ForumMineResult> {
     await checkUnseen(run);
     next(null);
   }
+}
+
+function finish(run: ForumRun): ForumMineResult {
+  const { o, cp, r } = run;
+  const swept = cp.run_posts_api === 1;
 
   const complete = run.gaps() === 0;
   const newSince = complete
@@ -138,6 +154,7 @@ export async function mineForum(o: ForumMineOptions): Promise<ForumMineResult> {
   });
   run.topics.putCheckpoint({ ...cp, run_partial: null });
   r.newSince = newSince;
+  r.postsApi = swept;
   r.partial = !complete || r.skipped.length > 0 || r.badEntries > 0;
   r.requests = o.http.stats.requests - run.requestsBefore;
   run.progress(1);

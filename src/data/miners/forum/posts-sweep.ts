@@ -53,11 +53,11 @@ export async function sweepPosts(run: ForumRun): Promise<'done' | 'unavailable'>
       // The cursor is an id: step over this page's ids and ask for them again next run.
       run.skip(url, err.message);
       run.markGap();
-      o.db.transaction(() => {
+      run.write(() => {
         m.skipPage.run(before, url, err.message, run.at());
         cp.run_before = Math.max(0, before - POSTS_PAGE);
         run.saveCp();
-      })();
+      });
       continue;
     }
     // The sweep trusts the order (newest id first, all below `before`): a forum that answers
@@ -100,7 +100,7 @@ export async function sweepPosts(run: ForumRun): Promise<'done' | 'unavailable'>
     if (cp.run_max_post_id === null) cp.run_max_post_id = maxId;
     const last = entries.length < POSTS_PAGE || !Number.isFinite(minId);
     const at = run.at();
-    o.db.transaction(() => {
+    run.write(() => {
       for (const p of posts) {
         if (m.exists.get(p.topic_id) === undefined)
           run.topics.skip(p.topic_id, `${base}/t/${p.topic_id}.json`, 'listed by /posts.json, not by /latest.json', at);
@@ -117,7 +117,7 @@ export async function sweepPosts(run: ForumRun): Promise<'done' | 'unavailable'>
       }
       cp.run_before = Number.isFinite(minId) ? minId : before;
       run.saveCp();
-    })();
+    });
     const top = cp.run_max_post_id ?? 0;
     const bottom = floorId ?? 0;
     run.progress(top > bottom && cp.run_before !== null ? (top - cp.run_before) / (top - bottom) : null);
@@ -138,11 +138,11 @@ export async function retrySkippedPosts(run: ForumRun): Promise<void> {
       const posts = entries
         .map((e) => readPost(e, (f, d) => run.warn(row.url, f, d)))
         .filter((p): p is ReadPost & { topic_id: number } => typeof p !== 'string' && p.topic_id !== null);
-      run.o.db.transaction(() => {
+      run.write(() => {
         const c = run.posts.save(posts, run.at());
         run.r.newPosts += c.added;
         run.o.db.prepare('DELETE FROM forum_skipped_posts WHERE before = ?').run(row.before);
-      })();
+      });
     } catch (err) {
       if (!(err instanceof MalformedResponseError)) throw err;
       run.skip(row.url, err.message);

@@ -41,7 +41,7 @@ export async function fetchTopic(run: ForumRun, id: number, which: 'all' | 'miss
     const res = await o.http.get(url);
     const reason = goneReason(res);
     if (reason) {
-      o.db.transaction(() => run.gone.topic(id, reason, at) && r.goneTopics++)();
+      run.write(() => run.gone.topic(id, reason, at) && r.goneTopics++);
       run.bound.ok();
       return 'gone';
     }
@@ -53,7 +53,7 @@ export async function fetchTopic(run: ForumRun, id: number, which: 'all' | 'miss
     const topic = readTopic(raw, warn);
     if (typeof topic === 'string') throw new MalformedResponseError(url, topic);
     if (topic.visible === false) {
-      o.db.transaction(() => run.gone.topic(id, 'unlisted', at) && r.goneTopics++)();
+      run.write(() => run.gone.topic(id, 'unlisted', at) && r.goneTopics++);
       return 'gone';
     }
     const posts = readPosts(run, url, json.post_stream.posts);
@@ -63,20 +63,20 @@ export async function fetchTopic(run: ForumRun, id: number, which: 'all' | 'miss
     // As Perceval: the first chunk holds the first stream entries; the rest are asked for.
     const rest = stream.slice(posts.length).filter((p) => !have.has(p) && !stored?.has(p));
     if (!(await fetchPosts(run, id, rest, posts))) return 'skipped';
-    o.db.transaction(() => {
+    run.write(() => {
       run.topics.saveFetched(topic, run.runId, at);
       const c = run.posts.saveTopicPosts(topic, posts, stream, at);
       r.newPosts += c.added;
       r.updatedPosts += c.updated;
       r.gonePosts += c.gone;
-    })();
+    });
     r.fetchedTopics++;
     run.bound.ok();
     return 'saved';
   } catch (err) {
     if (!(err instanceof MalformedResponseError)) throw err;
     run.bound.fail(`topic ${err.status ?? 'malformed'}`, err.url, err.status ?? null, err.message);
-    run.topics.skip(id, url, err.message, at);
+    run.write(() => run.topics.skip(id, url, err.message, at));
     run.skip(err.url, err.message);
     return 'skipped';
   }
