@@ -1,9 +1,10 @@
 import { defineCommand } from './types.js';
-import { findRound, roundTopics } from '../data/coding/rounds.js';
+import { roundTopics } from '../data/coding/rounds.js';
 import { revealedTopics, visibleLabels } from '../data/coding/views.js';
 import { consensusCode } from '../data/coding/consensus.js';
 import { msg } from '../messages/index.js';
 import { roundOption, roundProvenance } from './code-common.js';
+import { inRound, roundOf } from './checks/round.js';
 import { taxonomy } from '../data/queries/taxonomy.js';
 import { csvAttachment } from '../csv.js';
 
@@ -20,11 +21,12 @@ export const codeExport = defineCommand({
     name: 'code export',
     description: 'CSV of a round in the All_Codes.csv layout, plus rater, category and subcategory',
     options: { round: roundOption(true) },
+    checks: [inRound()],
     examples: ['/code export', '/code export r1'],
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const round = findRound(db, ctx.args.round, ctx.user.id);
+    const round = roundOf(ctx);
     const topics = roundTopics(db, round.id);
     const tag = new Map(topics.map((t) => [t.topic_id, t.forum_category]));
     const names = new Map(taxonomy(db).map((t) => [t.code, t.category]));

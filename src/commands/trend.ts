@@ -1,7 +1,7 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { fmtP, fmtRho } from '../messages/series.js';
+import { fmtP, fmtRho } from '../format/numbers.js';
 import { modelTypes } from '../data/queries/model-types.js';
 import { monthlyByModel } from '../data/queries/series.js';
 import { resolveModel } from '../analysis/model-names.js';

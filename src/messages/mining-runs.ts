@@ -1,5 +1,5 @@
 /** Strings of a mining run: why it stopped, what it skipped, its plan and its summary line. */
-const fmt = (n: number) => n.toLocaleString('en-US');
+import { fmtCount as fmt } from '../format/numbers.js';
 const status = (s: number | null) => (s === null ? 'no response' : `HTTP ${s}`);
 
 export const miningRuns = {
@@ -18,5 +18,4 @@ export const miningRuns = {
   forumUrlHint: 'Check --base-url / HFBOT_FORUM_URL (a public Discourse forum such as https://discuss.huggingface.co).',
   sameFailure: (n: number, url: string, s: number | null, detail: string) =>
     `${n} failures of the same kind in a row, the last at ${url} (${status(s)}: ${detail}); stopped.`,
-  fmt,
 };

@@ -1,10 +1,5 @@
 /** Strings of the series commands: /trend, /trends, /popular, /cards. */
-const r4 = (x: number | null) => (x === null ? 'undefined' : x.toFixed(4));
-
-export const fmtP = (p: number | null) =>
-  p === null ? 'n/a' : p === 0 ? '0' : p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-export const fmtRho = r4;
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+import { fmtP, fmtRho as r4, fmtShare as pct } from '../format/numbers.js';
 
 export const series = {
   sourceLabel: (source: string, description: string) =>

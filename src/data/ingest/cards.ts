@@ -10,12 +10,9 @@ import { checkPin, PINS } from './expected.js';
 import type { PackageFile } from './files.js';
 import { checkMonths } from './months.js';
 import { parseCount, parseRatio } from './values.js';
+import type { CardMonth } from '../queries/series.js';
 
-export interface CardMonth {
-  month: string;
-  models: number;
-  withCard: number;
-}
+export type { CardMonth };
 
 export function readCardStats(file: PackageFile): CardMonth[] {
   const table = readCsv(file, ['', 'month_year', 'has_card', 'count', 'card_ratio']);

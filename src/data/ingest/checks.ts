@@ -7,7 +7,7 @@ import { ingestError } from './errors.js';
 import { msg } from '../../messages/index.js';
 import { PINS } from './expected.js';
 import type { CodeRow } from './codes.js';
-import type { RootCauseRow } from './root-causes.js';
+import type { RootCauseCsvRow } from './root-causes.js';
 import type { Series } from './series.js';
 
 export function checkSharedTypes(forum: Series, hub: Series, hubFile: string): void {
@@ -25,7 +25,7 @@ export function checkSharedTypes(forum: Series, hub: Series, hubFile: string): v
 
 export function checkRootCauseTopics(
   codes: readonly CodeRow[],
-  rootCauses: readonly RootCauseRow[],
+  rootCauses: readonly RootCauseCsvRow[],
   file: string,
 ): void {
   const coded = new Set(codes.map((c) => c.topicId));

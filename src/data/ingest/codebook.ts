@@ -13,7 +13,7 @@ export interface OverviewEntry {
   count: number;
 }
 
-export interface CodebookEntry {
+export interface CodebookSheetRow {
   kind: 'challenge' | 'benefit';
   category: string;
   categoryRaw: string;
@@ -50,10 +50,10 @@ export function readCodebook(
   file: PackageFile,
   kind: 'challenge' | 'benefit',
   overview: readonly OverviewEntry[],
-): CodebookEntry[] {
+): CodebookSheetRow[] {
   const table = readCsv(file, HEADERS[kind]);
   const known = overview.filter((o) => o.kind === kind).map((o) => o.category);
-  const out: CodebookEntry[] = [];
+  const out: CodebookSheetRow[] = [];
   const started = new Map<string, number>();
   let current: { raw: string; name: string } | null = null;
   for (const row of table.rows) {

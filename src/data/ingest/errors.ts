@@ -1,5 +1,5 @@
 import { HfbotError } from '../../errors.js';
-import { msg } from '../../messages/index.js';
+import { ingest } from '../../messages/ingest.js';
 
 /** Where a bad value was found, so the message can point at it. */
 export interface Location {
@@ -14,5 +14,5 @@ export interface Location {
  * standing hint that the database was not touched and how to get a good file back.
  */
 export function ingestError(loc: Location, problem: string): HfbotError {
-  return new HfbotError('E_INGEST', msg.ingest.at(loc, problem), { hint: msg.ingest.hint, details: { ...loc } });
+  return new HfbotError('E_INGEST', ingest.at(loc, problem), { hint: ingest.hint, details: { ...loc } });
 }

@@ -6,7 +6,7 @@ import type { PackageFile } from './files.js';
 import { canonicalForumCategory, resolveCategory } from './labels.js';
 import { parseRequired, parseTopicId } from './values.js';
 
-export interface RootCauseRow {
+export interface RootCauseCsvRow {
   topicId: number;
   category: string;
   categoryRaw: string;
@@ -34,7 +34,7 @@ const HEADER = [
  * Root_Causes.csv: the 72 root causes of Table II, on 70 accepted-answer topics. Category labels
  * are mapped to Table I names.
  */
-export function readRootCauses(file: PackageFile, challengeCategories: readonly string[]): RootCauseRow[] {
+export function readRootCauses(file: PackageFile, challengeCategories: readonly string[]): RootCauseCsvRow[] {
   const table = readCsv(file, HEADER);
   // One topic may hold two accepted questions (T26596, T31171); only an identical row is a duplicate.
   const seen = new Map<string, number>();

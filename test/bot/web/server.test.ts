@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { createWebChat, type RunningWeb } from '../../../src/bot/web/server.js';
-import { createRateLimiter } from '../../../src/bot/rate-limit.js';
+import { createRateLimiter } from '../../../src/commands/checks/rate-limit.js';
 import { defineCommand, type Command } from '../../../src/commands/types.js';
 import { testServices } from '../../helpers/dataset.js';
 import { isPng, PNG_1X1, testCommands } from '../test-commands.js';

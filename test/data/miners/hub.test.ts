@@ -11,7 +11,7 @@ import {
   readModelTypes,
   writeModelTypes,
 } from '../../../src/data/miners/hub/model-types.js';
-import { deriveSeries } from '../../../src/data/derive.js';
+import { deriveSeries } from '../../../src/data/derive/series.js';
 import type { HfbotError } from '../../../src/errors.js';
 import { startFaultyServer } from '../../helpers/fake-discourse.js';
 import {

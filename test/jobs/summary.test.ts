@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../../src/data/miners/summary.js';
-import type { Snapshot } from '../../../src/data/miners/snapshot.js';
+import { summarize } from '../../src/jobs/summary.js';
+import type { Snapshot } from '../../src/jobs/snapshot.js';
 
 const snap = (o: Partial<Snapshot>): Snapshot => ({
   version: null,
@@ -14,7 +14,7 @@ const snap = (o: Partial<Snapshot>): Snapshot => ({
   ...o,
 });
 
-describe('data/miners/summary', () => {
+describe('jobs/summary', () => {
   it('leads with significance changes, then the biggest rho moves, and gives category shifts in points', () => {
     const before = snap({
       version: 'mined-a',
