@@ -37,14 +37,6 @@ export const mining = {
   verifySource: 'Mined forum topics (mention_matches)',
   refreshHeader: (version: string, was: string | null) =>
     `**Refresh ${version}**${was && was !== version ? ` (was ${was})` : ''}`,
-  refreshCounts: (
-    newTopics: number | null,
-    changed: number,
-    topics: number,
-    newModels: number | null,
-    models: number,
-  ) =>
-    `Forum: ${newTopics === null ? 'not mined' : `+${fmt(newTopics)} new topics, ${fmt(changed)} changed`} (${fmt(topics)} in all). Hub: ${newModels === null ? 'not mined' : `+${fmt(newModels)} new models`} (${fmt(models)} in all).`,
   refreshFailed: (source: string, error: string) => `${source === 'forum' ? 'Forum' : 'Hub'} mining stopped: ${error}`,
   refreshCategories: (parts: string[]) => `Forum categories (share of topics): ${parts.join('; ')}.`,
   share: (name: string, now: number, delta: number | null) =>
@@ -69,32 +61,6 @@ export const mining = {
   needFrom: 'hfbot mine model-types needs --from FILE.',
   typesUpdated: (added: string[], removed: string[], total: number) =>
     `data/model-types.txt now lists ${total} model types (${added.length} added${added.length ? `: ${added.slice(0, 10).join(', ')}${added.length > 10 ? '...' : ''}` : ''}; ${removed.length} removed${removed.length ? `: ${removed.slice(0, 10).join(', ')}` : ''}). Run hfbot mine stats to recount.`,
-  forumDone: (r: {
-    pages: number;
-    newTopics: number;
-    changedTopics: number;
-    postChunks: number;
-    requests: number;
-    skipped: { url: string; error: string }[];
-    resumed: boolean;
-  }) =>
-    [
-      `Forum: ${r.newTopics} new and ${r.changedTopics} changed topics from ${r.pages} pages${r.resumed ? ' (resumed an interrupted run)' : ''}; ${r.requests} requests (${r.postChunks} extra post chunks).`,
-      ...r.skipped.map((s) => `  skipped ${s.url}: ${s.error}`),
-    ].join('\n'),
-  hubDone: (r: {
-    pages: number;
-    models: number;
-    newModels: number;
-    badEntries: number;
-    requests: number;
-    skipped: { url: string; error: string }[];
-    resumed: boolean;
-  }) =>
-    [
-      `Hub: ${r.models} models read (${r.newModels} new) from ${r.pages} pages${r.resumed ? ' (resumed an interrupted run)' : ''}; ${r.requests} requests${r.badEntries ? `; ${r.badEntries} entries were not models and were skipped` : ''}.`,
-      ...r.skipped.map((s) => `  skipped ${s.url}: ${s.error}`),
-    ].join('\n'),
   recomputed: (version: string, mentions: number, valid: number, pending: number) =>
     `Mined statistics ${version}: ${mentions} forum mentions, ${valid} models of a valid type${pending ? `; ${pending} new matches wait for /verify` : ''}. Ask with source:mined.`,
   refreshSubtitle: (day: string) => `Mined ${day}`,

@@ -18,7 +18,8 @@ export const refreshCli: CliCommand = {
     '  SLACK_ANNOUNCE_CHANNEL. Without a configured channel the summary is printed only.',
     '  --no-announce  print the summary, post nothing',
     '',
-    'Exit status: 0 done, 1 a source could not be mined (the rest was; the next refresh resumes it).',
+    'Exit status: 0 done, 1 a source could not be mined (the rest was; the next refresh resumes it),',
+    '3 a source was mined only in part (pages or entries skipped; the next refresh reads them again).',
   ].join('\n'),
   options: {
     'forum-url': { type: 'string' },
@@ -43,6 +44,7 @@ export const refreshCli: CliCommand = {
         fullHub: Boolean(values['full-hub']),
         http: httpOptions(values, logger, config),
         onProgress: progress.sink,
+        onWait: (source, w) => progress.wait(source, w),
       });
       progress.stop();
       io.out(formatReplyText(r.reply));
@@ -57,7 +59,7 @@ export const refreshCli: CliCommand = {
             ),
           );
       }
-      return r.failures.length ? 1 : 0;
+      return r.failures.length ? 1 : r.forum?.partial || r.hub?.partial ? 3 : 0;
     } finally {
       progress.stop();
       services.db.close();

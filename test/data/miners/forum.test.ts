@@ -125,7 +125,8 @@ describe('data/miners/forum on a generated forum of 2,000 topics', () => {
     expect(plans).toEqual([
       expect.objectContaining({
         topics: 2000,
-        requests: 68 + Math.ceil(topics.reduce((n, t) => n + t.posts.length, 0) / 50) + 2,
+        // /about.json reports every post, small actions too: the plan errs high.
+        requests: 1 + 67 + Math.floor(topics.reduce((n, t) => n + t.posts.length, 0) / 50) + 1 + 1,
       }),
     ]);
     expect(count(db, 'SELECT count(*) FROM forum_topics')).toBe(2000);

@@ -14,21 +14,27 @@ export const TOPICS_PAGE = 30;
 export interface ForumPlan {
   topics: number | null;
   posts: number | null;
-  /** With /posts.json: listing pages + post pages + the plan request. */
+  /** /latest.json pages: full ones and the short (or empty) last one. */
+  listingPages: number | null;
+  postPages: number | null;
+  /** With /posts.json: the plan request, listing pages, post pages, the category names. */
   requests: number | null;
-  /** Without it: listing pages + one request per topic (and more for long topics). */
+  /** Without it: the same but one request per topic instead of the post pages (more for long topics). */
   perTopicRequests: number | null;
   requestsPerMinute: number;
   minutes: number | null;
 }
 
 export function planFor(topics: number | null, posts: number | null, rpm: number): ForumPlan {
-  const listing = topics === null ? null : Math.ceil(topics / TOPICS_PAGE) + 1;
-  const requests = listing === null || posts === null ? null : listing + Math.ceil(posts / POSTS_PAGE) + 2;
-  const perTopicRequests = listing === null || topics === null ? null : listing + topics + 1;
+  const listingPages = topics === null ? null : Math.floor(topics / TOPICS_PAGE) + 1;
+  const postPages = posts === null ? null : Math.floor(posts / POSTS_PAGE) + 1;
+  const requests = listingPages === null || postPages === null ? null : 1 + listingPages + postPages + 1;
+  const perTopicRequests = listingPages === null || topics === null ? null : 1 + listingPages + 1 + 1 + topics;
   return {
     topics,
     posts,
+    listingPages,
+    postPages,
     requests,
     perTopicRequests,
     requestsPerMinute: rpm,

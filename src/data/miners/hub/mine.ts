@@ -54,6 +54,7 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
     reachedCheckpoint: false,
   };
   if (resumed) o.logger.info('resuming an interrupted Hub run', { url, full });
+  else if (floor === null) o.onPlan?.({ pageSize: o.pageSize ?? 1000, requestsPerMinute: o.http.requestsPerMinute });
   const checkpoint = (next: string | null, finished: string | null, newest: string | null): HubCheckpoint => ({
     base_url: base,
     newest_created_at: newest,

@@ -19,6 +19,8 @@ export interface HubMineOptions {
   maxPages?: number;
   maxConsecutiveFailures?: number;
   onProgress?: ProgressSink;
+  /** Called before a run that reads the whole list (a first or full run). */
+  onPlan?: (plan: { pageSize: number; requestsPerMinute: number }) => void;
 }
 
 export interface HubMineResult {
