@@ -16,7 +16,7 @@ interface Partial {
 function partialLines(r: Partial, unit: string): string[] {
   if (!r.partial) return [];
   const parts = [
-    r.skipped.length ? plural(r.skipped.length, unit) + ' skipped' : '',
+    r.skipped.length ? `${plural(r.skipped.length, unit)} skipped` : '',
     r.badEntries ? `${plural(r.badEntries, 'entry', 'entries')} left out (unusable)` : '',
   ].filter(Boolean);
   return [
