@@ -68,15 +68,16 @@ try {
   // --- the ceiling: the same rows, straight into the same table shape, one transaction.
   const plain = new Database(path.join(dir, 'plain.sqlite'));
   plain.exec(
-    'CREATE TABLE hub_models (id TEXT PRIMARY KEY, author TEXT, created_month TEXT, model_type TEXT, has_card INTEGER NOT NULL, pipeline_tag TEXT, library TEXT)',
+    'CREATE TABLE hub_models (hub_id TEXT PRIMARY KEY NOT NULL, id TEXT NOT NULL, author TEXT, created_month TEXT, model_type TEXT, has_card INTEGER NOT NULL, pipeline_tag TEXT, library TEXT, seen_run TEXT)',
   );
-  const insert = plain.prepare('INSERT INTO hub_models VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = plain.prepare('INSERT INTO hub_models VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const t1 = performance.now();
   plain.transaction(() => {
     for (let i = 0; i < N; i++) {
       const m = fakeModel(i) as FakeModel;
       const t = m.config?.model_type;
       insert.run(
+        m._id,
         m.id,
         m.author,
         m.createdAt.slice(0, 7),
@@ -84,6 +85,7 @@ try {
         m.cardData && Object.keys(m.cardData).length ? 1 : 0,
         m.pipeline_tag,
         m.library_name,
+        'run',
       );
     }
   })();

@@ -95,6 +95,20 @@ describe('bot/cli mine and refresh', () => {
     }
   });
 
+  it('shows a rate-limit wait on the progress line', async () => {
+    // Two requests per 2-second window: the second answer says r=0, so the miner waits for the reset.
+    const limited = await startFakeHub(2500, { rateLimit: { max: 2, windowMs: 2000 } });
+    try {
+      const io = capture({ HFBOT_DB: await buildTestDataset() });
+      expect(await main(['mine', 'hub', '--base-url', limited.base, '--rate', '6000'], io)).toBe(0);
+      expect(io.stderr.join('\n')).toMatch(
+        /hub: waiting \d s before asking again \(the rate-limit window is spent; waiting for it to reset\) — http:\/\/127\.0\.0\.1:\d+\/api\/models\?/,
+      );
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('rejects a bad option with what was expected', async () => {
     const io = capture({ HFBOT_DB: db });
     expect(await main(['mine', 'forum', '--since', 'yesterday'], io)).toBe(2);
