@@ -26,6 +26,7 @@ export interface RefreshOptions {
   skipForum?: boolean;
   skipHub?: boolean;
   fullHub?: boolean;
+  fullForum?: boolean;
   http?: HttpOptions;
   onProgress?: ProgressSink;
   /** Rate-limit and retry waits, by source (the progress line shows them). */
@@ -64,6 +65,7 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
           baseUrl: o.forumUrl ?? config.HFBOT_FORUM_URL,
           logger,
           now,
+          full: o.fullForum,
           onProgress: o.onProgress,
         }),
       );
