@@ -204,6 +204,13 @@ describe('data/miners/forum keeps up with edits and deletions', () => {
     expect(db.prepare('SELECT fetched_at FROM forum_topics WHERE id = ?').pluck().get(long.id)).toBe(
       '2026-11-22T12:00:00.000Z',
     );
+    // A server that changes the text without moving version or updated_at (a ninja edit keeps the
+    // version): a topic read again compares the text itself.
+    const p40 = long.posts[39]!;
+    fd.editPost(p40.id, 'Quietly switched to Qwen', '2024-02-01T00:00:00.000Z', { bump: true });
+    Object.assign(fd.post(p40.id).post, { version: 1, updated_at: p40.created_at });
+    expect((await mineF(db, fd.base)).updatedPosts).toBe(1);
+    expect(text(db, p40.id)).toBe('Quietly switched to Qwen');
   });
 
   it('an edit that does not bump (Discourse bumps only for the last post) is found when its topic is read again, or by a full run', async () => {

@@ -3,6 +3,7 @@
  * topic and post counts) and what reading it costs at the configured rate. Post counts include
  * private messages and small actions, so the estimate errs high.
  */
+import { isHfbotError } from '../../../errors.js';
 import type { PoliteHttp } from '../http.js';
 import { MalformedResponseError, parseJsonBody } from '../response.js';
 import { aboutCounts } from './parse.js';
@@ -48,8 +49,9 @@ export async function forumPlan(http: PoliteHttp, base: string): Promise<ForumPl
   try {
     counts = aboutCounts(parseJsonBody(await http.get(url)), url);
   } catch (err) {
-    // The plan is advice: an unreadable /about.json leaves the size unknown, the run goes on.
-    if (!(err instanceof MalformedResponseError)) throw err;
+    // The plan is advice: an unreadable or unreachable /about.json leaves the size unknown, the
+    // run goes on (and meets any real trouble at its first listing page).
+    if (!(err instanceof MalformedResponseError) && !isHfbotError(err)) throw err;
   }
   return planFor(counts.topics, counts.posts, http.requestsPerMinute);
 }

@@ -41,8 +41,12 @@ export function postStore(db: Db, gone: GoneStore) {
     byNumber: db.prepare('SELECT id FROM forum_posts WHERE topic_id = ? AND post_number = ?').pluck(),
   };
 
-  /** Stores `posts` (each with its topic), skipping those whose version and edit time did not move. */
-  function save(posts: (ReadPost & { topic_id: number })[], at: string): PostCounts {
+  /**
+   * Stores `posts` (each with its topic). With `trustVersions` a post whose version and edit time
+   * did not move is not even converted to text (a full sweep meets every post); without it the
+   * text decides (a topic read again because it changed).
+   */
+  function save(posts: (ReadPost & { topic_id: number })[], at: string, trustVersions = true): PostCounts {
     const c: PostCounts = { added: 0, updated: 0, gone: 0 };
     if (!posts.length) return c;
     const old = new Map((s.existing.all(JSON.stringify(posts.map((p) => p.id))) as StoredPost[]).map((r) => [r.id, r]));
@@ -55,6 +59,7 @@ export function postStore(db: Db, gone: GoneStore) {
       }
       const was = old.get(p.id);
       if (
+        trustVersions &&
         was &&
         was.version !== null &&
         was.version === p.version &&
@@ -98,6 +103,7 @@ export function postStore(db: Db, gone: GoneStore) {
       const c = save(
         posts.filter((p) => p.topic_id === null || p.topic_id === t.id).map((p) => ({ ...p, topic_id: t.id })),
         at,
+        false,
       );
       const streamed = new Set([...stream, ...posts.map((p) => p.id)]);
       for (const id of s.ofTopic.all(t.id) as number[])

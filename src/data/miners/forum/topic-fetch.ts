@@ -25,7 +25,10 @@ export type Fetched = 'saved' | 'gone' | 'skipped';
 
 function goneReason(res: HttpResponse): string | null {
   if (res.status === 404 || res.status === 410) return `deleted (HTTP ${res.status})`;
-  if (res.status === 403 && discourseError(res)?.type === 'invalid_access') return 'private (HTTP 403)';
+  // Discourse's own 403 (JSON errors) for one topic is InvalidAccess: private. A 403 page that is
+  // not Discourse's (a CDN challenge) is a failure, and not_logged_in stops the run.
+  const err = res.status === 403 ? discourseError(res) : null;
+  if (err && err.type !== 'not_logged_in') return 'private (HTTP 403)';
   return null;
 }
 
