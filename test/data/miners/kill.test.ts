@@ -69,8 +69,8 @@ describe('miners killed with SIGKILL mid-run (the CLI in a child process)', () =
     const topics = generateTopics(600, 21);
     fd = await startFakeDiscourse(topics);
     const file = await buildTestDataset();
-    // 600 requests a minute: one every 100 ms, so the run is still going when the kill comes.
-    const first = cli(['mine', 'forum', '--base-url', fd.base, '--rate', '600', '--db', file]);
+    // 300 requests a minute: one every 200 ms, so the sweep outlasts a 2-second commit and is still going when the kill comes.
+    const first = cli(['mine', 'forum', '--base-url', fd.base, '--rate', '300', '--db', file]);
     const signal = await killWhen(first, file, (db) => {
       const cp = db.prepare('SELECT run_phase, run_before FROM forum_checkpoint').get() as
         | { run_phase: string; run_before: number | null }
