@@ -7,10 +7,7 @@ import { isHfbotError } from '../../../errors.js';
 import type { PoliteHttp } from '../http.js';
 import { MalformedResponseError, parseJsonBody } from '../response.js';
 import { aboutCounts } from './parse.js';
-import { POSTS_PAGE } from './posts-sweep.js';
-
-/** /latest.json pages (TopicQuery::DEFAULT_PER_PAGE_COUNT). */
-export const TOPICS_PAGE = 30;
+import { POSTS_PAGE, TOPICS_PAGE } from './pages.js';
 
 export interface ForumPlan {
   topics: number | null;

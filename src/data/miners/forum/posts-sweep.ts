@@ -16,8 +16,7 @@ import { MalformedResponseError, parseJsonBody } from '../response.js';
 import { forumListingStop } from '../failures.js';
 import type { ForumRun } from './context.js';
 import { LatestPosts, parseAs, readPost, type ReadPost } from './parse.js';
-
-export const POSTS_PAGE = 50;
+import { POSTS_PAGE } from './pages.js';
 
 function marker(db: Db) {
   return {
