@@ -63,6 +63,8 @@ export interface FakeDiscourse extends FaultyServer {
   makePrivate(topicId: number): void;
   post(postId: number): { topic: FakeTopic; post: FakePost };
   count(kind: 'latest' | 'topic' | 'posts' | 'latest_posts' | 'categories' | 'about'): number;
+  /** Rebuilds the listing order now (the benchmark keeps this out of the miner's time). */
+  warm(): void;
 }
 
 const json = (status: number, body: unknown, headers?: Record<string, string>): Routed => ({
@@ -294,6 +296,7 @@ export async function startFakeDiscourse(
     deleteTopic: (topicId) => change(() => Object.assign(topics.get(topicId)!, { deleted: true })),
     makePrivate: (topicId) => change(() => Object.assign(topics.get(topicId)!, { private: true })),
     count: (kind) => srv.requests.filter((r) => kinds[kind].test(r)).length,
+    warm: index,
   };
 }
 
@@ -302,6 +305,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // generated forum in its own process and prints its base URL; a line "reply N" on stdin adds N replies.
   const n = Number(process.argv[2] ?? 150_000);
   const fd = await startFakeDiscourse(generateTopics(n, 11, Number(process.argv[3] ?? 10)));
+  fd.warm();
   process.stdout.write(`${fd.base}\n`);
   process.stdin.on('data', (d: Buffer) => {
     const m = /reply (\d+)/.exec(d.toString());
@@ -313,6 +317,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
         `Follow-up ${i} on llama`,
         new Date(Date.UTC(2023, 6, 1, 0, 0, i)).toISOString(),
       );
+    fd.warm();
     process.stdout.write('ok\n');
   });
   process.on('SIGTERM', () => void fd.close().then(() => process.exit(0)));
