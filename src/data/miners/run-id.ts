@@ -7,3 +7,12 @@ import { randomBytes } from 'node:crypto';
 export function newRunId(now: Date): string {
   return `${now.toISOString()}#${randomBytes(4).toString('hex')}`;
 }
+
+/**
+ * The run id as one integer (start time in ms times 1,000 plus part of the random tag): eight bytes
+ * per row where a million Hub rows carry it, instead of a 29-character string.
+ */
+export function runTag(runId: string): number {
+  const [iso, tag = '0'] = runId.split('#');
+  return Date.parse(iso!) * 1000 + (Number.parseInt(tag.slice(0, 4), 16) % 1000);
+}

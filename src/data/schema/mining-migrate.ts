@@ -15,7 +15,6 @@ const ADDED: Record<string, [string, string][]> = {
   forum_posts: [
     ['updated_at', 'TEXT'],
     ['version', 'INTEGER'],
-    ['seen_run', 'TEXT'],
   ],
   forum_checkpoint: [
     ['max_post_id', 'INTEGER'],
@@ -49,7 +48,7 @@ export function migrateMining(db: Database.Database): void {
     db.transaction(() => {
       db.exec(`CREATE TABLE hub_models_keyed (
         hub_id TEXT PRIMARY KEY NOT NULL, id TEXT NOT NULL, author TEXT, created_month TEXT, model_type TEXT,
-        has_card INTEGER NOT NULL, pipeline_tag TEXT, library TEXT, seen_run TEXT);
+        has_card INTEGER NOT NULL, pipeline_tag TEXT, library TEXT, seen_run INTEGER);
         INSERT INTO hub_models_keyed (hub_id, id, author, created_month, model_type, has_card, pipeline_tag, library)
           SELECT 'name:' || id, id, author, created_month, model_type, has_card, pipeline_tag, library FROM hub_models;
         DROP TABLE hub_models;

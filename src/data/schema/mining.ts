@@ -48,8 +48,7 @@ CREATE TABLE IF NOT EXISTS forum_posts (
   text TEXT NOT NULL,
   -- Discourse's revision counter and edit time: a post whose version moved is stored again.
   updated_at TEXT,
-  version INTEGER,
-  seen_run TEXT
+  version INTEGER
 );
 CREATE INDEX IF NOT EXISTS forum_posts_topic ON forum_posts(topic_id, post_number);
 CREATE TABLE IF NOT EXISTS forum_category_names (
@@ -101,7 +100,8 @@ CREATE TABLE IF NOT EXISTS hub_models (
   has_card INTEGER NOT NULL,
   pipeline_tag TEXT,
   library TEXT,
-  seen_run TEXT
+  -- The full run that last listed it (run-id.ts runTag): a full run drops the models it did not list.
+  seen_run INTEGER
 );
 CREATE TABLE IF NOT EXISTS hub_gone (
   hub_id TEXT PRIMARY KEY, id TEXT NOT NULL, created_month TEXT, model_type TEXT, reason TEXT NOT NULL, gone_at TEXT NOT NULL

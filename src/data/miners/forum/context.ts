@@ -4,6 +4,7 @@ import type { Logger } from '../../../logger.js';
 import type { PoliteHttp } from '../http.js';
 import type { ProgressSink } from '../progress.js';
 import { FailureBound } from '../failures.js';
+import { commitPolicy } from '../commit-policy.js';
 import type { ForumPlan } from './plan.js';
 import { goneStore, type GoneStore } from './store-gone.js';
 import { postStore, type PostStore } from './store-posts.js';
@@ -23,7 +24,7 @@ export interface ForumMineOptions {
   maxPages?: number;
   /** Failures of one kind in a row before the run stops (default 3). */
   maxConsecutiveFailures?: number;
-  /** Writes are committed at least this often (default 2,000 ms) and at every phase's end. */
+  /** Commit once the requests since the last commit would take this long to redo at the rate (2,000 ms). */
   commitEveryMs?: number;
   onProgress?: ProgressSink;
   /** Called with the request plan before a full run starts. */
@@ -93,10 +94,10 @@ export interface ForumRun {
   /** Saves the checkpoint (with the partial state so far); call inside the page's write. */
   saveCp(): void;
   /**
-   * Runs `fn` as one atomic step (a savepoint) of the current batch. A batch is committed once it
-   * is `commitEveryMs` old: at the real rate that is nearly every page, at full speed it spares a
-   * disk sync per page. A kill loses at most the uncommitted steps, which the checkpoint (written
-   * in the same steps) makes the next run read again.
+   * Runs `fn` as one atomic step (a savepoint) of the current batch. A batch is committed when the
+   * requests since the last commit would take 2 s to redo at the configured rate (every two pages
+   * at 50 a minute; see commit-policy.ts), or after 500 steps. A kill loses at most the
+   * uncommitted steps, which the checkpoint (written in the same steps) makes the next run redo.
    */
   write<T>(fn: () => T): T;
   flush(): void;
@@ -104,6 +105,8 @@ export interface ForumRun {
 }
 
 const SAMPLES = 5;
+/** Steps (pages, topics) in one batch at most, whatever the rate. */
+const MAX_STEPS = 500;
 
 export function newRun(o: ForumMineOptions, base: string, cp: ForumCheckpoint, r: ForumMineResult): ForumRun {
   const gone = goneStore(o.db);
@@ -114,8 +117,8 @@ export function newRun(o: ForumMineOptions, base: string, cp: ForumCheckpoint, r
   r.badEntries = state.badEntries;
   r.warnings = state.warnings;
   r.warningSamples = state.warningSamples;
-  const commitEveryMs = o.commitEveryMs ?? 2000;
-  let openedAt: number | null = null;
+  const policy = commitPolicy(o.http, o.commitEveryMs);
+  let steps: number | null = null;
   const run: ForumRun = {
     o,
     base,
@@ -158,18 +161,19 @@ export function newRun(o: ForumMineOptions, base: string, cp: ForumCheckpoint, r
       run.topics.putCheckpoint(cp);
     },
     write(fn) {
-      if (openedAt === null) {
+      if (steps === null) {
         o.db.exec('BEGIN IMMEDIATE');
-        openedAt = performance.now();
+        steps = 0;
       }
       const out = o.db.transaction(fn)();
-      if (performance.now() - openedAt >= commitEveryMs) run.flush();
+      if (++steps >= MAX_STEPS || policy.due()) run.flush();
       return out;
     },
     flush() {
-      if (openedAt === null) return;
-      openedAt = null;
+      if (steps === null) return;
+      steps = null;
       o.db.exec('COMMIT');
+      policy.committed();
     },
     progress(fraction) {
       o.onProgress?.({

@@ -1,12 +1,12 @@
 /**
  * Streams the Hub's model list newest first (`sort=createdAt&direction=-1`), one page of `limit`
  * models at a time, following the Link rel="next" cursor (huggingface_hub utils/_pagination.py).
- * Rows are committed with the cursor of the next page every `batchRows` models and at least every
- * `commitEveryMs`, and before the run stops on an error, so an interrupted run resumes at its last
- * commit: a kill loses at most the pages of the last two seconds (or 50,000 models), which are read
- * again. An incremental run stops at models older than the last complete run's newest; `full`
- * reads everything and then moves every model it did not list to hub_gone (renamed repos keep
- * their row: they are keyed by `_id`).
+ * Rows are committed with the cursor of the next page once the pages since the last commit would
+ * take 2 s to request again at the configured rate (every two pages at 50 a minute), at least every
+ * `batchRows` models, and before the run stops on an error: an interrupted run resumes at its last
+ * commit and reads again at most those pages. An incremental run stops at models older than the
+ * last complete run's newest; `full` reads everything and then moves every model it did not list to
+ * hub_gone (renamed repos keep their row: they are keyed by `_id`).
  */
 import { MalformedResponseError, type HttpResponse } from '../response.js';
 import { parsePage, readModels, type PartialState } from './page.js';
@@ -15,7 +15,8 @@ import { timeFraction } from '../progress.js';
 import { mining } from '../../../messages/mining.js';
 import { nextLink, type HubRow } from './parse.js';
 import { hubStore, type HubCheckpoint } from './store.js';
-import { newRunId } from '../run-id.js';
+import { newRunId, runTag } from '../run-id.js';
+import { commitPolicy } from '../commit-policy.js';
 import { HUB_FLOOR, firstPageUrl, type HubMineOptions, type HubMineResult } from './options.js';
 
 export { firstPageUrl, type HubMineOptions, type HubMineResult } from './options.js';
@@ -67,18 +68,17 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
     run_partial: next ? JSON.stringify(state) : null,
   });
   const save = o.db.transaction((rows: HubRow[], next: string | null) => {
-    r.renamed += store.upsert(rows, runId, full);
+    r.renamed += store.upsert(rows, runTag(runId), full);
     runModels += rows.length;
     store.putCheckpoint(checkpoint(next, null, cp?.newest_created_at ?? null));
   });
   const batchRows = o.batchRows ?? 50_000;
-  const commitEveryMs = o.commitEveryMs ?? 2000;
-  let lastCommit = o.now().getTime();
+  const policy = commitPolicy(o.http, o.commitEveryMs);
   let pending: HubRow[] = [];
   const flush = (next: string | null) => {
     save(pending, next);
     pending = [];
-    lastCommit = o.now().getTime();
+    policy.committed();
   };
   const bound = new FailureBound(o.maxConsecutiveFailures ?? 3);
   let gaps = 0;
@@ -136,8 +136,7 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
     const done = r.reachedCheckpoint || !next;
     for (const row of rows) pending.push(row);
     r.models += rows.length;
-    if (done || pending.length >= batchRows || o.now().getTime() - lastCommit >= commitEveryMs || r.pages >= maxPages)
-      flush(done ? null : next);
+    if (done || pending.length >= batchRows || policy.due() || r.pages >= maxPages) flush(done ? null : next);
     o.onProgress?.({
       source: 'hub',
       done: r.models,
@@ -154,7 +153,7 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
   const complete = url === null && gaps === 0 && state.skipped.length === 0;
   const at = o.now().toISOString();
   o.db.transaction(() => {
-    if (full && complete) r.goneModels = store.sweepUnseen(runId, at);
+    if (full && complete) r.goneModels = store.sweepUnseen(runTag(runId), at);
     const newest = complete
       ? ([cp?.newest_created_at ?? null, runNewest]
           .filter((x): x is string => x !== null)

@@ -14,7 +14,7 @@ export interface HubMineOptions {
   pageSize?: number;
   /** Models per transaction at most (default 50,000). */
   batchRows?: number;
-  /** A commit at least this often (default 2,000 ms), so a kill loses little. */
+  /** Commit once the pages since the last commit would take this long to redo at the rate (2,000 ms). */
   commitEveryMs?: number;
   maxPages?: number;
   maxConsecutiveFailures?: number;

@@ -74,7 +74,7 @@ export function hubStore(db: Db) {
      * Writes a batch in key order (each B-tree page is journaled once per batch) and returns how
      * many rows changed name. `trackRenames` costs one lookup per batch; only a full run needs it.
      */
-    upsert(rows: HubRow[], runId: string, trackRenames: boolean): number {
+    upsert(rows: HubRow[], runId: number, trackRenames: boolean): number {
       rows.sort((a, b) => (a.hub_id < b.hub_id ? -1 : a.hub_id > b.hub_id ? 1 : 0));
       legacy ??= s.legacy.get() === 1;
       // Rows mined before _id was kept are keyed by name until their real _id shows up.
@@ -110,7 +110,7 @@ export function hubStore(db: Db) {
       return renamed;
     },
     /** After a complete full run: every model it did not list is gone (deleted or made private). */
-    sweepUnseen(runId: string, at: string): number {
+    sweepUnseen(runId: number, at: string): number {
       const n = s.unseen.get(runId) as number;
       if (n) {
         s.tomb.run('not listed by a full run (deleted or made private)', at, runId);
