@@ -201,9 +201,9 @@ export async function startFakeDiscourse(
     const visible = visiblePosts(t);
     if (mt)
       return json(200, {
+        deleted_at: null,
         ...topicJson(t),
         chunk_size: 20,
-        deleted_at: null,
         ...(visible.some((x) => x.accepted_answer)
           ? { accepted_answer: { post_number: visible.find((x) => x.accepted_answer)!.post_number } }
           : {}),

@@ -164,6 +164,21 @@ describe('data/miners/forum against a faulty forum', () => {
     expect(r.partial).toBe(true);
   });
 
+  it('a topic read whole that says it is deleted (deleted_at, as staff see it) or unlisted is gone, not stored', async () => {
+    const topics = generateTopics(40);
+    topics[2]!.corrupt = { deleted_at: '2024-01-01T00:00:00.000Z' };
+    topics[3]!.corrupt = { visible: false };
+    fd = await startFakeDiscourse(topics, { postsApi: false });
+    const db = fresh();
+    const r = await mineF(db, fd.base);
+    expect(r.goneTopics).toBe(2);
+    expect(count(db, 'SELECT count(*) FROM forum_topics WHERE id IN (?, ?)', topics[2]!.id, topics[3]!.id)).toBe(0);
+    expect(db.prepare("SELECT id, reason FROM forum_gone WHERE kind = 'topic' ORDER BY id").all()).toEqual([
+      { id: topics[2]!.id, reason: 'deleted (deleted_at)' },
+      { id: topics[3]!.id, reason: 'unlisted' },
+    ]);
+  });
+
   it('an interrupted run resumes in the phase and at the cursor it reached: nothing lost, nothing read twice', async () => {
     const topics = generateTopics(600);
     fd = await startFakeDiscourse(topics);

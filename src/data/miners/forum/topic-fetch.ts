@@ -55,8 +55,10 @@ export async function fetchTopic(run: ForumRun, id: number, which: 'all' | 'miss
     const warn = (field: string, detail: string) => run.warn(url, field, detail);
     const topic = readTopic(raw, warn);
     if (typeof topic === 'string') throw new MalformedResponseError(url, topic);
-    if (topic.visible === false) {
-      run.write(() => run.gone.topic(id, 'unlisted', at) && r.goneTopics++);
+    // Only staff see a deleted topic (deleted_at set); an unlisted one (visible false) is out of every listing.
+    const deleted = (raw as { deleted_at?: unknown }).deleted_at != null;
+    if (deleted || topic.visible === false) {
+      run.write(() => run.gone.topic(id, deleted ? 'deleted (deleted_at)' : 'unlisted', at) && r.goneTopics++);
       return 'gone';
     }
     const posts = readPosts(run, url, json.post_stream.posts);
