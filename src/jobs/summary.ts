@@ -38,6 +38,8 @@ export function summarize(
         gone: forumGone,
         total: after.topics,
         unit: 'topics',
+        skipped: run.forum?.skipped?.length ?? 0,
+        bad: run.forum?.badEntries ?? 0,
       }),
       mining.refreshSource('Hub', {
         status: status('hub', run.hub),
@@ -46,6 +48,8 @@ export function summarize(
         gone: hubGone,
         total: after.models,
         unit: 'models',
+        skipped: run.hub?.skipped?.length ?? 0,
+        bad: run.hub?.badEntries ?? 0,
       }),
     ].join(' '),
   );

@@ -115,11 +115,17 @@ export const miningRuns = {
       gone: number;
       total: number;
       unit: string;
+      skipped: number;
+      bad: number;
     },
   ) =>
     s.status === 'not mined'
       ? `${name}: not mined (${fmt(s.total)} in all).`
       : s.status === 'failed'
         ? `${name}: FAILED, see below (${fmt(s.total)} in all).`
-        : `${name}: +${fmt(s.added)} new ${s.unit}${s.changed === null ? '' : `, ${fmt(s.changed)} changed`}${s.gone ? `, ${fmt(s.gone)} gone` : ''} (${fmt(s.total)} in all)${s.status === 'partial' ? ' — PARTIAL, not complete: some pages or entries were skipped; the next refresh reads them again' : ''}.`,
+        : `${name}: +${fmt(s.added)} new ${s.unit}${s.changed === null ? '' : `, ${fmt(s.changed)} changed`}${s.gone ? `, ${fmt(s.gone)} gone` : ''} (${fmt(s.total)} in all)${
+            s.status === 'partial'
+              ? ` — PARTIAL, not complete: ${[s.skipped ? `${plural(s.skipped, name === 'Hub' ? 'page' : 'page or topic', name === 'Hub' ? 'pages' : 'pages or topics')} skipped` : '', s.bad ? `${plural(s.bad, 'entry', 'entries')} left out` : ''].filter(Boolean).join(', ') || 'stopped early'}; the next refresh reads them again`
+              : ''
+          }.`,
 };

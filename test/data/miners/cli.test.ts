@@ -140,4 +140,33 @@ describe('bot/cli mine and refresh', () => {
     expect(JSON.stringify(post.params)).toContain('+250 new models');
     expect(io.stderr.join('\n')).toContain('announce slack: posted');
   });
+
+  it('refresh announces a run that skipped a page as PARTIAL, not complete, and exits 3', async () => {
+    const flaky = await startFakeHub(2500);
+    flaky.inject({ kind: 'badjson', match: (p) => p.includes('cursor=') });
+    try {
+      const io = capture({
+        HFBOT_DB: await buildTestDataset(),
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: slack.apiUrl,
+        SLACK_ANNOUNCE_CHANNEL: 'C123',
+      });
+      const before = slack.calls.length;
+      const code = await main(['refresh', '--skip-forum', '--hub-url', flaky.base, '--rate', '6000'], io);
+      expect(code).toBe(3);
+      const line =
+        'Hub: +1,500 new models (1,500 in all) — PARTIAL, not complete: 1 page skipped; the next refresh reads them again.';
+      expect(io.stdout.join('\n')).toContain(line);
+      const post = await slack.waitFor(() =>
+        slack.calls
+          .slice(before)
+          .find((c) => c.method === 'chat.postMessage' || c.method === 'files.completeUploadExternal'),
+      );
+      expect(JSON.stringify(post.params)).toContain('PARTIAL, not complete');
+      expect(JSON.stringify(post.params)).not.toContain('+2,500');
+    } finally {
+      await flaky.close();
+    }
+  });
 });
