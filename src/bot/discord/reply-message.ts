@@ -73,7 +73,7 @@ export function discordPayload(
   reply: Reply,
   files: Attachment[],
   store: ActionStore,
-  opts: { chartFailed?: boolean } = {},
+  opts: { chartFailed?: boolean; chartNote?: string } = {},
 ): DiscordPayload {
   const out = {
     files: files.map((f) => ({ attachment: f.data, name: f.name })),
@@ -82,7 +82,7 @@ export function discordPayload(
   if (reply.error || reply.ephemeral) return { content: clip(formatReplyText(reply), 2000), embeds: [], ...out };
   const parts = [reply.text];
   if (reply.table?.rows.length) parts.push(`\`\`\`\n${clip(formatTable(reply.table, 40), 3000)}\n\`\`\``);
-  if (opts.chartFailed) parts.push(`*${msg.platforms.chartUnavailable}*`);
+  if (opts.chartFailed) parts.push(`*${opts.chartNote ?? msg.platforms.chartUnavailable}*`);
   const prov = provenanceLine(reply.provenance);
   const embed: APIEmbed = {
     description: clip(parts.join('\n\n'), 4096),
