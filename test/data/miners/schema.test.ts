@@ -50,7 +50,7 @@ describe('data/schema/mining', () => {
     ).run();
     db.prepare("INSERT INTO hub_gone (hub_id, id, reason, gone_at) VALUES ('x1', 'e/f', 'gone', 'now')").run();
     db.prepare(
-      "INSERT INTO mention_matches (topic_id, model_type, matched, sentence, status, decided_by) VALUES (99001, 'opt', 'OPT', 'OPT is great', 'rejected', 'u1')",
+      "INSERT INTO mention_matches (topic_id, model_type, matched, sentence, status, decided_by) VALUES (99001, 'opt', 'OPT', 'OPT is great', 'rejected', 'test:u1')",
     ).run();
     db.close();
     await buildDataset({ sourceDir: REPLICATION, sourceKind: 'flag', dbFile: file, logger: silentLogger });
@@ -63,7 +63,7 @@ describe('data/schema/mining', () => {
     expect(after.prepare('SELECT hub_id FROM hub_models').pluck().get()).toBe('621ffdc036468d709f174338');
     expect(after.prepare('SELECT status, decided_by FROM mention_matches').get()).toEqual({
       status: 'rejected',
-      decided_by: 'u1',
+      decided_by: 'test:u1',
     });
     after.close();
   });
