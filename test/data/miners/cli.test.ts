@@ -141,6 +141,46 @@ describe('bot/cli mine and refresh', () => {
     expect(io.stderr.join('\n')).toContain('announce slack: posted');
   });
 
+  it('refresh with a bad HF_TOKEN: the forum is mined, the Hub is announced as FAILED with its reason, exit 1', async () => {
+    const guarded = await startFakeHub(1500, { token: 'hf_good' });
+    const forum = await startFakeDiscourse(generateTopics(12, 5));
+    try {
+      const file = await buildTestDataset();
+      const io = capture({
+        HFBOT_DB: file,
+        HF_TOKEN: 'hf_bad',
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: slack.apiUrl,
+        SLACK_ANNOUNCE_CHANNEL: 'C123',
+      });
+      const before = slack.calls.length;
+      const code = await main(['refresh', '--forum-url', forum.base, '--hub-url', guarded.base, '--rate', '6000'], io);
+      expect(code).toBe(1);
+      const text = io.stdout.join('\n');
+      expect(text).toContain('Forum: +12 new topics, 0 changed (12 in all). Hub: FAILED, see below (0 in all).');
+      expect(text).toMatch(
+        /Hub mining stopped: The Hub refused http:\/\/127\.0\.0\.1:\d+\/api\/models\?.*: HTTP 401 \(Invalid credentials in Authorization header\)/,
+      );
+      expect(text).not.toMatch(/0 models read|\+0 new models/);
+      // One request to the Hub, then the run stopped: no retries of a refused token.
+      expect(guarded.requests).toHaveLength(1);
+      const conn = new Database(file, { readonly: true });
+      expect(conn.prepare('SELECT count(*) FROM forum_topics').pluck().get()).toBe(12);
+      expect(conn.prepare('SELECT count(*) FROM hub_models').pluck().get()).toBe(0);
+      expect(conn.prepare('SELECT last_finished_at FROM hub_checkpoint').pluck().get() ?? null).toBeNull();
+      conn.close();
+      const post = await slack.waitFor(() =>
+        slack.calls
+          .slice(before)
+          .find((c) => c.method === 'chat.postMessage' || c.method === 'files.completeUploadExternal'),
+      );
+      expect(JSON.stringify(post.params)).toContain('Hub: FAILED');
+    } finally {
+      await Promise.all([guarded.close(), forum.close()]);
+    }
+  });
+
   it('refresh announces a run that skipped a page as PARTIAL, not complete, and exits 3', async () => {
     const flaky = await startFakeHub(2500);
     flaky.inject({ kind: 'badjson', match: (p) => p.includes('cursor=') });
