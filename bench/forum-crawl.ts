@@ -2,12 +2,12 @@
  * Forum crawl cost: mines a synthetic Discourse forum (default 150,000 topics, 1,500,000 posts; the
  * fake runs in its own process, as the real forum is remote) into a scratch database at unlimited
  * rate, then adds 1,000 replies and mines again. Prints requests per topic for the full and the
- * incremental crawl, what they would take at the default 50 requests a minute, wall time, and the
- * miner's peak RSS. The derived statistics' recompute times are bench/scale.ts's (issue 17).
+ * incremental crawl, what they would take at the default 50 requests a minute, wall time, the
+ * miner's peak RSS and the database file's size (an empty dataset schema plus the mined forum). The derived statistics' recompute times are bench/scale.ts's (issue 17).
  * Run: npx tsx bench/forum-crawl.ts [--scale 0.01] [--replies 1000]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -67,14 +67,18 @@ async function crawl(db: ReturnType<typeof openDatabase>): Promise<{ r: ForumMin
 }
 
 try {
-  const db = openDatabase(path.join(dir, 'forum.sqlite'), { create: true });
+  const file = path.join(dir, 'forum.sqlite');
+  const db = openDatabase(file, { create: true });
+  const empty = statSync(file).size;
   const full = await crawl(db);
+  const fullSize = statSync(file).size;
   const posts = db.prepare('SELECT count(*) FROM forum_posts').pluck().get() as number;
   const fullPeak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
   server.stdin!.write(`reply ${REPLIES}\n`);
   await nextLine();
   const inc = await crawl(db);
   db.close();
+  const incSize = statSync(file).size;
   clearInterval(sampler);
   const f = full.r;
   const i = inc.r;
@@ -85,6 +89,7 @@ try {
       `  plan printed first: ${fmt(f.plan?.requests ?? 0)} requests estimated (${fmt(f.plan?.perTopicRequests ?? 0)} topic by topic), ${atRate(f.plan?.requests ?? 0)} at 50 requests/min`,
       `  full crawl:        ${fmt(f.requests)} requests = ${(f.requests / TOPICS).toFixed(3)} per topic (${fmt(f.pages)} listing pages, ${fmt(f.postPages)} /posts.json pages, ${fmt(f.fetchedTopics)} topics read whole); ${atRate(f.requests)} at 50/min; wall ${(full.ms / 1000).toFixed(1)} s; peak RSS ${mib(fullPeak)}`,
       `  incremental crawl: ${REPLIES} new replies in ${fmt(touched)} topics: ${fmt(i.requests)} requests = ${(i.requests / Math.max(1, touched)).toFixed(3)} per changed topic (${i.pages} listing, ${i.postPages} /posts.json, ${i.fetchedTopics} read whole); wall ${(inc.ms / 1000).toFixed(2)} s`,
+      `  database file: ${mib(fullSize)} after the full crawl (${mib(empty)} before it: the empty schema), ${mib(incSize)} after the incremental one`,
       `  topic by topic (a forum without /posts.json) a full crawl would need about ${fmt(f.plan?.perTopicRequests ?? 0)} requests (${atRate(f.plan?.perTopicRequests ?? 0)} at 50/min)`,
     ].join('\n')}\n`,
   );
