@@ -39,6 +39,9 @@ export const miningRuns = {
     `The Hub refused ${url}: ${status(s)}${said ? ` (${said})` : ''}. Nothing was mined; the run failed.`,
   hubTokenHint: 'HF_TOKEN is not accepted: check or unset it (the model list needs no token).',
   hubScopeHint: 'The token may lack the read scope; check HF_TOKEN.',
+  hubNotFound: (url: string, s: number) =>
+    `The Hub has no model list at ${url}: ${status(s)}. The run failed; what earlier pages gave is kept.`,
+  hubUrlHint: 'Check --base-url / --hub-url / HFBOT_HUB_URL (the Hub itself is https://huggingface.co).',
   forumLoginRequired: 'the forum asks for a login (error_type not_logged_in)',
   notDiscourse: (type: string | null) =>
     `the answer is not Discourse's JSON (${type ?? 'no content type'}; a CDN challenge or a wrong URL?)`,

@@ -18,7 +18,6 @@ export const mining = {
       : `${file}: no model type names found.`,
   modelTypesHint:
     "Give a list with one lowercase model_type per line, or Transformers' models/auto/configuration_auto.py.",
-  badHubPage: (url: string, detail: string) => `Unexpected response from ${url}: ${detail}.`,
   badMatchRef: (ref: string) =>
     `match: expected a topic id and a model type such as 639:opt; got ${JSON.stringify(ref)}.`,
   badMatchRefHint: 'Copy it from the /verify list.',

@@ -40,6 +40,10 @@ export function discourseError(res: HttpResponse): { type: string | null; messag
  * right scope. Neither gets better by retrying.
  */
 export function hubAuthStop(res: HttpResponse): MineStoppedError | null {
+  // The model list is one fixed path: a 404 or 410 there is a wrong base URL (or a proxy in the
+  // way), and a cursor cannot skip past it. Stop at once, as for the forum.
+  if (res.status === 404 || res.status === 410)
+    return new MineStoppedError(res.url, res.status, mining.hubNotFound(res.url, res.status), mining.hubUrlHint);
   if (res.status !== 401 && res.status !== 403) return null;
   const said = res.headers.get('x-error-message');
   return new MineStoppedError(

@@ -69,7 +69,7 @@ describe('bot/cli mine and refresh', () => {
 
   it('a refused source fails the run (exit 1, URL and status); a run that skipped a page exits 3 and says it is partial', async () => {
     const locked = await startFakeDiscourse(generateTopics(10), { loginRequired: true });
-    const guarded = await startFakeHub(1500, { token: 'hf_good' });
+    const guarded = await startFakeHub(2500, { token: 'hf_good' });
     try {
       const io = capture({ HFBOT_DB: await buildTestDataset(), HF_TOKEN: 'hf_bad' });
       expect(await main(['mine', 'forum', '--base-url', locked.base, '--rate', '6000'], io)).toBe(1);
@@ -82,10 +82,11 @@ describe('bot/cli mine and refresh', () => {
       );
       expect(io.stdout.join('\n')).not.toMatch(/0 models read|Complete\./);
       const ok = capture({ HFBOT_DB: await buildTestDataset(), HF_TOKEN: 'hf_good' });
+      // Half of the second page (its Link header intact): skipped, and the run goes on to the third.
       guarded.inject({ kind: 'badjson', match: (p) => p.includes('cursor=') });
       expect(await main(['mine', 'hub', '--base-url', guarded.base, '--rate', '6000'], ok)).toBe(3);
       const out = ok.stdout.join('\n');
-      expect(out).toContain('Hub: 1,000 models read (1,000 new) from 2 pages; 2 requests.');
+      expect(out).toContain('Hub: 1,500 models read (1,500 new) from 3 pages; 3 requests.');
       expect(out).toContain(
         'PARTIAL run, not complete: 1 page of up to 1,000 models skipped; the next run reads them again.',
       );

@@ -195,6 +195,59 @@ describe('data/miners/hub against the Hub as documented', () => {
     expect(ok.models).toBe(3000);
   });
 
+  it('a wrong base URL (404 on the model list) fails the run at once, naming the URL and the status', async () => {
+    // Any server without /api/models: here a forum's host, which answers 404 with an HTML page.
+    const wrong = await startFaultyServer(() => ({ status: 404, body: '<html>Page not found</html>' }));
+    try {
+      const db = fresh();
+      const err = (await mineH(db, `${wrong.base}/forum`).catch((e: unknown) => e)) as MineStoppedError;
+      expect(err).toBeInstanceOf(MineStoppedError);
+      expect(err.status).toBe(404);
+      expect(err.message).toMatch(
+        /^The Hub has no model list at http:\/\/127\.0\.0\.1:\d+\/forum\/api\/models\?limit=1000&.*: HTTP 404\. The run failed/,
+      );
+      expect(err.hint).toContain('HFBOT_HUB_URL');
+      expect(wrong.requests).toHaveLength(1);
+      expect(count(db, 'SELECT count(*) FROM hub_checkpoint WHERE last_finished_at IS NOT NULL')).toBe(0);
+    } finally {
+      await wrong.close();
+    }
+  });
+
+  it('a page that keeps answering something else (a CDN challenge, no Link) stops the run after three in a row; what came before is kept', async () => {
+    hub = await startFakeHub(5000);
+    const challenge = { 'content-type': 'text/html; charset=utf-8' };
+    hub.inject({
+      kind: 'status',
+      status: 200,
+      headers: challenge,
+      body: '<html>Checking your browser</html>',
+      times: Number.POSITIVE_INFINITY,
+      match: onPage(2),
+    });
+    const db = fresh();
+    const err = (await mineH(db, hub.base).catch((e: unknown) => e)) as MineStoppedError;
+    expect(err).toBeInstanceOf(MineStoppedError);
+    expect(err.message).toMatch(
+      new RegExp(
+        `^3 failures of the same kind in a row, the last at http://127\\.0\\.0\\.1:\\d+/api/models\\?.*cursor=${cursorAt(2)} \\(HTTP 200: .*not JSON`,
+      ),
+    );
+    // Pages 0 and 1, then page 2 three times; pages 0-1 are stored and the next run resumes at page 2.
+    expect(hub.requests).toHaveLength(5);
+    expect(count(db, 'SELECT count(*) FROM hub_models')).toBe(2000);
+    expect(db.prepare('SELECT run_next_url FROM hub_checkpoint').pluck().get()).toContain(cursorAt(2));
+  });
+
+  it('a last page cut without its Link is asked for again, not taken for the end of the list', async () => {
+    hub = await startFakeHub(3000);
+    // A malformed answer without the Link header: nothing says whether more pages follow.
+    hub.inject({ kind: 'status', status: 200, body: '{"_id": "6', match: onPage(1) });
+    const r = await mineH(fresh(), hub.base);
+    expect(r).toMatchObject({ models: 3000, partial: false, skipped: [] });
+    expect(hub.requests.filter(onPage(1))).toHaveLength(2);
+  });
+
   it('--full moves renamed repos and drops deleted or private ones from the counts, the series and the card ratios', async () => {
     hub = await startFakeHub(3041);
     const db = fresh();

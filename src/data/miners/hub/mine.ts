@@ -12,7 +12,6 @@ import { MalformedResponseError, type HttpResponse } from '../response.js';
 import { parsePage, readModels, type PartialState } from './page.js';
 import { FailureBound, hubAuthStop } from '../failures.js';
 import { timeFraction } from '../progress.js';
-import { mining } from '../../../messages/mining.js';
 import { nextLink, type HubRow } from './parse.js';
 import { hubStore, type HubCheckpoint } from './store.js';
 import { newRunId, runTag } from '../run-id.js';
@@ -127,9 +126,15 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
         flush(url);
         throw stop;
       }
+      if (!next) {
+        // Without a Link to the next page there is no way past this one (the cursor is opaque):
+        // ask for it again, within the bound, rather than end the run as if the list ended here.
+        o.logger.warn('asking again for a Hub page without a next link', { url, error: err.message });
+        continue;
+      }
       // Its models are unknown: the checkpoint stays where it was, so the next run reads past them again.
       gaps++;
-      if (state.skipped.length < 50) state.skipped.push({ url, error: mining.badHubPage(url, err.message) });
+      if (state.skipped.length < 50) state.skipped.push({ url, error: err.message });
       o.logger.warn('skipped a Hub page', { url, error: err.message });
       rows = [];
     }
