@@ -46,10 +46,10 @@ export const miningRuns = {
   notDiscourse: (type: string | null) =>
     `the answer is not Discourse's JSON (${type ?? 'no content type'}; a CDN challenge or a wrong URL?)`,
   forumRefused: (url: string, s: number, why: string) =>
-    `The forum refused ${url}: ${status(s)}, ${why}. The run failed.`,
+    `The forum refused ${url}: ${status(s)}, ${why.replace(/\.$/, '')}. The run failed.`,
   forumUrlHint: 'Check --base-url / HFBOT_FORUM_URL (a public Discourse forum such as https://discuss.huggingface.co).',
   sameFailure: (n: number, url: string, s: number | null, detail: string) =>
-    `${n} failures of the same kind in a row, the last at ${url} (${status(s)}: ${detail}); stopped.`,
+    `${n} failures of the same kind in a row, the last at ${url} (${detail === status(s) ? detail : `${status(s)}: ${detail}`}); stopped.`,
   forumPlan: (
     base: string,
     p: {

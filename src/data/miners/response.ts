@@ -13,7 +13,8 @@ export interface HttpResponse {
 export class MalformedResponseError extends HfbotError {
   constructor(
     readonly url: string,
-    detail: string,
+    /** What was wrong, without the URL (the message has both). */
+    readonly detail: string,
     readonly status?: number,
   ) {
     super('E_NETWORK', mining.malformed(url, detail), { details: { url, status } });

@@ -47,6 +47,37 @@ describe('data/miners/forum against a faulty forum', () => {
     expect(wrong.status).toBe(404);
   });
 
+  it('a CDN that starts challenging topic reads mid-run (403 HTML) stops the run after three in a row; a Discourse 403 on /posts.json fails it with its reason', async () => {
+    fd = await startFakeDiscourse(generateTopics(100, 2), { postsApi: false });
+    const html = { 'content-type': 'text/html; charset=utf-8' };
+    const challenge = { kind: 'status', status: 403, headers: html, body: '<html>Just a moment...</html>' } as const;
+    fd.inject({ ...challenge, times: Number.POSITIVE_INFINITY, match: (p) => p.startsWith('/t/') });
+    const db = fresh();
+    const err = (await mineF(db, fd.base).catch((e: unknown) => e)) as MineStoppedError;
+    expect(err).toBeInstanceOf(MineStoppedError);
+    expect(err.message).toMatch(
+      /^3 failures of the same kind in a row, the last at http:\/\/127\.0\.0\.1:\d+\/t\/\d+\.json \(HTTP 403\); stopped\.$/,
+    );
+    expect(fd.requests.filter((p) => p.startsWith('/t/'))).toHaveLength(3);
+    expect(count(db, 'SELECT count(*) FROM forum_checkpoint WHERE last_finished_at IS NOT NULL')).toBe(0);
+    await fd.close();
+
+    // PostsController#latest is public; a 403 there (invalid_access) is a locked-down forum, not "no posts".
+    fd = await startFakeDiscourse(generateTopics(100, 2));
+    const denied = '{"errors":["You are not permitted to view the requested resource."],"error_type":"invalid_access"}';
+    fd.inject({
+      kind: 'status',
+      status: 403,
+      body: denied,
+      times: Number.POSITIVE_INFINITY,
+      match: (p) => p.startsWith('/posts.json'),
+    });
+    const locked = (await mineF(fresh(), fd.base).catch((e: unknown) => e)) as MineStoppedError;
+    expect(locked.message).toBe(
+      `The forum refused ${fd.base}/posts.json: HTTP 403, You are not permitted to view the requested resource. The run failed.`,
+    );
+  });
+
   it('a listing page that keeps answering garbage stops the run after three in a row', async () => {
     fd = await startFakeDiscourse(generateTopics(300));
     fd.inject({

@@ -41,7 +41,7 @@ export async function listTopics(run: ForumRun): Promise<ListingEnd> {
     } catch (err) {
       if (!(err instanceof MalformedResponseError)) throw err;
       // Its topics are unknown: the floor stays where it was, so the next run lists them again.
-      run.bound.fail(`listing ${err.status ?? 'malformed'}`, url, err.status ?? null, err.message);
+      run.bound.fail(`listing ${err.status ?? 'malformed'}`, url, err.status ?? null, err.detail);
       run.skip(url, err.message);
       run.markGap();
       failed = true;

@@ -47,7 +47,7 @@ export async function sweepPosts(run: ForumRun): Promise<'done' | 'unavailable'>
       run.bound.ok();
     } catch (err) {
       if (!(err instanceof MalformedResponseError)) throw err;
-      run.bound.fail(`posts ${err.status ?? 'malformed'}`, url, err.status ?? null, err.message);
+      run.bound.fail(`posts ${err.status ?? 'malformed'}`, url, err.status ?? null, err.detail);
       if (before === null) return 'unavailable';
       // The cursor is an id: step over this page's ids and ask for them again next run.
       run.skip(url, err.message);

@@ -80,7 +80,7 @@ export async function fetchTopic(run: ForumRun, id: number, which: 'all' | 'miss
     return 'saved';
   } catch (err) {
     if (!(err instanceof MalformedResponseError)) throw err;
-    run.bound.fail(`topic ${err.status ?? 'malformed'}`, err.url, err.status ?? null, err.message);
+    run.bound.fail(`topic ${err.status ?? 'malformed'}`, err.url, err.status ?? null, err.detail);
     run.write(() => run.topics.skip(id, url, err.message, at));
     run.skip(err.url, err.message);
     return 'skipped';

@@ -121,7 +121,7 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
     } catch (err) {
       if (!(err instanceof MalformedResponseError)) throw err;
       try {
-        bound.fail(`page ${err.status ?? 'malformed'}`, url, err.status ?? null, err.message);
+        bound.fail(`page ${err.status ?? 'malformed'}`, url, err.status ?? null, err.detail);
       } catch (stop) {
         flush(url);
         throw stop;
