@@ -8,6 +8,7 @@ import { waitFor as waitUntil } from './wait-for.js';
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { slackMessageProblems } from './platform-limits.js';
 
 export interface SlackCall {
   method: string;
@@ -20,7 +21,8 @@ export interface FakeSlack {
   apiUrl: string;
   base: string;
   calls: SlackCall[];
-  uploads: { fileId: string; bytes: Buffer }[];
+  /** Bytes uploaded to each upload URL, with the filename given to files.getUploadURLExternal. */
+  uploads: { fileId: string; name: string; bytes: Buffer }[];
   responses: { id: string; body: Record<string, unknown>; at: number }[];
   socketAcks: Record<string, unknown>[];
   callsTo(method: string): SlackCall[];
@@ -74,6 +76,7 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
   const responses: FakeSlack['responses'] = [];
   const socketAcks: Record<string, unknown>[] = [];
   const failures = new Map<string, string>();
+  const fileNames = new Map<string, string>();
   const sockets = new Set<WebSocket>();
   const waiters = new Map<string, (ack: Record<string, unknown>) => void>();
   let seq = 0;
@@ -85,6 +88,11 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
     if (fail) {
       failures.delete(method);
       return { ok: false, error: fail };
+    }
+    // Slack refuses blocks over the Block Kit limits (invalid_blocks, msg_blocks_too_long).
+    if (method === 'chat.postMessage' || method === 'chat.postEphemeral' || method === 'chat.update') {
+      const bad = slackMessageProblems(params);
+      if (bad) return { ok: false, error: bad.error, errors: bad.problems };
     }
     switch (method) {
       case 'auth.test':
@@ -108,6 +116,7 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
       }
       case 'files.getUploadURLExternal': {
         const id = `F${String(++fileSeq).padStart(6, '0')}`;
+        fileNames.set(id, String(params.filename ?? ''));
         return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal':
@@ -137,16 +146,16 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
         return json(200, answer(method, params));
       }
       if (url.pathname.startsWith('/upload/')) {
-        uploads.push({ fileId: url.pathname.slice('/upload/'.length), bytes: await uploadedBytes(req, body) });
+        const fileId = url.pathname.slice('/upload/'.length);
+        uploads.push({ fileId, name: fileNames.get(fileId) ?? '', bytes: await uploadedBytes(req, body) });
         res.writeHead(200, { 'content-type': 'text/plain' });
         return res.end(`OK - ${body.length}`);
       }
       if (url.pathname.startsWith('/response/')) {
-        responses.push({
-          id: url.pathname.slice('/response/'.length),
-          body: JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>,
-          at: performance.now(),
-        });
+        const parsed = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+        const bad = slackMessageProblems(parsed);
+        if (bad) return json(400, { ok: false, error: bad.error, errors: bad.problems });
+        responses.push({ id: url.pathname.slice('/response/'.length), body: parsed, at: performance.now() });
         return json(200, { ok: true });
       }
       json(404, { ok: false, error: 'unknown_path' });
