@@ -6,6 +6,14 @@ export const platforms = {
   actionExpired: 'This control has expired (the bot restarted). Please run the command again.',
   deliveryFailed: 'The answer could not be posted in this channel (is the bot a member?). Here it is privately:',
   moreRows: (n: number) => `... ${n} more rows`,
+  firstRows: (shown: number, total: number, file: string) =>
+    `First ${shown} of ${total} rows; all ${total} are in ${file}.`,
+  allRowsIn: (total: number, file: string) => `The table (${total} rows) is also attached as ${file}.`,
+  // Slack's response_url (private answers) carries no files.
+  firstRowsNoFile: (shown: number, total: number) =>
+    `First ${shown} of ${total} rows; a private answer cannot carry the CSV here (the web chat or hfbot ask --json shows every row).`,
+  textContinues: (file: string) => `The answer continues in ${file}.`,
+  textCut: 'The rest did not fit in a private answer (the web chat or hfbot ask shows all of it).',
   truncated: '... (truncated)',
   redeployHint: 'Run hfbot deploy-commands to refresh the slash commands.',
   discordNotConfigured: 'Discord is not configured: DISCORD_TOKEN is missing.',

@@ -14,7 +14,7 @@ import type { Reply } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';
-import { replyAttachments, type RenderPng } from '../reply-attachments.js';
+import { replyAttachments, tableCsv, type RenderPng } from '../reply-attachments.js';
 import { discordPayload, type DiscordPayload } from './reply-message.js';
 
 export type Answerable = ChatInputCommandInteraction | MessageComponentInteraction;
@@ -39,17 +39,25 @@ export async function postToChannel(rest: REST, channelId: string, p: DiscordPay
   };
 }
 
-export async function answerDeferred(i: Answerable, reply: Reply, deps: DeliverDeps): Promise<void> {
+/** `raw` is the command as typed; it names the attached files. */
+export async function answerDeferred(i: Answerable, reply: Reply, deps: DeliverDeps, raw = ''): Promise<void> {
   if (reply.error || reply.ephemeral) {
-    const p = discordPayload(reply, [], deps.store);
+    // A private answer carries its table's CSV too (ephemeral follow-ups may have attachments).
+    const csv = reply.error ? null : tableCsv(reply, raw);
+    const p = discordPayload(reply, csv ? [csv] : [], deps.store, { raw });
     await i
       .deleteReply()
       .catch((err: unknown) => deps.services.logger.warn('discord: could not delete the deferred reply', { err }));
-    await i.followUp({ content: p.content ?? reply.text, components: p.components, flags: MessageFlags.Ephemeral });
+    await i.followUp({
+      content: p.content ?? reply.text,
+      components: p.components,
+      ...(p.files.length ? { files: p.files } : {}),
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
-  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng);
-  const payload = discordPayload(reply, files, deps.store, { chartFailed });
+  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng, raw);
+  const payload = discordPayload(reply, files, deps.store, { chartFailed, raw });
   if (reply.thread && i.inGuild() && !i.channel?.isThread()) {
     const head = await i.editReply({
       content: msg.platforms.threadStarted(reply.thread.title),

@@ -52,17 +52,21 @@ function optionValues(
   const leaf = data[0]?.type === ApplicationCommandOptionType.Subcommand ? (data[0].options ?? []) : data;
   const raw: Record<string, unknown> = {};
   for (const o of leaf) raw[optionKey(def, o.name) ?? o.name] = o.value;
+  // The chat form of the same command (positional options bare): logs, and the attached files' names.
   const text = Object.entries(raw)
-    .map(([k, v]) => `${k}:${String(v)}`)
+    .map(([k, v]) => {
+      const s = String(v);
+      return def.options[k]?.positional && !/\s/.test(s) ? s : `${k}:${/\s/.test(s) ? JSON.stringify(s) : s}`;
+    })
     .join(' ');
   return { raw, text: `/${def.name}${text ? ` ${text}` : ''}` };
 }
 
 /** A refusal is answered privately at once; anything else is deferred, then run and delivered. */
-async function answer(i: Answerable, p: Prepared, deps: DiscordHandlerDeps): Promise<void> {
+async function answer(i: Answerable, p: Prepared, deps: DiscordHandlerDeps, raw: string): Promise<void> {
   if (!p.ok) return replyNow(i, p.reply, deps);
   await i.deferReply();
-  await answerDeferred(i, await p.run(), deps);
+  await answerDeferred(i, await p.run(), deps, raw);
 }
 
 async function chatInput(i: ChatInputCommandInteraction, deps: DiscordHandlerDeps): Promise<void> {
@@ -85,6 +89,7 @@ async function chatInput(i: ChatInputCommandInteraction, deps: DiscordHandlerDep
     i,
     deps.pipeline.prepare({ command, args: raw, raw: text }, { user: userOf(i), channel: channelOf(i) }),
     deps,
+    text,
   );
 }
 
@@ -93,7 +98,7 @@ async function componentClick(i: MessageComponentInteraction, deps: DiscordHandl
   if (!template) return replyNow(i, errorReply(new HfbotError('E_NOT_FOUND', msg.platforms.actionExpired)), deps);
   const value = i.isStringSelectMenu() ? (i.values[0] ?? '') : '';
   const text = fillTemplate(template, value);
-  await answer(i, deps.pipeline.prepare({ text }, { user: userOf(i), channel: channelOf(i) }), deps);
+  await answer(i, deps.pipeline.prepare({ text }, { user: userOf(i), channel: channelOf(i) }), deps, text);
 }
 
 async function autocomplete(i: AutocompleteInteraction, deps: DiscordHandlerDeps): Promise<void> {

@@ -7,17 +7,18 @@ import type { RespondFn } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../reply.js';
 import type { Services } from '../../services.js';
-import { formatReplyText } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import { CHART_FILE, replyAttachments, type RenderPng } from '../reply-attachments.js';
 import type { ActionStore } from '../action-store.js';
-import { clip, esc, replyBlocks } from './blocks.js';
+import { slackMessage } from './blocks.js';
 
 export interface SlackTarget {
   channel: string;
   /** Post inside this thread (the command came from one). */
   threadTs?: string;
   respond?: RespondFn;
+  /** The command as typed: names the attached CSV and text files. */
+  raw?: string;
 }
 
 export interface SlackDeliverDeps {
@@ -34,8 +35,6 @@ export interface Delivered {
   ephemeral: boolean;
 }
 
-const fallbackText = (reply: Reply) => clip(esc(formatReplyText(reply)), 3900);
-
 export async function deliverSlack(
   client: webApi.WebClient,
   reply: Reply,
@@ -43,17 +42,16 @@ export async function deliverSlack(
   deps: SlackDeliverDeps,
 ): Promise<Delivered> {
   const log = deps.services.logger;
+  const raw = target.raw ?? '';
   if ((reply.ephemeral || reply.error) && target.respond) {
-    await target.respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: fallbackText(reply),
-      blocks: replyBlocks(reply, deps.store),
-    });
+    // response_url messages carry no files: the answer says so where it had to leave rows out.
+    const m = slackMessage(reply, deps.store, { raw, canAttach: false });
+    await target.respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
     return { channel: target.channel, files: [], ephemeral: true };
   }
-  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng);
-  const blocks = replyBlocks(reply, deps.store, chartFailed ? { note: msg.platforms.chartUnavailable } : {});
+  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng, raw);
+  const m = slackMessage(reply, deps.store, { raw, ...(chartFailed ? { note: msg.platforms.chartUnavailable } : {}) });
+  if (m.textFile) files.push(m.textFile);
   let threadTs = target.threadTs;
   let ts: string | undefined;
   try {
@@ -67,19 +65,20 @@ export async function deliverSlack(
     }
     const posted = await client.chat.postMessage({
       channel: target.channel,
-      text: fallbackText(reply),
-      blocks,
+      text: m.text,
+      blocks: m.blocks,
       ...(threadTs ? { thread_ts: threadTs } : {}),
     });
     ts = posted.ts;
   } catch (err) {
     if (!target.respond) throw err;
     log.warn('chat.postMessage failed; answering through response_url', { err, channel: target.channel });
+    const p = slackMessage(reply, deps.store, { raw, canAttach: false, note: msg.platforms.slackNotInChannel });
     await target.respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: `${msg.platforms.deliveryFailed}\n${fallbackText(reply)}`,
-      blocks: replyBlocks(reply, deps.store, { note: msg.platforms.slackNotInChannel }),
+      text: `${msg.platforms.deliveryFailed}\n${p.text}`,
+      blocks: p.blocks,
     });
     return { channel: target.channel, files: [], ephemeral: true };
   }

@@ -26,6 +26,8 @@ export interface SlackHandlerDeps {
 
 interface Job {
   text: string;
+  /** What the user typed before the command name ('/' or '/hfbot '). */
+  prefix?: string;
   user: { id: string; name?: string };
   target: SlackTarget;
   client: webApi.WebClient;
@@ -38,7 +40,10 @@ export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<v
   try {
     const user = { id: job.user.id, ...(job.user.name ? { name: job.user.name } : {}), platform: 'slack' as const };
     const channel = { id: job.target.channel, ...(job.target.threadTs ? { threadId: job.target.threadTs } : {}) };
-    const reply = await deps.pipeline.run({ text: job.text }, { user, channel });
+    const reply = await deps.pipeline.run(
+      { text: job.text },
+      { user, channel, ...(job.prefix ? { prefix: job.prefix } : {}) },
+    );
     await deliverSlack(job.client, reply, job.target, deps);
     log.debug('slack answered', {
       text: job.text,
@@ -56,9 +61,14 @@ export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<v
   }
 }
 
-export function commandLine(command: string, text: string, umbrella: string): string {
+/**
+ * The command line of a slash command: `/trend llama` -> `trend llama`; the umbrella `/hfbot
+ * trend llama` -> `trend llama` typed with the prefix `/hfbot ` (a bare `/hfbot` is /help).
+ */
+export function commandLine(command: string, text: string, umbrella: string): { text: string; prefix: string } {
   const name = command.replace(/^\//, '');
-  return name === umbrella ? text : `${name} ${text}`.trim();
+  if (name === umbrella) return { text: text.trim() || 'help', prefix: `/${umbrella} ` };
+  return { text: `${name} ${text}`.trim(), prefix: '/' };
 }
 
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
@@ -66,13 +76,14 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const background = (job: Promise<void>) => deps.track?.(job);
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
     await ack();
+    const line = commandLine(command.command, command.text, umbrella);
     // Not awaited: Bolt's HTTP receiver has answered already; Socket Mode must not hold the ack.
     background(
       runAndDeliver(
         {
-          text: commandLine(command.command, command.text, umbrella),
+          ...line,
           user: { id: command.user_id, name: command.user_name },
-          target: { channel: command.channel_id, respond },
+          target: { channel: command.channel_id, respond, raw: line.text },
           client,
         },
         deps,
@@ -102,15 +113,16 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       await respond({ response_type: 'ephemeral', replace_original: false, text: msg.platforms.actionExpired });
       return;
     }
+    const text = fillTemplate(template, value);
     background(
       runAndDeliver(
         {
-          text: fillTemplate(template, value),
+          text,
           user: {
             id: b.user.id,
             ...((b.user.username ?? b.user.name) ? { name: b.user.username ?? b.user.name } : {}),
           },
-          target,
+          target: { ...target, raw: text },
           client,
         },
         deps,
