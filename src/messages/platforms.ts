@@ -24,5 +24,10 @@ export const platforms = {
   slackStartFailed: (mode: string, detail: string) => `Slack could not start in ${mode} mode: ${detail}`,
   slackPortHint: (port: number) => `Is port ${port} (SLACK_PORT) free?`,
   slackAppTokenHint: 'Check SLACK_APP_TOKEN (xapp-...).',
+  manifestDescription:
+    'Research assistant for pre-trained model reuse on the HuggingFace Hub and Forums (SANER 2024 data).',
+  manifestUmbrella: 'Any hfbot command as one line: /hfbot trend llama, /hfbot help',
+  manifestUmbrellaHint: '<command> [options], e.g. trend llama or help code',
+  manifestGroup: (top: string, n: number) => `${n} subcommands (see the usage hint); /help ${top} explains each`,
   slackNotInChannel: 'Invite the bot to this channel (/invite @hfbot) to see charts here.',
 };

@@ -6,6 +6,7 @@ import { processIo, type CliCommand, type CliIo } from './io.js';
 import { ingestCli } from './ingest.js';
 import { askCli } from './ask.js';
 import { deployCommandsCli } from './deploy-commands.js';
+import { slackManifestCli } from './slack-manifest.js';
 import { serveCli } from './serve.js';
 import { mineCli } from './mine.js';
 import { refreshCli } from './refresh.js';
@@ -16,6 +17,7 @@ export const cliCommands: CliCommand[] = [
   askCli,
   serveCli,
   deployCommandsCli,
+  slackManifestCli,
   mineCli,
   refreshCli,
   benchCli,
