@@ -90,8 +90,10 @@ export function composeAnswer(
   let shown: Composed['table'] = null;
   if (hasTable) {
     const t = table!;
-    const note = esc(tableNote(t.rows.length, t.rows.length, o.csvName));
-    const longest = Math.max(note.length, esc(tableNote(0, t.rows.length, o.csvName)).length);
+    // A table listing only its first rows (table.complete) counts the rows of the whole table.
+    const total = t.complete?.rows ?? t.rows.length;
+    const note = esc(tableNote(t.rows.length, total, o.csvName));
+    const longest = Math.max(note.length, esc(tableNote(0, total, o.csvName)).length);
     const left = limits.total - used() - (extra ? extra.length + 2 : 0) - 2;
     const last = chunks.at(-1)!;
     // In the last container when it has room, else in a container of its own.
@@ -100,9 +102,9 @@ export function composeAnswer(
     const budget = Math.min(Math.max(inLast, own), left) - longest - 1;
     const fitted = budget > 0 ? fitTable(t, budget, o.fence) : null;
     const n = fitted?.shown ?? 0;
-    const line = esc(tableNote(n, t.rows.length, o.csvName));
+    const line = esc(tableNote(n, total, o.csvName));
     const piece = fitted ? `${fitted.block}\n${line}` : line;
-    if (piece && place(chunks, piece, limits, '\n\n', !o.tableApart)) shown = { shown: n, total: t.rows.length };
+    if (piece && place(chunks, piece, limits, '\n\n', !o.tableApart)) shown = { shown: n, total };
   }
   if (extra) place(chunks, extra, limits);
   return { chunks, textComplete, table: shown };

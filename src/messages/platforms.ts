@@ -1,4 +1,6 @@
 /** User-facing strings of the Discord and Slack adapters and announcements. */
+import { fmtCount } from '../format/numbers.js';
+
 export const platforms = {
   chartUnavailable: 'The chart could not be drawn this time; the numbers above are complete.',
   chartTitle: 'Chart',
@@ -7,11 +9,11 @@ export const platforms = {
   deliveryFailed: 'The answer could not be posted in this channel (is the bot a member?). Here it is privately:',
   moreRows: (n: number) => `... ${n} more rows`,
   firstRows: (shown: number, total: number, file: string) =>
-    `First ${shown} of ${total} rows; all ${total} are in ${file}.`,
-  allRowsIn: (total: number, file: string) => `The table (${total} rows) is also attached as ${file}.`,
+    `First ${fmtCount(shown)} of ${fmtCount(total)} rows; all ${fmtCount(total)} are in ${file}.`,
+  allRowsIn: (total: number, file: string) => `The table (${fmtCount(total)} rows) is also attached as ${file}.`,
   // Slack's response_url (private answers) carries no files.
   firstRowsNoFile: (shown: number, total: number) =>
-    `First ${shown} of ${total} rows; a private answer cannot carry the CSV here (the web chat or hfbot ask --json shows every row).`,
+    `First ${fmtCount(shown)} of ${fmtCount(total)} rows; a private answer cannot carry the CSV here (the web chat or hfbot ask --json shows every row).`,
   textContinues: (file: string) => `The answer continues in ${file}.`,
   textCut: 'The rest did not fit in a private answer (the web chat or hfbot ask shows all of it).',
   truncated: '... (truncated)',

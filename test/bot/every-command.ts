@@ -1,0 +1,109 @@
+/**
+ * Every command of the registry run once through the real pipeline on the real dataset, with
+ * the long answers of issue 13 (/trends, /cards, /taxonomy, /help code, /examples, /code export)
+ * and /code agreement with 300 raters (issue 14 item 6): what the per-platform payload tests
+ * (Discord, Slack, web) render and check against each platform's limits.
+ */
+import type { Reply } from '../../src/reply.js';
+import type { Services } from '../../src/services.js';
+import { commands } from '../../src/commands/index.js';
+import { createPipeline } from '../../src/commands/pipeline.js';
+import { parseCommandText } from '../../src/commands/parse.js';
+import { splitUmbrella } from '../../src/commands/prefix.js';
+
+export interface Answer {
+  line: string;
+  user: string;
+  reply: Reply;
+}
+
+export const CROWD = 300;
+
+const topicsOf = (services: Services, round: string) =>
+  (
+    services.db
+      .prepare(
+        'SELECT topic_id FROM round_topics t JOIN rounds r ON r.id = t.round_id WHERE r.name = ? ORDER BY position',
+      )
+      .all(round) as { topic_id: number }[]
+  ).map((r) => r.topic_id);
+
+/** The registry command a line runs (null: the line is a deliberate mistake). */
+export function commandOf(line: string): string | null {
+  try {
+    const text = splitUmbrella(line)?.text || line;
+    return parseCommandText(text || 'help', commands).command.definition.name;
+  } catch {
+    return null;
+  }
+}
+
+export async function everyCommand(services: Services): Promise<Answer[]> {
+  const pipeline = createPipeline({ services, commands });
+  const out: Answer[] = [];
+  const run = async (line: string, user = 'olga', keep = true) => {
+    const reply = await pipeline.run({ text: line }, { user: { id: user, platform: 'test' } });
+    if (keep) out.push({ line, user, reply });
+    return reply;
+  };
+  // A two-rater round with labels, a disagreement and a free-text code that looks like a formula.
+  await run('/code start name:r1 size:6 raters:alice,bob seed:r1');
+  const ts = topicsOf(services, 'r1');
+  await run('/code next r1', 'alice');
+  const alice = ['C1', 'C2', 'C3', 'C1', 'C2'];
+  const bob = ['C1', 'C2', 'C3', 'C2', 'C2'];
+  for (let i = 0; i < alice.length; i++) {
+    await run(`/code label ${ts[i]} ${alice[i]} round:r1 code:"=HYPERLINK(1) on topic ${i}"`, 'alice', i === 0);
+    await run(`/code label ${ts[i]} ${bob[i]} round:r1`, 'bob', false);
+  }
+  await run(`/code skip ${ts[5]} round:r1`, 'alice');
+  // 300 raters on 3 topics: 44,850 rater pairs. Labels go straight into the table (one
+  // transaction): 900 label commands would take the test a minute and prove nothing more here.
+  const raters = Array.from({ length: CROWD }, (_, i) => `rater${i}`);
+  await run(`/code start name:crowd size:3 raters:${raters.join(',')} seed:crowd`, 'olga', false);
+  const crowd = services.db.prepare("SELECT id FROM rounds WHERE name = 'crowd'").get() as { id: number };
+  const insert = services.db.prepare(
+    'INSERT INTO labels (round_id, topic_id, rater, code, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  services.db.transaction(() => {
+    for (const [j, t] of topicsOf(services, 'crowd').entries())
+      for (const [i, r] of raters.entries())
+        insert.run(crowd.id, t, r, `C${1 + ((i * 7 + j) % 4)}`, '2026-01-01T00:00:00Z');
+  })();
+  const lines = [
+    '/help',
+    '/help code',
+    '/hfbot help trend',
+    '/dataset',
+    '/trend llama',
+    '/trends',
+    '/popular',
+    '/popular top:145',
+    '/cards',
+    '/challenges',
+    '/challenges level:beginner',
+    '/benefits',
+    '/rootcauses',
+    '/examples C1',
+    '/examples C4',
+    '/taxonomy',
+    '/taxonomy benefits',
+    '/verify',
+    '/verify accept 1:llama',
+    '/code plan population:11175',
+    '/code status r1',
+    '/code agreement r1',
+    '/code agreement crowd',
+    '/code disagreements r1',
+    `/code resolve ${ts[3]} C2 round:r1`,
+    '/code saturation r1 batch:2',
+    '/code export r1',
+    '/code close r1',
+    '/code reopen r1',
+    // Mistakes get answers too.
+    '/trnd llama',
+    '/hfbot trend',
+  ];
+  for (const line of lines) await run(line);
+  return out;
+}
