@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CliCommand } from './io.js';
+import { slackManifestSpec } from './specs.js';
 import { HfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import { commands } from '../../commands/index.js';
@@ -18,20 +19,7 @@ const RequestUrl = z.string().transform((s, ctx) => {
 
 /** `hfbot slack-manifest`: the Slack app manifest for this registry, on stdout (JSON is also valid YAML). */
 export const slackManifestCli: CliCommand = {
-  name: 'slack-manifest',
-  summary: 'Print a Slack app manifest (slash commands, scopes, Socket Mode or a request URL) to paste into Slack',
-  usage: [
-    'hfbot slack-manifest [--url https://HOST/slack/events] [--name NAME] [--umbrella-only]',
-    '',
-    '  (no --url)       Socket Mode: no public address needed; set SLACK_APP_TOKEN (xapp-, connections:write).',
-    '  --url URL        HTTP mode: Slack posts commands and clicks to URL (https; a bare host gets /slack/events).',
-    '                   Set SLACK_SIGNING_SECRET and serve SLACK_PORT behind that address.',
-    '  --name NAME      the app name shown in Slack (default hfbot; at most 35 characters)',
-    '  --umbrella-only  only /hfbot (/hfbot trend llama), not one slash command per command',
-    '',
-    'Paste the output at https://api.slack.com/apps > Create New App > From an app manifest.',
-  ].join('\n'),
-  options: { url: { type: 'string' }, name: { type: 'string' }, 'umbrella-only': { type: 'boolean' } },
+  ...slackManifestSpec,
   async run(values, _positionals, io) {
     let requestUrl: string | undefined;
     if (values.url !== undefined) {
