@@ -7,7 +7,6 @@ export const platforms = {
   threadStarted: (title: string) => `Thread: ${title}`,
   actionExpired: 'This control has expired (the bot restarted). Please run the command again.',
   deliveryFailed: 'The answer could not be posted in this channel (is the bot a member?). Here it is privately:',
-  moreRows: (n: number) => `... ${n} more rows`,
   firstRows: (shown: number, total: number, file: string) =>
     `First ${fmtCount(shown)} of ${fmtCount(total)} rows; all ${fmtCount(total)} are in ${file}.`,
   allRowsIn: (total: number, file: string) => `The table (${fmtCount(total)} rows) is also attached as ${file}.`,

@@ -126,7 +126,8 @@ describe.skipIf(!haveChromium)('bot/web/browser (long answers)', () => {
     expect(wide[0]).toBeGreaterThan(wide[1]!);
     expect(await last().locator('tbody tr').count()).toBe(144);
     await shot('web-375-trends.png');
-  });
+    // About 35 answers one after another in a real browser: minutes on a loaded 2-core machine.
+  }, 180_000);
 
   it('wraps long cells and expands the longest on "more"', async () => {
     await page.setViewportSize({ width: 1100, height: 1000 });
