@@ -16,6 +16,8 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/render.js': { file: 'render.js', type: 'text/javascript; charset=utf-8' },
+  '/dom.js': { file: 'dom.js', type: 'text/javascript; charset=utf-8' },
+  '/table.js': { file: 'table.js', type: 'text/javascript; charset=utf-8' },
   '/complete.js': { file: 'complete.js', type: 'text/javascript; charset=utf-8' },
 };
 
