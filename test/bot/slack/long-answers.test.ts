@@ -90,6 +90,8 @@ describe('bot/slack long answers', () => {
       ['/trends', '', 'Table III', 'trends.csv'],
       ['/taxonomy', '', 'Taxonomy of challenges', 'taxonomy.csv'],
       ['/hfbot', 'help code', '/hfbot code plan', ''],
+      // A bare /hfbot is /help, in the /hfbot form.
+      ['/hfbot', '', '/hfbot help - List the commands', ''],
       ['/code', 'agreement crowd', 'Round "crowd"', 'crowd-pairs.csv'],
     ];
     let rid = 0;
