@@ -23,7 +23,8 @@ export const platforms = {
   discordLoginHint: 'Check DISCORD_TOKEN (Bot token from the developer portal) and DISCORD_API_URL.',
   slackNotConfigured: 'Slack is not configured: SLACK_BOT_TOKEN is missing.',
   slackStartFailed: (mode: string, detail: string) => `Slack could not start in ${mode} mode: ${detail}`,
-  slackPortHint: (port: number) => `Is port ${port} (SLACK_PORT) free?`,
+  slackPortHint: (port: number, host: string) =>
+    `Is port ${port} (SLACK_PORT) free, and is ${host} (SLACK_HOST) an address of this machine?`,
   slackAppTokenHint: 'Check SLACK_APP_TOKEN (xapp-...).',
   manifestDescription:
     'Research assistant for pre-trained model reuse on the HuggingFace Hub and Forums (SANER 2024 data).',

@@ -56,8 +56,18 @@ export async function answerDeferred(i: Answerable, reply: Reply, deps: DeliverD
     });
     return;
   }
-  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng, raw);
-  const payload = discordPayload(reply, files, deps.store, { chartFailed, raw });
+  const { files, chartFailed, chartNote } = await replyAttachments(
+    reply,
+    deps.services,
+    deps.renderPng,
+    `discord:${i.user.id}`,
+    raw,
+  );
+  const payload = discordPayload(reply, files, deps.store, {
+    chartFailed,
+    raw,
+    ...(chartNote ? { chartNote } : {}),
+  });
   if (reply.thread && i.inGuild() && !i.channel?.isThread()) {
     const head = await i.editReply({
       content: msg.platforms.threadStarted(reply.thread.title),

@@ -89,7 +89,7 @@ export function discordPayload(
   reply: Reply,
   files: Attachment[],
   store: ActionStore,
-  opts: { chartFailed?: boolean; raw?: string } = {},
+  opts: { chartFailed?: boolean; chartNote?: string; raw?: string } = {},
 ): DiscordPayload {
   const raw = opts.raw ?? '';
   const L = DISCORD_LIMITS;
@@ -114,7 +114,7 @@ export function discordPayload(
     reply.text,
     reply.table,
     { max: L.description, containers: L.embeds, total: L.total - footer.length },
-    { ...names, extra: opts.chartFailed ? [`*${msg.platforms.chartUnavailable}*`] : [] },
+    { ...names, extra: opts.chartFailed ? [`*${opts.chartNote ?? msg.platforms.chartUnavailable}*`] : [] },
   );
   const chart = files.some((f) => f.name === CHART_FILE);
   const embeds: APIEmbed[] = c.chunks.map((description, i) => ({

@@ -19,6 +19,8 @@ export interface SlackTarget {
   respond?: RespondFn;
   /** The command as typed: names the attached CSV and text files. */
   raw?: string;
+  /** Who asked ("slack:U123"): their charts count against their render limit. */
+  owner?: string;
 }
 
 export interface SlackDeliverDeps {
@@ -49,8 +51,17 @@ export async function deliverSlack(
     await target.respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
     return { channel: target.channel, files: [], ephemeral: true };
   }
-  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng, raw);
-  const m = slackMessage(reply, deps.store, { raw, ...(chartFailed ? { note: msg.platforms.chartUnavailable } : {}) });
+  const { files, chartFailed, chartNote } = await replyAttachments(
+    reply,
+    deps.services,
+    deps.renderPng,
+    target.owner,
+    raw,
+  );
+  const m = slackMessage(reply, deps.store, {
+    raw,
+    ...(chartFailed ? { note: chartNote ?? msg.platforms.chartUnavailable } : {}),
+  });
   if (m.textFile) files.push(m.textFile);
   let threadTs = target.threadTs;
   let ts: string | undefined;

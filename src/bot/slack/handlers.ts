@@ -83,7 +83,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         {
           ...line,
           user: { id: command.user_id, name: command.user_name },
-          target: { channel: command.channel_id, respond, raw: line.text },
+          target: { channel: command.channel_id, respond, raw: line.text, owner: `slack:${command.user_id}` },
           client,
         },
         deps,
@@ -107,6 +107,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const target: SlackTarget = {
       channel,
       respond: respond as RespondFn,
+      owner: `slack:${b.user.id}`,
       ...(b.message?.thread_ts ? { threadTs: b.message.thread_ts } : {}),
     };
     if (!template) {

@@ -48,17 +48,21 @@ export function toWebReply(entry: CachedReply): WebReply {
     table: hasTable ? r.table! : null,
     provenance: provenanceLine(r.provenance) || null,
     data: r.data ?? {},
-    chartUrl: r.chart ? `/api/chart/${entry.id}.png` : null,
+    // A reply too large to keep is answered, but offers no downloads that would 404.
+    chartUrl: r.chart && entry.kept ? `/api/chart/${entry.id}.png` : null,
     chartAlt: r.chart ? chartAlt(r) : null,
-    csvUrl: hasTable ? `/api/csv/${entry.id}.csv` : null,
+    csvUrl: hasTable && entry.kept ? `/api/csv/${entry.id}.csv` : null,
     csvName: hasTable ? tableCsvName(r, entry.raw) : null,
     tableRows: hasTable ? (r.table!.complete?.rows ?? r.table!.rows.length) : null,
-    files: (r.files ?? []).map((f, i) => ({
-      name: f.name,
-      url: `/api/file/${entry.id}/${i}`,
-      contentType: f.contentType,
-      bytes: typeof f.content === 'string' ? Buffer.byteLength(f.content, 'utf8') : f.content.byteLength,
-    })),
+    // Like the chart and the CSV: a reply too large to keep lists no file that would 404.
+    files: entry.kept
+      ? (r.files ?? []).map((f, i) => ({
+          name: f.name,
+          url: `/api/file/${entry.id}/${i}`,
+          contentType: f.contentType,
+          bytes: typeof f.content === 'string' ? Buffer.byteLength(f.content, 'utf8') : f.content.byteLength,
+        }))
+      : [],
     actions: r.actions ?? [],
     thread: r.thread ?? null,
     ephemeral: Boolean(r.ephemeral),
