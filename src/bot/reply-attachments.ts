@@ -93,9 +93,9 @@ export async function replyAttachments(
   reply: Reply,
   services: Services,
   render?: RenderPng,
-  owner?: string,
-  raw = '',
+  opts: { owner?: string; raw?: string } = {},
 ): Promise<{ files: Attachment[]; chartFailed: boolean; chartNote?: string }> {
+  const { owner, raw = '' } = opts;
   const files: Attachment[] = [];
   let note: string | undefined;
   const png = await chartPng(reply, services, render, owner).catch((err: Error) => {

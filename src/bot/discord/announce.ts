@@ -16,7 +16,7 @@ export function discordAnnouncer(services: Services, render: RenderPng): Announc
           ? { skip: 'DISCORD_ANNOUNCE_CHANNEL is not set' }
           : { channel: c.DISCORD_ANNOUNCE_CHANNEL },
     async post(reply, channel) {
-      const { files, chartFailed } = await replyAttachments(reply, services, render, ANNOUNCE_NAME);
+      const { files, chartFailed } = await replyAttachments(reply, services, render, { raw: ANNOUNCE_NAME });
       // Loaded here, after the chart renderer may have run: see discord/preload.ts.
       preloadDiscordJs();
       const [{ REST }, { discordPayload }, { postToChannel }] = await Promise.all([

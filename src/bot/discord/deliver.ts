@@ -56,13 +56,10 @@ export async function answerDeferred(i: Answerable, reply: Reply, deps: DeliverD
     });
     return;
   }
-  const { files, chartFailed, chartNote } = await replyAttachments(
-    reply,
-    deps.services,
-    deps.renderPng,
-    `discord:${i.user.id}`,
+  const { files, chartFailed, chartNote } = await replyAttachments(reply, deps.services, deps.renderPng, {
+    owner: `discord:${i.user.id}`,
     raw,
-  );
+  });
   const payload = discordPayload(reply, files, deps.store, {
     chartFailed,
     raw,

@@ -51,13 +51,10 @@ export async function deliverSlack(
     await target.respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
     return { channel: target.channel, files: [], ephemeral: true };
   }
-  const { files, chartFailed, chartNote } = await replyAttachments(
-    reply,
-    deps.services,
-    deps.renderPng,
-    target.owner,
+  const { files, chartFailed, chartNote } = await replyAttachments(reply, deps.services, deps.renderPng, {
+    ...(target.owner ? { owner: target.owner } : {}),
     raw,
-  );
+  });
   const m = slackMessage(reply, deps.store, {
     raw,
     ...(chartFailed ? { note: chartNote ?? msg.platforms.chartUnavailable } : {}),

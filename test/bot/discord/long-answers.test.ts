@@ -57,7 +57,7 @@ describe('bot/discord long answers', () => {
       const csv = priv && !reply.error ? tableCsv(reply, raw) : null;
       const { files, chartFailed } = priv
         ? { files: csv ? [csv] : [], chartFailed: false }
-        : await replyAttachments(reply, services, stubRender, raw);
+        : await replyAttachments(reply, services, stubRender, { raw });
       const p = discordPayload(reply, files, store, { raw, chartFailed });
       const sent = p.files.map((f) => ({ name: f.name, data: f.attachment }));
       expect(

@@ -59,7 +59,7 @@ describe('bot/slack long answers', () => {
       const raw = line;
       const priv = Boolean(reply.error || reply.ephemeral);
       // As deliver.ts does: private answers go through response_url, which carries no files.
-      const files: Attachment[] = priv ? [] : (await replyAttachments(reply, services, stubRender, raw)).files;
+      const files: Attachment[] = priv ? [] : (await replyAttachments(reply, services, stubRender, { raw })).files;
       const m = slackMessage(reply, store, { raw, canAttach: !priv });
       if (m.textFile) files.push(m.textFile);
       expect(slackMessageProblems({ text: m.text, blocks: m.blocks }), line).toBeNull();
