@@ -13,5 +13,6 @@ import { mining } from './mining.js';
 import { web } from './web.js';
 import { series } from './series.js';
 import { taxonomy } from './taxonomy.js';
+import { forum } from './forum.js';
 
-export const msg = { core, config, cli, dataset, ingest, platforms, coding, mining, web, series, taxonomy };
+export const msg = { core, config, cli, dataset, ingest, platforms, coding, mining, web, series, taxonomy, forum };
