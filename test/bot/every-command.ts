@@ -10,6 +10,7 @@ import { commands } from '../../src/commands/index.js';
 import { createPipeline } from '../../src/commands/pipeline.js';
 import { parseCommandText } from '../../src/commands/parse.js';
 import { splitUmbrella } from '../../src/commands/prefix.js';
+import { mineFakeForum, topicsAt } from '../helpers/mined-forum.js';
 
 export interface Answer {
   line: string;
@@ -70,18 +71,37 @@ export async function everyCommand(services: Services): Promise<Answer[]> {
       for (const [i, r] of raters.entries())
         insert.run(crowd.id, t, r, `C${1 + ((i * 7 + j) % 4)}`, '2026-01-01T00:00:00Z');
   })();
+  // A mined forum (through the real miner and a fake Discourse) for /forum and over:year: the
+  // coded topics, dated across 2021-2023 so each year has some.
+  const coded = services.db
+    .prepare('SELECT topic_id AS id, min(forum_category) AS category FROM topic_categories GROUP BY topic_id')
+    .all() as { id: number; category: string }[];
+  await mineFakeForum(
+    services.db,
+    topicsAt(
+      coded.map((t, i) => ({
+        id: t.id,
+        createdAt: `${2021 + (i % 3)}-${String(1 + (i % 12)).padStart(2, '0')}-15T10:00:00Z`,
+        category: t.category === 'Beginners' || t.category === 'Intermediate' ? t.category : '🤗Transformers',
+      })),
+    ),
+  );
   const lines = [
     '/help',
     '/help code',
     '/hfbot help trend',
     '/dataset',
     '/trend llama',
+    '/trend bert roberta t5 gpt2 bart',
     '/trends',
     '/popular',
     '/popular top:145',
     '/cards',
     '/challenges',
     '/challenges level:beginner',
+    '/challenges level:compare',
+    '/challenges over:year',
+    '/forum',
     '/benefits',
     '/rootcauses',
     '/examples C1',
