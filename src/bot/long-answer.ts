@@ -78,12 +78,16 @@ export function composeAnswer(
   const reserve = Math.min(tableFull, Math.floor(limits.total / 3)) + (extra ? extra.length + 2 : 0);
   const room = { ...limits, total: limits.total - reserve };
   let packed = packText(esc(text || ' '), room);
-  let textComplete = packed.complete;
+  const textComplete = packed.complete;
   if (!textComplete) {
-    const note = o.textName ? msg.platforms.textContinues(o.textName) : msg.platforms.textCut;
+    // Cut: the rest is said to continue in the attached file (or said to be left out).
+    const note = esc(o.textName ? msg.platforms.textContinues(o.textName) : msg.platforms.textCut);
     packed = packText(esc(text), { ...room, total: room.total - note.length - 2 });
-    place(packed.chunks, esc(note), limits, '\n');
-    textComplete = false;
+    if (!place(packed.chunks, note, limits, '\n')) {
+      // Every container was full: give one back to the note.
+      packed = packText(esc(text), { ...room, containers: room.containers - 1, total: room.total - note.length - 2 });
+      place(packed.chunks, note, limits, '\n');
+    }
   }
   const chunks = packed.chunks.length ? packed.chunks : [' '];
   const used = () => chunks.reduce((s, c) => s + c.length, 0);
