@@ -25,6 +25,15 @@ export function clip(s: string, max: number): string {
 /** Slack reads &, < and > as markup (links, mentions) in mrkdwn; data text must not be. */
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The message's top-level text: notifications and clients without blocks read it. */
+/**
+ * The `text` argument beside blocks (notifications, screen readers): the answer's first lines,
+ * whole, within one section's worth (Slack truncates `text` past 40,000 characters and advises
+ * keeping it short; the blocks carry the rest).
+ */
+export const fallbackText = (reply: Reply) =>
+  packText(esc(reply.text || ' '), { max: 3000, containers: 1, total: 3000 }).chunks[0] ?? ' ';
+
 const plain = (text: string, max = 75) => ({ type: 'plain_text', text: clip(text, max).slice(0, max), emoji: true });
 
 function actionBlocks(actions: readonly ReplyAction[], store: ActionStore): Raw[] {
@@ -115,16 +124,19 @@ export function slackMessage(
     },
   );
   const sections: Raw[] = c.chunks.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
-  const first = packText(esc(reply.text || ' '), { max: L.text, containers: 1, total: L.text }).chunks[0] ?? ' ';
   return {
-    text: first,
+    text: fallbackText(reply),
     // Built as plain objects (the literal shapes above follow Block Kit); typed once here.
     blocks: [...sections, ...tail] as unknown as Block[],
     textFile: c.textComplete || !canAttach ? null : textFile(reply, raw),
   };
 }
 
-/** The blocks alone (see slackMessage). */
-export function replyBlocks(reply: Reply, store: ActionStore, extra: { note?: string; raw?: string } = {}): Block[] {
+/** The blocks alone (see slackMessage); `canAttach: false` where no file can go with them. */
+export function replyBlocks(
+  reply: Reply,
+  store: ActionStore,
+  extra: { note?: string; raw?: string; canAttach?: boolean } = {},
+): Block[] {
   return slackMessage(reply, store, extra).blocks;
 }

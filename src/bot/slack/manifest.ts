@@ -25,16 +25,19 @@ export interface ManifestOptions {
   umbrellaOnly?: boolean;
 }
 
-/** What the bot calls: slash commands, chat.postMessage, files.uploadV2 (README "Discord and Slack"). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'files:write'] as const;
+/**
+ * What the bot calls: slash commands, chat.postMessage/postEphemeral/update, files.uploadV2, and
+ * users.info / users.list to resolve raters (README "Discord and Slack").
+ */
+export const BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'users:read'] as const;
 
 const cut = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
 
 function slashCommands(commands: readonly Command[], o: ManifestOptions): SlashCommand[] {
   const url = o.requestUrl ? { url: o.requestUrl } : {};
-  // should_escape false: the text arrives as typed, so rater names and quoted codes are not
-  // turned into <@U123> mentions or <http://...> links before the parser sees them.
-  const base = { should_escape: false, ...url };
+  // should_escape true ("Escape channels, users, and links"): a rater picked from the mention
+  // autocomplete arrives as <@U0AAA1>, a user id the bot resolves with users.info (handlers.ts).
+  const base = { should_escape: true, ...url };
   const umbrella: SlashCommand = {
     command: `/${UMBRELLA}`,
     description: msg.platforms.manifestUmbrella,

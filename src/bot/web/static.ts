@@ -19,6 +19,7 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/dom.js': { file: 'dom.js', type: 'text/javascript; charset=utf-8' },
   '/table.js': { file: 'table.js', type: 'text/javascript; charset=utf-8' },
   '/complete.js': { file: 'complete.js', type: 'text/javascript; charset=utf-8' },
+  '/menu.js': { file: 'menu.js', type: 'text/javascript; charset=utf-8' },
   '/login.js': { file: 'login.js', type: 'text/javascript; charset=utf-8' },
 };
 

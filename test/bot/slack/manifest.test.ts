@@ -46,9 +46,11 @@ describe('bot/slack/manifest', () => {
     expect(schemaProblems(m)).toEqual([]);
     expect(m.settings).toMatchObject({ socket_mode_enabled: true, interactivity: { is_enabled: true } });
     expect(m.settings?.interactivity?.request_url).toBeUndefined();
-    expect(m.oauth_config?.scopes?.bot).toEqual(['commands', 'chat:write', 'files:write']);
+    expect(m.oauth_config?.scopes?.bot).toEqual(['commands', 'chat:write', 'files:write', 'users:read']);
     const slash = m.features!.slash_commands!;
-    expect(slash[0]).toMatchObject({ command: '/hfbot', should_escape: false });
+    // Escaped, so mentions arrive as user ids (<@U0AAA1>) that the bot resolves.
+    expect(slash.every((c) => c.should_escape === true)).toBe(true);
+    expect(slash[0]).toMatchObject({ command: '/hfbot' });
     expect(slash.every((c) => c.url === undefined)).toBe(true);
     // Every command of the registry is reachable: its top word is a slash command and, for
     // subcommands, the usage hint names it; and the line Slack sends parses to that command.
