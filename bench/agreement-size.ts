@@ -47,9 +47,15 @@ for (const n of [10, 100, 300]) {
   const insert = services.db.prepare(
     'INSERT INTO labels (round_id, topic_id, rater, code, created_at) VALUES (?, ?, ?, ?, ?)',
   );
+  // The round stores its raters as namespaced references (cli:rater0); labels must use them.
+  const refs = raters.map((r) => `cli:${r}`);
+  const stored = services.db
+    .prepare('SELECT count(*) AS n FROM round_raters WHERE round_id = ? AND rater IN (SELECT value FROM json_each(?))')
+    .get(round.id, JSON.stringify(refs)) as { n: number };
+  if (stored.n !== n) throw new Error(`bench: round ${name} holds ${stored.n} of the ${n} rater references`);
   services.db.transaction(() => {
     for (const [j, t] of topics.entries())
-      for (const [i, r] of raters.entries()) insert.run(round.id, t.topic_id, r, `C${1 + ((i * 7 + j) % 4)}`, 'x');
+      for (const [i, r] of refs.entries()) insert.run(round.id, t.topic_id, r, `C${1 + ((i * 7 + j) % 4)}`, 'x');
   })();
   const times: number[] = [];
   let reply = await pipeline.run({ text: `/code agreement ${name}` }, caller);

@@ -6,6 +6,7 @@
  */
 import type { Reply } from '../../src/reply.js';
 import type { Services } from '../../src/services.js';
+import type { Platform } from '../../src/identity.js';
 import { commands } from '../../src/commands/index.js';
 import { createPipeline } from '../../src/commands/pipeline.js';
 import { parseCommandText } from '../../src/commands/parse.js';
@@ -39,11 +40,25 @@ export function commandOf(line: string): string | null {
   }
 }
 
-export async function everyCommand(services: Services): Promise<Answer[]> {
+/**
+ * Who runs the lines: the platform the answers are later asked on (coding rounds compare
+ * namespaced references, so a round `test:olga` started is not `web:olga`'s to export) and
+ * olga's id there (the round owner; the delivery tests ask the long answers as her). Raters are
+ * typed names, resolved without a directory to `<platform>:<name>`.
+ */
+export interface Caller {
+  platform: Platform;
+  olga: string;
+}
+
+export async function everyCommand(
+  services: Services,
+  as: Caller = { platform: 'test', olga: 'olga' },
+): Promise<Answer[]> {
   const pipeline = createPipeline({ services, commands });
   const out: Answer[] = [];
-  const run = async (line: string, user = 'olga', keep = true) => {
-    const reply = await pipeline.run({ text: line }, { user: { id: user, platform: 'test' } });
+  const run = async (line: string, user = as.olga, keep = true) => {
+    const reply = await pipeline.run({ text: line }, { user: { id: user, platform: as.platform } });
     if (keep) out.push({ line, user, reply });
     return reply;
   };
@@ -61,14 +76,24 @@ export async function everyCommand(services: Services): Promise<Answer[]> {
   // 300 raters on 3 topics: 44,850 rater pairs. Labels go straight into the table (one
   // transaction): 900 label commands would take the test a minute and prove nothing more here.
   const raters = Array.from({ length: CROWD }, (_, i) => `rater${i}`);
-  await run(`/code start name:crowd size:3 raters:${raters.join(',')} seed:crowd`, 'olga', false);
+  await run(`/code start name:crowd size:3 raters:${raters.join(',')} seed:crowd`, as.olga, false);
   const crowd = services.db.prepare("SELECT id FROM rounds WHERE name = 'crowd'").get() as { id: number };
   const insert = services.db.prepare(
     'INSERT INTO labels (round_id, topic_id, rater, code, created_at) VALUES (?, ?, ?, ?, ?)',
   );
+  // Stored as the round stores its raters (namespaced references), as /code label would.
+  const refs = raters.map((r) => `${as.platform}:${r}`);
+  const stored = new Set(
+    (services.db.prepare('SELECT rater FROM round_raters WHERE round_id = ?').all(crowd.id) as { rater: string }[]).map(
+      (r) => r.rater,
+    ),
+  );
+  // Labels of anyone else would be ignored and the answer would silently say "no data".
+  if (stored.size !== CROWD || refs.some((r) => !stored.has(r)))
+    throw new Error(`every-command: the crowd round's raters are not ${refs[0]}...: ${[...stored].slice(0, 3)}`);
   services.db.transaction(() => {
     for (const [j, t] of topicsOf(services, 'crowd').entries())
-      for (const [i, r] of raters.entries())
+      for (const [i, r] of refs.entries())
         insert.run(crowd.id, t, r, `C${1 + ((i * 7 + j) % 4)}`, '2026-01-01T00:00:00Z');
   })();
   // A mined forum (through the real miner and a fake Discourse) for /forum and over:year: the
@@ -120,6 +145,9 @@ export async function everyCommand(services: Services): Promise<Answer[]> {
     '/code export r1',
     '/code close r1',
     '/code reopen r1',
+    // Both ways, so that asking the lines again (web tests) answers the same.
+    '/code purpose r1 study',
+    '/code purpose r1 practice',
     // Mistakes get answers too.
     '/trnd llama',
     '/hfbot trend',

@@ -17,6 +17,9 @@ import { stubRender } from '../test-commands.js';
 import { checkAnswer } from '../answer-checks.js';
 import { commandOf, everyCommand, type Answer } from '../every-command.js';
 
+/** The fixture's round owner, as Discord names her: only she (or an admin or team member) sees /code agreement. */
+const OLGA = { id: '80351110224678912', username: 'olga' };
+
 describe('bot/discord long answers', () => {
   let services: Awaited<ReturnType<typeof testServices>>;
   let answers: Answer[];
@@ -30,7 +33,7 @@ describe('bot/discord long answers', () => {
       DISCORD_APPLICATION_ID: APP_ID,
       DISCORD_API_URL: fake.apiUrl,
     });
-    answers = await everyCommand(services);
+    answers = await everyCommand(services, { platform: 'discord', olga: OLGA.id });
     bot = await createDiscordBot(services, {
       commands,
       limiter: createRateLimiter({ limit: 1000 }),
@@ -99,7 +102,7 @@ describe('bot/discord long answers', () => {
       ],
     ];
     for (const [name, options, csv] of cases) {
-      const x = fake.chatInput(name, options);
+      const x = fake.chatInput(name, options, name === 'code' ? OLGA : undefined);
       const edit = await fake.waitFor(
         () => fake.forInteraction(x).find((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original')),
         20_000,

@@ -19,6 +19,8 @@ import { checkAnswer, unescapeSlack } from '../answer-checks.js';
 import { commandOf, everyCommand, type Answer } from '../every-command.js';
 
 const SECRET = 'long-answers-secret';
+/** The fixture's round owner, as Slack names her: only she (or an admin or team member) sees /code agreement. */
+const OLGA = 'U0OLGA001';
 
 describe('bot/slack long answers', () => {
   let services: Awaited<ReturnType<typeof testServices>>;
@@ -33,7 +35,7 @@ describe('bot/slack long answers', () => {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: fake.apiUrl,
     });
-    answers = await everyCommand(services);
+    answers = await everyCommand(services, { platform: 'slack', olga: OLGA });
     bot = await createSlackBot(services, {
       commands,
       host: '127.0.0.1',
@@ -97,7 +99,8 @@ describe('bot/slack long answers', () => {
     let rid = 0;
     for (const [command, text, start, csv] of cases) {
       const before = fake.uploads.length;
-      const body = slashBody({ command, text, user: `U${++rid}`, responseUrl: fake.responseUrl(`long${rid}`) });
+      const user = text.startsWith('agreement') ? OLGA : `U${rid + 1}`;
+      const body = slashBody({ command, text, user, responseUrl: fake.responseUrl(`long${++rid}`) });
       const ts = Math.floor(Date.now() / 1000);
       const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, {
         method: 'POST',

@@ -75,7 +75,7 @@ async function shot(name: string): Promise<void> {
 describe.skipIf(!haveChromium)('bot/web/browser (long answers)', () => {
   beforeAll(async () => {
     services = await testServices();
-    answers = await everyCommand(services);
+    answers = await everyCommand(services, { platform: 'web', olga: 'olga' });
     web = await createWebChat(services, {
       host: '127.0.0.1',
       port: 0,
@@ -174,17 +174,26 @@ describe.skipIf(!haveChromium)('bot/web/browser (long answers)', () => {
   });
 
   it('offers /code export as a download and saves the CSV it names', async () => {
+    await page.setViewportSize({ width: 1100, height: 1000 });
     await send('/code export r1');
     const link = last().getByRole('link', { name: /^Download r1-codes\.csv/ });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('r1-codes.csv');
     const saved = readFileSync((await download.path())!, 'utf8');
-    expect(saved.split('\r\n')[0]).toBe('Topic#,Tag,Code,rater,category,subcategory');
+    expect(saved.split('\r\n')[0]).toBe('Topic#,Tag,Code,rater,category,subcategory,rater id');
+    await shot('web-code-export.png');
+    // On a phone the download stays a link inside the bubble, and the page does not scroll sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await last().getByRole('link', { name: /^Download r1-codes\.csv/ }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot('web-375-code-export.png');
     await send('/code agreement crowd');
     expect(await last().locator('tbody tr').count()).toBe(25);
     expect(await last().locator('.table-note').innerText()).toBe(
       'First 25 of 44,850 rows; all 44,850 are in crowd-pairs.csv.',
     );
+    await shot('web-375-agreement-crowd.png');
+    await page.setViewportSize({ width: 1100, height: 1000 });
     await shot('web-agreement-crowd.png');
   });
 });

@@ -22,7 +22,7 @@ describe('bot/web long answers', () => {
 
   beforeAll(async () => {
     services = await testServices();
-    answers = await everyCommand(services);
+    answers = await everyCommand(services, { platform: 'web', olga: 'olga' });
     web = await createWebChat(services, {
       host: '127.0.0.1',
       port: 0,
@@ -75,7 +75,7 @@ describe('bot/web long answers', () => {
     const exp = await ask('/code export r1', 'olga');
     expect(exp.json.files.map((f: Json) => f.name)).toEqual(['r1-codes.csv']);
     const csv = await (await fetch(new URL(exp.json.files[0].url, web.url))).text();
-    expect(csv.split('\r\n')[0]).toBe('Topic#,Tag,Code,rater,category,subcategory');
+    expect(csv.split('\r\n')[0]).toBe('Topic#,Tag,Code,rater,category,subcategory,rater id');
     // A free-text code typed as a formula is neutralised in the download.
     expect(csv).toContain("'=HYPERLINK(1) on topic 0");
     const crowd = await ask('/code agreement crowd', 'olga');
