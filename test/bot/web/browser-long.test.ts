@@ -184,7 +184,11 @@ describe.skipIf(!haveChromium)('bot/web/browser (long answers)', () => {
     await shot('web-code-export.png');
     // On a phone the download stays a link inside the bubble, and the page does not scroll sideways.
     await page.setViewportSize({ width: 375, height: 800 });
-    expect(await last().getByRole('link', { name: /^Download r1-codes\.csv/ }).isVisible()).toBe(true);
+    expect(
+      await last()
+        .getByRole('link', { name: /^Download r1-codes\.csv/ })
+        .isVisible(),
+    ).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot('web-375-code-export.png');
     await send('/code agreement crowd');
