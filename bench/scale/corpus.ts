@@ -1,15 +1,15 @@
 /**
  * A deterministic forum at the Hugging Face Forums' size (issue 17: 150,000 topics, 1,551,416
- * posts of ~200 words), shaped as the Discourse topic JSON the forum miner stores, so the
- * benchmark writes it through the project's own forum store (`forumStore(db).saveTopic`, with its
- * HTML-to-text step). Topic `id` is a pure function of its id (and of how many posts were added
+ * posts of ~200 words), shaped as the forum miner reads Discourse's topics and posts, so the
+ * benchmark writes it through the project's own forum store (`saveFetched` and `saveTopicPosts`,
+ * with its HTML-to-text step). Topic `id` is a pure function of its id (and of how many posts were added
  * to it later), so every run builds the same database.
  *
  * The text: ordinary words, some of which are also model names (bloom, clip, led, git: the
  * ambiguous ones), and about one model mention in four posts, spelled as people spell them
  * (BERT, GPT-2, Llama-2, xlm-r). Popular types are mentioned far more than rare ones.
  */
-import type { Post, Topic } from '../../src/data/miners/forum/parse.js';
+import type { ListedTopic, ReadPost } from '../../src/data/miners/forum/parse.js';
 
 /** mulberry32: small, fast, and the same numbers on every machine. */
 export function rng(seed: number): () => number {
@@ -34,7 +34,7 @@ const WORDS = (
   'flowers blooming video clip LED strip git repo align text mega bytes opt in sam said'
 ).split(' ');
 
-const CATEGORIES = ['Beginners', '🤗Transformers', 'Models', 'Course', 'Intermediate', '🤗Datasets', 'Research'];
+export const CATEGORIES = ['Beginners', '🤗Transformers', 'Models', 'Course', 'Intermediate', '🤗Datasets', 'Research'];
 const FIRST = Date.parse('2020-06-01T00:00:00Z');
 const LAST = Date.parse('2026-10-31T00:00:00Z');
 
@@ -49,7 +49,7 @@ function spell(type: string, r: number): string {
 
 export interface Corpus {
   /** Topic `id` with `extra` posts added after the first crawl (a bumped topic). */
-  topic(id: number, extra?: number): { topic: Topic; posts: Post[]; category: string };
+  topic(id: number, extra?: number): { topic: ListedTopic; posts: ReadPost[] };
 }
 
 /** `types` in the order of how often they are mentioned: the head far more than the tail. */
@@ -60,7 +60,7 @@ export function corpus(types: readonly string[]): Corpus {
       const created = FIRST + Math.floor(r() * (LAST - FIRST));
       const base = 1 + Math.floor(r() * 19.7);
       const n = base + extra;
-      const posts: Post[] = [];
+      const posts: ReadPost[] = [];
       let at = created;
       for (let k = 1; k <= n; k++) {
         // Posts of an added batch come from a generator of their own: the first ones stay the same.
@@ -80,27 +80,31 @@ export function corpus(types: readonly string[]): Corpus {
           post_number: k,
           username: `user${Math.floor(pr() * 40_000)}`,
           created_at: new Date(at).toISOString(),
+          updated_at: new Date(at).toISOString(),
+          version: 1,
           cooked: `<p>${out.join(' ')}.</p>`,
+          regular: true,
+          gone: null,
           accepted_answer: k === 2 && base > 3,
         });
       }
       const title = `Question ${id}: ${WORDS[Math.floor(r() * WORDS.length)]} ${WORDS[Math.floor(r() * WORDS.length)]}`;
-      const topic: Topic = {
+      const topic: ListedTopic = {
         id,
         title,
         created_at: new Date(created).toISOString(),
         last_posted_at: posts.at(-1)!.created_at,
         bumped_at: posts.at(-1)!.created_at,
-        category_id: id % CATEGORIES.length,
+        category_id: 1 + (id % CATEGORIES.length),
+        pinned: false,
         tags: [],
         views: Math.floor(r() * 5000),
         reply_count: n - 1,
         posts_count: n,
-        chunk_size: 20,
-        accepted_answer: null,
-        post_stream: { posts, stream: posts.map((p) => p.id) },
+        accepted_post_number: base > 3 ? 2 : null,
+        visible: true,
       };
-      return { topic, posts, category: CATEGORIES[id % CATEGORIES.length]! };
+      return { topic, posts };
     },
   };
 }

@@ -80,21 +80,24 @@ export const mineSpec: CliSpec = {
   name: 'mine',
   summary: 'Mine the HuggingFace Forums or Hub into the dataset (incremental, resumable)',
   usage: [
-    'hfbot mine forum [--base-url URL] [--since DATE] [--rate N] [--db FILE]',
+    'hfbot mine forum [--base-url URL] [--since DATE] [--full] [--rate N] [--db FILE]',
     'hfbot mine hub [--base-url URL] [--full] [--rate N] [--db FILE]',
     'hfbot mine model-types --from FILE',
     'hfbot mine stats [--db FILE]',
     '',
-    "  forum         page /latest.json down to the last run's checkpoint; fetch new and changed topics",
+    "  forum         list /latest.json and read /posts.json down to the last run's checkpoint; read changed topics",
     "  hub           stream /api/models newest first down to the last run's newest model (HF_TOKEN is sent if set)",
     "  model-types   replace data/model-types.txt from a list or Transformers' models/auto/configuration_auto.py",
     '  stats         recompute mentions and the mined series (source:mined) without mining',
     '  --base-url    default $HFBOT_FORUM_URL / $HFBOT_HUB_URL',
     '  --since DATE  forum: only topics active since DATE (YYYY-MM-DD); default: since the last run',
-    '  --full        hub: read every model again, not just the new ones',
+    '  --full        read everything again: finds deleted, hidden, private and renamed items and edits that',
+    '                did not bump a topic (a first run is always full; a plan is printed before it)',
     '  --rate N      requests per minute (default $HFBOT_MINE_RATE_PER_MINUTE or 50)',
     '',
     'An interrupted run resumes where it stopped. Mining also recomputes the mined statistics.',
+    'Exit status: 0 complete, 3 partial (pages or entries skipped; the next run reads them again),',
+    '1 failed (refused, rate limited or unreachable; nothing is recorded as finished), 2 bad usage.',
   ].join('\n'),
   options: {
     'base-url': { type: 'string' },
@@ -110,14 +113,16 @@ export const refreshSpec: CliSpec = {
   name: 'refresh',
   summary: 'Mine the forum and the Hub, recompute the statistics, post a summary to the team channel',
   usage: [
-    'hfbot refresh [--forum-url URL] [--hub-url URL] [--skip-forum] [--skip-hub] [--full-hub] [--no-announce] [--rate N] [--db FILE]',
+    'hfbot refresh [--forum-url URL] [--hub-url URL] [--skip-forum] [--skip-hub] [--full-forum] [--full-hub] [--no-announce] [--rate N] [--db FILE]',
     '',
     '  Mines both sources incrementally (see hfbot mine --help), recomputes the mined series',
     '  (source:mined) and posts what changed, with a chart, to DISCORD_ANNOUNCE_CHANNEL and/or',
     '  SLACK_ANNOUNCE_CHANNEL. Without a configured channel the summary is printed only.',
+    '  --full-forum, --full-hub  read that source whole again (finds deletions, renames, quiet edits)',
     '  --no-announce  print the summary, post nothing',
     '',
-    'Exit status: 0 done, 1 a source could not be mined (the rest was; the next refresh resumes it).',
+    'Exit status: 0 done, 1 a source could not be mined (the rest was; the next refresh resumes it),',
+    '3 a source was mined only in part (pages or entries skipped; the next refresh reads them again).',
   ].join('\n'),
   options: {
     'forum-url': { type: 'string' },
@@ -125,6 +130,7 @@ export const refreshSpec: CliSpec = {
     'skip-forum': { type: 'boolean' },
     'skip-hub': { type: 'boolean' },
     'full-hub': { type: 'boolean' },
+    'full-forum': { type: 'boolean' },
     'no-announce': { type: 'boolean' },
     rate: { type: 'string' },
     db: { type: 'string' },
@@ -133,7 +139,7 @@ export const refreshSpec: CliSpec = {
 
 export const benchSpec: CliSpec = {
   name: 'bench',
-  summary: 'Run a benchmark from bench/ (commands, render, reply-latency, ingest, hub-ingest, cli-start)',
+  summary: 'Run a benchmark from bench/ (commands, render, reply-latency, ingest, hub-ingest, forum-crawl, cli-start)',
   usage: [
     'hfbot bench <name> [args...]',
     '',
@@ -143,4 +149,21 @@ export const benchSpec: CliSpec = {
     'Benchmarks print figures; they need a development install (npm ci installs tsx).',
   ].join('\n'),
   options: {},
+};
+
+export const slackManifestSpec: CliSpec = {
+  name: 'slack-manifest',
+  summary: 'Print a Slack app manifest (slash commands, scopes, Socket Mode or a request URL) to paste into Slack',
+  usage: [
+    'hfbot slack-manifest [--url https://HOST/slack/events] [--name NAME] [--umbrella-only]',
+    '',
+    '  (no --url)       Socket Mode: no public address needed; set SLACK_APP_TOKEN (xapp-, connections:write).',
+    '  --url URL        HTTP mode: Slack posts commands and clicks to URL (https; a bare host gets /slack/events).',
+    '                   Set SLACK_SIGNING_SECRET and serve SLACK_PORT behind that address.',
+    '  --name NAME      the app name shown in Slack (default hfbot; at most 35 characters)',
+    '  --umbrella-only  only /hfbot (/hfbot trend llama), not one slash command per command',
+    '',
+    'Paste the output at https://api.slack.com/apps > Create New App > From an app manifest.',
+  ].join('\n'),
+  options: { url: { type: 'string' }, name: { type: 'string' }, 'umbrella-only': { type: 'boolean' } },
 };
