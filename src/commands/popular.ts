@@ -1,7 +1,7 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { fmtRho } from '../messages/series.js';
+import { fmtRho } from '../format/numbers.js';
 import { modelTypes } from '../data/queries/model-types.js';
 import { totalsByModel } from '../data/queries/series.js';
 import { headSize, rankByCount } from '../analysis/popular.js';

@@ -1,7 +1,7 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { fmtP, fmtRho } from '../messages/series.js';
+import { fmtPIs, fmtRho } from '../format/numbers.js';
 import { modelTypes } from '../data/queries/model-types.js';
 import { monthlyByModel } from '../data/queries/series.js';
 import { resolveModel } from '../analysis/model-names.js';
@@ -84,7 +84,7 @@ export const trend = defineCommand({
       chart: trendSpec({
         model,
         series: t.series,
-        stats: `Spearman rho = ${fmtRho(t.rho)}, p = ${fmtP(t.p)}, ${from}..${to} (${t.n} months)`,
+        stats: `Spearman rho = ${fmtRho(t.rho)}, ${fmtPIs(t.p)}, ${from}..${to} (${t.n} months)`,
         datasetVersion: provenance.datasetVersion,
         source: label,
       }),

@@ -11,5 +11,6 @@ import { mining } from './mining.js';
 import { web } from './web.js';
 import { series } from './series.js';
 import { taxonomy } from './taxonomy.js';
+import { trends } from './trends.js';
 
-export const msg = { core, dataset, ingest, platforms, coding, mining, web, series, taxonomy };
+export const msg = { core, dataset, ingest, platforms, coding, mining, web, series, taxonomy, trends };

@@ -1,10 +1,7 @@
 /** Strings of the series commands: /trend, /trends, /popular, /cards. */
-const r4 = (x: number | null) => (x === null ? 'undefined' : x.toFixed(4));
+import { fmtCount, fmtPIs, fmtRho, fmtShare } from '../format/numbers.js';
 
-export const fmtP = (p: number | null) =>
-  p === null ? 'n/a' : p === 0 ? '0' : p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-export const fmtRho = r4;
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pct = (x: number) => fmtShare(x);
 
 export const series = {
   sourceLabel: (source: string, description: string) =>
@@ -46,37 +43,21 @@ export const series = {
       return `${head}\nSpearman rho is undefined: ${why}.`;
     }
     const sig = t.p !== null && t.p <= 0.05 ? 'significant at 0.05' : 'not significant at 0.05';
-    const lines = [head, `Spearman rho = ${r4(t.rho)}, p = ${fmtP(t.p)} (${sig}).`];
+    const lines = [head, `Spearman rho = ${fmtRho(t.rho)}, ${fmtPIs(t.p)} (${sig}).`];
     if (t.rule === 'paper' && t.from !== t.fullFrom)
       lines.push(
-        `The window starts at ${t.model}'s first month in either series (${t.from}), which is how the paper's Table III values reproduce; from ${t.fullFrom} rho = ${r4(t.fullRho)}.`,
+        `The window starts at ${t.model}'s first month in either series (${t.from}), which is how the paper's Table III values reproduce; from ${t.fullFrom} rho = ${fmtRho(t.fullRho)}.`,
       );
     if (t.paperRho !== null) {
       const same = Math.abs(t.paperRho - t.rho) < 5e-5;
       lines.push(
-        same ? `Matches Table III (${t.paperRho}).` : `Table III prints ${t.paperRho}; this window gives ${r4(t.rho)}.`,
+        same
+          ? `Matches Table III (${t.paperRho}).`
+          : `Table III prints ${t.paperRho}; this window gives ${fmtRho(t.rho)}.`,
       );
     }
     return lines.join('\n');
   },
-
-  trends: (t: {
-    source: string;
-    from: string;
-    to: string;
-    types: number;
-    tested: number;
-    sigQ: number;
-    sigP: number;
-    strongest: { model: string; rho: number }[];
-  }) =>
-    [
-      `Table III for ${t.types} model types in both series, ${t.source}, ${t.from}..${t.to} (each from its first appearance, as in the paper).`,
-      `${t.tested} tested (${t.types - t.tested} with a constant series left out); ${t.sigQ} significant at q<0.05 (Benjamini-Hochberg), ${t.sigP} at raw p<0.05.`,
-      t.strongest.length ? `Strongest: ${t.strongest.map((s) => `${s.model} ${r4(s.rho)}`).join(', ')}.` : '',
-    ]
-      .filter(Boolean)
-      .join('\n'),
 
   popular: (t: {
     source: string;
@@ -93,7 +74,7 @@ export const series = {
     [
       `Top ${t.top} model types by forum mentions (${t.source}, all months)${t.defaultTop ? ', the fewest that make up 90% of mentions' : ''}: ${pct(t.share)} of forum mentions, ${pct(t.hubShare)} of Hub models.`,
       `Leaders: ${t.head.map((h) => `${h.model} ${pct(h.forumShare)} forum / ${pct(h.hubShare)} Hub`).join(', ')}.`,
-      `Spearman between forum mentions and Hub models over all ${t.typesHub} Hub model types (never-mentioned = 0): rho = ${r4(t.rho)}, p = ${fmtP(t.p)} (paper: 0.702). Over the top ${t.top} only: ${r4(t.rhoTop)}.`,
+      `Spearman between forum mentions and Hub models over all ${t.typesHub} Hub model types (never-mentioned = 0): rho = ${fmtRho(t.rho)}, ${fmtPIs(t.p)} (paper: 0.702). Over the top ${t.top} only: ${fmtRho(t.rhoTop)}.`,
     ].join('\n'),
 
   cards: (t: {
@@ -109,7 +90,7 @@ export const series = {
   }) =>
     [
       `Model cards on the Hub by creation month, ${t.source}, ${t.from}..${t.to} (${t.months} months).`,
-      `${t.withCard.toLocaleString('en-US')} of ${t.models.toLocaleString('en-US')} models have a card: overall ratio ${t.ratio.toFixed(4)} (${pct(t.ratio)}); monthly ratios range ${t.minRatio.toFixed(2)}-${t.maxRatio.toFixed(2)}.`,
+      `${fmtCount(t.withCard)} of ${fmtCount(t.models)} models have a card: overall ratio ${t.ratio.toFixed(4)} (${pct(t.ratio)}); monthly ratios range ${t.minRatio.toFixed(2)}-${t.maxRatio.toFixed(2)}.`,
       `(The paper's 52.38% counts all 239,422 mined models; this file covers models with a creation month in the window.)`,
     ].join('\n'),
   noCardMonths: (from: string, to: string) => `No card statistics between ${from} and ${to}.`,

@@ -39,6 +39,9 @@ export const baseConfig = {
   range: { category: [...PALETTE] },
   background: '#FFFFFF',
   padding: 16,
+  // Axis numbers use the ASCII minus the answer's text and tables use (src/format/numbers.ts);
+  // d3-format's default is U+2212, so "-0.687" beside a "−0.8" tick would read as two styles.
+  locale: { number: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '-' } },
 } as const;
 
 /** The small footer line every chart carries (shown as the title's subtitle's last line is not enough). */

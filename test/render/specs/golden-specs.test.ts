@@ -37,12 +37,16 @@ describe('render/specs (golden)', () => {
       'trends',
       trendsSpec({
         ...v,
+        title: 'Forum mentions vs Hub uploads: Spearman rho per model type',
         subtitle: '2020-07..2023-05; 3 model types',
-        rows: [
-          { model: 'bart', rho: -0.6874, q: 0.0004 },
-          { model: 'bert', rho: -0.47, q: 0.08 },
-          { model: 'llama', rho: 0.9001, q: 0.01 },
+        mainTitle: 'Enough data: 2 of 2 types',
+        lowTitle: 'Low count, hollow: 1 of 1 types',
+        labels: { q: 'q < 0.05 (BH) and p < 0.05', p: 'p < 0.05 only', none: 'not significant' },
+        main: [
+          { model: 'bart', rho: -0.6874, reading: 'q', label: '-0.687' },
+          { model: 'bert', rho: -0.4663, reading: 'p', label: '-0.466' },
         ],
+        low: [{ model: 'llama', rho: 0.9001, reading: 'q', label: '0.900' }],
       }),
     ));
 

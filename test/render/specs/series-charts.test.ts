@@ -53,7 +53,7 @@ describe('render/specs (series)', () => {
   it('puts rho, p and the window in the /trend subtitle and uses two y axes', async () => {
     const r = await runCommandText('/trend bart', { user: testUser(), services }, commands);
     const chart = r.chart as { title: { subtitle: string[] }; resolve: unknown };
-    expect(chart.title.subtitle[0]).toBe('Spearman rho = -0.6874, p = 5.1e-6, 2020-07..2023-05 (35 months)');
+    expect(chart.title.subtitle[0]).toBe('Spearman rho = -0.687, p < 0.001, 2020-07..2023-05 (35 months)');
     expect(chart.resolve).toEqual({ scale: { y: 'independent' } });
     const vg = compile(r.chart as never).spec as { axes?: { orient: string }[] };
     const orients = (vg.axes ?? []).map((a) => a.orient);
