@@ -2,7 +2,8 @@
  * The files a chat reply carries: the chart as PNG (when it renders) plus any Reply.files.
  * Rendering failures never cost the user the answer: they are logged and the text goes out alone.
  */
-import type { Reply, Services } from '../commands/types.js';
+import type { ChartName, Reply, Services } from '../commands/types.js';
+import { msg } from '../messages/index.js';
 
 export type RenderPng = (reply: Reply, services: Services) => Promise<Uint8Array>;
 
@@ -10,9 +11,23 @@ export interface Attachment {
   name: string;
   contentType: string;
   data: Buffer;
+  /** Shown with the file: Slack's file title, Discord's attachment description (alt text). */
+  title?: string;
+  /** The reply's chart: Discord shows it as the embed's image. */
+  chart?: boolean;
 }
 
+/** Used only when a command gave its chart no name. */
 export const CHART_FILE = 'chart.png';
+
+/** The chart's file name and title: the command's own, else 'chart.png' and the chart's title text. */
+export function chartNameOf(reply: Reply): ChartName {
+  if (reply.chartName) return reply.chartName;
+  const t = (reply.chart as { title?: unknown } | null | undefined)?.title;
+  const text =
+    typeof t === 'string' ? t : typeof (t as { text?: unknown })?.text === 'string' ? (t as { text: string }).text : '';
+  return { file: CHART_FILE, title: text || msg.platforms.chartTitle };
+}
 
 export async function defaultRender(reply: Reply, services: Services): Promise<Uint8Array> {
   // Loaded lazily: the chart pipeline (vega, resvg) is heavy and most replies have no chart.
@@ -41,7 +56,10 @@ export async function replyAttachments(
 ): Promise<{ files: Attachment[]; chartFailed: boolean }> {
   const files: Attachment[] = [];
   const png = await chartPng(reply, services, render);
-  if (png) files.push({ name: CHART_FILE, contentType: 'image/png', data: png });
+  if (png) {
+    const name = chartNameOf(reply);
+    files.push({ name: name.file, contentType: 'image/png', data: png, title: name.title, chart: true });
+  }
   for (const f of reply.files ?? []) {
     files.push({
       name: f.name,

@@ -1,3 +1,4 @@
+import { chartName, sourceArg } from './chart-name.js';
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { HfbotError } from '../errors.js';
@@ -50,6 +51,11 @@ export const cards = defineCommand({
         columns: ['month', 'models', 'with card', 'ratio'],
         rows: months.map((m) => [m.month, m.models, m.withCard, m.ratio === null ? null : +m.ratio.toFixed(4)]),
       },
+      chartName: chartName(
+        'cards',
+        [ctx.args.from, ctx.args.to, sourceArg(ctx.args.source)],
+        'models created per month and the share with a model card',
+      ),
       chart: cardsSpec({
         months,
         subtitle: `${from}..${to}: ${withCard.toLocaleString('en-US')} of ${models.toLocaleString('en-US')} models have a card (${(overallRatio * 100).toFixed(1)}%)`,

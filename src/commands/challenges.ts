@@ -8,6 +8,7 @@ import { levelCounts, publishedCounts, type Kind, type Level } from '../data/que
 import { levelShares, tableOneShares } from '../analysis/table-one.js';
 import { sharesSpec } from '../render/specs/taxonomy-shares.js';
 import type { Db } from '../data/db.js';
+import { chartName, given } from './chart-name.js';
 
 const FORUM: Record<Level, string> = { beginner: 'Beginners', intermediate: 'Intermediate' };
 
@@ -45,6 +46,7 @@ export function tableOneReply(db: Db, kind: Kind, top: number | undefined): Repl
       n: total,
       note: `Shares of ${total} ${kind} codes (paper Table I).`,
     },
+    chartName: chartName(label, [given('top', top)], `share of ${total} ${kind} codes per category (Table I)`),
     chart: sharesSpec({
       bars: rows.map((r) => ({ label: `${r.code} ${r.category}`, percent: r.percent })),
       title: `${kind === 'challenge' ? 'Challenges' : 'Benefits'} of PTM reuse (paper Table I, ${total} codes)`,
@@ -81,6 +83,11 @@ function levelReply(db: Db, level: Level, top: number | undefined): Reply {
       n,
       note: `Shares of ${n} ${FORUM[level]} topics, not of the paper's 737 codes.`,
     },
+    chartName: chartName(
+      'challenges',
+      [given('level', level), given('top', top)],
+      `share of ${n} ${level} topics per challenge, with 95% Wilson intervals`,
+    ),
     chart: sharesSpec({
       bars: rows.map((r) => ({ label: `${r.code} ${r.category}`, percent: r.percent, lower: r.lower, upper: r.upper })),
       title: `Challenges of ${level} topics (n = ${n} topics)`,

@@ -34,3 +34,11 @@ export function chartName(command: string, args: readonly (string | null | undef
     title: `/${[command, ...given].join(' ')}: ${what}`,
   };
 }
+
+/** `source:mined` and the like; the default (the paper's data) goes unnamed. */
+export const sourceArg = (source: string | undefined): string | undefined =>
+  source && source !== 'paper' ? `source:${source}` : undefined;
+
+/** `name:value` when the option was given, for chartName's args. */
+export const given = (name: string, value: string | number | boolean | null | undefined): string | undefined =>
+  value === undefined || value === null || value === false ? undefined : `${name}:${value}`;

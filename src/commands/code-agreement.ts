@@ -7,6 +7,7 @@ import { datasetVersion } from '../data/queries/dataset-info.js';
 import { msg } from '../messages/index.js';
 import { roundOption, roundProvenance } from './code-common.js';
 import { taxonomy } from '../data/queries/taxonomy.js';
+import { chartName } from './chart-name.js';
 
 export const codeAgreement = defineCommand({
   definition: {
@@ -75,6 +76,7 @@ export const codeAgreement = defineCommand({
         rows: r.cohen.map((c) => [c.a, c.b, c.kappa === null ? null : Number(c.kappa.toFixed(3)), c.n]),
       },
       chart,
+      chartName: chartName('code agreement', [round.name], `label agreement heatmap (${r.n} topics)`),
       data,
       provenance,
     };

@@ -1,3 +1,4 @@
+import { chartName, given, sourceArg } from './chart-name.js';
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
@@ -88,6 +89,11 @@ export const popular = defineCommand({
           +r.hubShare.toFixed(4),
         ]),
       },
+      chartName: chartName(
+        'popular',
+        [given('top', ctx.args.top), sourceArg(ctx.args.source)],
+        'share of forum mentions vs share of Hub models',
+      ),
       chart: popularSpec({
         rows,
         subtitle: `Spearman rho over all ${hubTypes.length} Hub model types = ${fmtRho(all.rho)} (paper 0.702); top ${top} = ${share >= 0 ? (share * 100).toFixed(1) : ''}% of forum mentions`,

@@ -1,3 +1,4 @@
+import { chartName, given, sourceArg } from './chart-name.js';
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
@@ -81,6 +82,11 @@ export const trend = defineCommand({
         columns: ['month', 'forum mentions', 'Hub uploads'],
         rows: t.series.map((s) => [s.month, s.forum, s.hub]),
       },
+      chartName: chartName(
+        'trend',
+        [model, given('from', ctx.args.from), given('to', ctx.args.to), sourceArg(ctx.args.source)],
+        'forum mentions vs Hub uploads',
+      ),
       chart: trendSpec({
         model,
         series: t.series,

@@ -14,7 +14,7 @@ import {
   type ReadTrend,
 } from '../analysis/trend-readings.js';
 import { trendsSpec } from '../render/specs/trends.js';
-import { chartName } from './chart-name.js';
+import { chartName, given, sourceArg } from './chart-name.js';
 import { trendsData } from './trends-data.js';
 import {
   checkWindow,
@@ -123,7 +123,11 @@ export const trends = defineCommand({
         ]),
       },
       chart: chart(rows, { win, tested: tested.length, version: provenance.datasetVersion, source: label }),
-      chartName: chartName('trends', [significantOnly ? 'significant:true' : undefined], msg.trends.fileWhat),
+      chartName: chartName(
+        'trends',
+        [given('significant', significantOnly), sourceArg(ctx.args.source)],
+        msg.trends.fileWhat,
+      ),
       data: {
         source: src.source,
         from: win.from,

@@ -47,10 +47,16 @@ export function fmtShare(x: number | null | undefined, digits = 1): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
 
-/** A value already in percent: 38.889 -> "38.9%". */
-export function fmtPercent(x: number, digits = 1): string {
+/** A value already in percent: 50.97 -> "50.97%". */
+export function fmtPercent(x: number, digits = 2): string {
   return `${x.toFixed(digits)}%`;
 }
+
+/** Three decimals (kappa, alpha), "n/a" when undefined. */
+export const fmt3 = (x: number | null | undefined): string => fmtCoef(x, 'n/a');
+
+/** Signed coefficients in announcements: the same text as everywhere else (ASCII minus). */
+export const fmtSigned3 = (x: number | null | undefined): string => fmtCoef(x);
 
 /** A table cell for a p- or q-value: the same text as in the answer. */
 export const pCell = (p: number | null | undefined): string => fmtP(p);

@@ -1,6 +1,6 @@
 /**
  * Reply -> Discord message: an embed (text, table as a code block, provenance in the footer,
- * the chart as attachment://chart.png), the files, and components for Reply.actions. Errors and
+ * the chart as attachment://<its file name>, e.g. trend-llama.png), the files, and components for Reply.actions. Errors and
  * private replies are plain content. Limits from Discord's docs: content 2000, embed description
  * 4096, footer 2048, custom_id 100, select options 25, 5 buttons per row, 5 rows.
  */
@@ -15,7 +15,7 @@ import type { Reply, ReplyAction } from '../../commands/types.js';
 import { formatReplyText, formatTable, provenanceLine } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';
-import { CHART_FILE, type Attachment } from '../reply-attachments.js';
+import type { Attachment } from '../reply-attachments.js';
 
 export const CUSTOM_ID_PREFIX = 'hfbot:';
 const EMBED_COLOR = 0xff9d00;
@@ -23,7 +23,8 @@ const EMBED_COLOR = 0xff9d00;
 export interface DiscordPayload {
   content?: string;
   embeds: APIEmbed[];
-  files: { attachment: Buffer; name: string }[];
+  /** `description` is the attachment's alt text (Discord: attachment object, at most 1024 characters). */
+  files: { attachment: Buffer; name: string; description?: string }[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
@@ -76,7 +77,11 @@ export function discordPayload(
   opts: { chartFailed?: boolean } = {},
 ): DiscordPayload {
   const out = {
-    files: files.map((f) => ({ attachment: f.data, name: f.name })),
+    files: files.map((f) => ({
+      attachment: f.data,
+      name: f.name,
+      ...(f.title ? { description: f.title.slice(0, 1024) } : {}),
+    })),
     components: reply.actions?.length ? components(reply.actions, store) : [],
   };
   if (reply.error || reply.ephemeral) return { content: clip(formatReplyText(reply), 2000), embeds: [], ...out };
@@ -84,11 +89,13 @@ export function discordPayload(
   if (reply.table?.rows.length) parts.push(`\`\`\`\n${clip(formatTable(reply.table, 40), 3000)}\n\`\`\``);
   if (opts.chartFailed) parts.push(`*${msg.platforms.chartUnavailable}*`);
   const prov = provenanceLine(reply.provenance);
+  const chart = files.find((f) => f.chart);
   const embed: APIEmbed = {
     description: clip(parts.join('\n\n'), 4096),
     color: EMBED_COLOR,
     ...(prov ? { footer: { text: clip(prov, 2048) } } : {}),
-    ...(files.some((f) => f.name === CHART_FILE) ? { image: { url: `attachment://${CHART_FILE}` } } : {}),
+    // Discord docs, "Using Attachments within Embeds": the URL names the uploaded file exactly.
+    ...(chart ? { image: { url: `attachment://${chart.name}` } } : {}),
   };
   return { embeds: [embed], ...out };
 }

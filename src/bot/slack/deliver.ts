@@ -8,7 +8,7 @@ import type { webApi } from '@slack/bolt';
 import type { Reply, Services } from '../../commands/types.js';
 import { formatReplyText } from '../format-text.js';
 import { msg } from '../../messages/index.js';
-import { CHART_FILE, replyAttachments, type RenderPng } from '../reply-attachments.js';
+import { replyAttachments, type RenderPng } from '../reply-attachments.js';
 import type { ActionStore } from '../action-store.js';
 import { clip, esc, replyBlocks } from './blocks.js';
 
@@ -89,7 +89,9 @@ export async function deliverSlack(
         channel_id: target.channel,
         file: f.data,
         filename: f.name,
-        title: f.name === CHART_FILE ? msg.platforms.chartTitle : f.name,
+        // files.uploadV2 `title` (Slack API: files.getUploadURLExternal / completeUploadExternal): the
+        // chart's "/trend llama: forum mentions vs Hub uploads", else the file's name.
+        title: f.title ?? f.name,
         ...(threadTs ? { thread_ts: threadTs } : {}),
       };
       await client.files.uploadV2(args as webApi.FilesUploadV2Arguments);

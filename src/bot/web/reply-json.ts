@@ -2,6 +2,7 @@
 import type { Reply, ReplyAction, ReplyTable } from '../../commands/types.js';
 import { provenanceLine } from '../format-text.js';
 import type { CachedReply } from './reply-cache.js';
+import { downloadName } from './csv.js';
 
 export interface WebReply {
   id: string;
@@ -12,6 +13,8 @@ export interface WebReply {
   chartUrl: string | null;
   /** Alt text for the chart image: the chart's own title or description, else the reply's first line. */
   chartAlt: string | null;
+  /** The name the PNG downloads as: the command's own (trend-llama.png). */
+  chartFile: string | null;
   csvUrl: string | null;
   actions: ReplyAction[];
   thread: { title: string } | null;
@@ -32,6 +35,11 @@ function chartAlt(reply: Reply): string {
   return ['Chart', title || desc || first].filter(Boolean).join(': ');
 }
 
+/** The command's chart file name, else one made from what was typed. */
+export function chartFile(entry: CachedReply): string {
+  return entry.reply.chartName?.file ?? downloadName(entry.raw, 'png');
+}
+
 export function toWebReply(entry: CachedReply): WebReply {
   const r = entry.reply;
   const hasTable = Boolean(r.table?.columns.length);
@@ -43,6 +51,7 @@ export function toWebReply(entry: CachedReply): WebReply {
     data: r.data ?? {},
     chartUrl: r.chart ? `/api/chart/${entry.id}.png` : null,
     chartAlt: r.chart ? chartAlt(r) : null,
+    chartFile: r.chart ? chartFile(entry) : null,
     csvUrl: hasTable ? `/api/csv/${entry.id}.csv` : null,
     actions: r.actions ?? [],
     thread: r.thread ?? null,

@@ -14,7 +14,7 @@ import { completeCommands, completeValues } from './complete.js';
 import { downloadName, tableToCsv } from './csv.js';
 import { readJson, send, sendJson, WebError } from './http.js';
 import type { ReplyCache } from './reply-cache.js';
-import { toWebReply } from './reply-json.js';
+import { chartFile, toWebReply } from './reply-json.js';
 import { staticFile } from './static.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -100,7 +100,7 @@ async function chart(res: ServerResponse, id: string, d: WebDeps): Promise<void>
   send(res, 200, png, {
     'content-type': 'image/png',
     'cache-control': 'private, max-age=3600',
-    'content-disposition': `inline; filename="${downloadName(entry.raw, 'png')}"`,
+    'content-disposition': `inline; filename="${chartFile(entry)}"`,
   });
 }
 

@@ -96,6 +96,14 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
           source: 'source: mined',
         })
       : null,
+    ...(months.length
+      ? {
+          chartName: {
+            file: 'refresh-cards.png',
+            title: 'hfbot refresh: mined models per month and the share with a model card',
+          },
+        }
+      : {}),
     data: {
       version: derived.version,
       forum,

@@ -58,5 +58,9 @@ describe.runIf(hasTrend)('bot/slack /trend end to end', () => {
     );
     expect(done).toBeTruthy();
     expect(isPng(fake.uploads.at(-1)!.bytes)).toBe(true);
+    // The file is named and titled after the command, not "chart.png" / "Chart".
+    const get = fake.callsTo('files.getUploadURLExternal').at(-1)!;
+    expect(get.params.filename).toBe('trend-llama.png');
+    expect((done.params.files as { title?: string }[])[0]!.title).toBe('/trend llama: forum mentions vs Hub uploads');
   });
 });

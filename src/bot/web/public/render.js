@@ -64,7 +64,8 @@ function chartNode(reply) {
 
 function linksNode(reply) {
   const links = [];
-  if (reply.chartUrl) links.push(el('a', { href: reply.chartUrl, download: '', text: 'Download PNG' }));
+  if (reply.chartUrl)
+    links.push(el('a', { href: reply.chartUrl, download: reply.chartFile || '', text: 'Download PNG' }));
   if (reply.csvUrl) links.push(el('a', { href: reply.csvUrl, download: '', text: 'Download CSV' }));
   return links.length ? el('p', { class: 'downloads' }, ...links) : null;
 }
