@@ -1,11 +1,19 @@
-import { chartName, sourceArg } from './chart-name.js';
+import { chartName, given, sourceArg } from './chart-name.js';
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { cardMonths } from '../data/queries/series.js';
 import { cardsSpec } from '../render/specs/cards.js';
-import { checkWindow, requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import {
+  checkWindow,
+  requireSource,
+  scaleOption,
+  seriesProvenance,
+  sourceLabel,
+  sourceOption,
+} from './series-common.js';
+import { chooseScale } from '../analysis/scale.js';
 
 export const cards = defineCommand({
   definition: {
@@ -15,8 +23,9 @@ export const cards = defineCommand({
       from: opt.month({ description: 'First creation month (default: first in the data)', positional: true }),
       to: opt.month({ description: 'Last creation month (default: last in the data)', positional: true }),
       source: sourceOption(),
+      scale: scaleOption(),
     },
-    examples: ['/cards', '/cards 2022-01 2023-05', '/cards from:2021-06'],
+    examples: ['/cards', '/cards 2022-01 2023-05', '/cards from:2021-06', '/cards scale:linear'],
   },
   execute(ctx) {
     const db = ctx.services.db;
@@ -34,6 +43,10 @@ export const cards = defineCommand({
     const overallRatio = models ? withCard / models : 0;
     const ratios = months.map((m) => m.ratio).filter((r): r is number => r !== null);
     const label = sourceLabel(src);
+    const scale = chooseScale(
+      rows.map((r) => r.models),
+      ctx.args.scale,
+    );
     const provenance = seriesProvenance(db, src, ['cards'], { from, to }, models, 'n = models created in the window');
     return {
       text: msg.series.cards({
@@ -53,16 +66,17 @@ export const cards = defineCommand({
       },
       chartName: chartName(
         'cards',
-        [ctx.args.from, ctx.args.to, sourceArg(ctx.args.source)],
+        [ctx.args.from, ctx.args.to, sourceArg(ctx.args.source), given('scale', ctx.args.scale)],
         'models created per month and the share with a model card',
       ),
       chart: cardsSpec({
         months,
-        subtitle: `${from}..${to}: ${withCard.toLocaleString('en-US')} of ${models.toLocaleString('en-US')} models have a card (${(overallRatio * 100).toFixed(1)}%)`,
+        scale: scale.type,
+        subtitle: msg.series.cardsSubtitle({ from, to, withCard, models, ratio: overallRatio, scale }),
         datasetVersion: provenance.datasetVersion,
         source: label,
       }),
-      data: { source: src.source, from, to, models, withCard, overallRatio, months },
+      data: { source: src.source, from, to, models, withCard, overallRatio, scale: scale.type, months },
       provenance,
     };
   },

@@ -66,6 +66,7 @@ export const codeAgreement = defineCommand({
       xTitle: two ? `${before.raters[0]}'s category` : 'category (one rater)',
       yTitle: two ? `${before.raters[1]}'s category` : 'category (another rater, same topic)',
       title: `Round ${round.name}: label agreement (${r.n} topics)`,
+      subtitle: msg.coding.heatmapSubtitle(two),
       datasetVersion: datasetVersion(db),
       source: msg.coding.source(round.name),
     });

@@ -8,7 +8,9 @@ import { totalsByModel } from '../data/queries/series.js';
 import { headSize, rankByCount } from '../analysis/popular.js';
 import { spearman } from '../analysis/spearman.js';
 import { popularSpec } from '../render/specs/popular.js';
-import { requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import { requireSource, scaleOption, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import { chooseScale } from '../analysis/scale.js';
+import { fmtShare } from '../format/numbers.js';
 
 export const popular = defineCommand({
   definition: {
@@ -21,8 +23,9 @@ export const popular = defineCommand({
         max: 200,
       }),
       source: sourceOption(),
+      scale: scaleOption(),
     },
-    examples: ['/popular', '/popular top:10'],
+    examples: ['/popular', '/popular top:10', '/popular scale:linear'],
   },
   execute(ctx) {
     const db = ctx.services.db;
@@ -54,6 +57,10 @@ export const popular = defineCommand({
       rows.map((r) => r.hubModels),
     );
     const label = sourceLabel(src);
+    const scale = chooseScale(
+      rows.flatMap((r) => [r.forumShare, r.hubShare]),
+      ctx.args.scale,
+    );
     const w = src.windows;
     const window = { from: [w.forum!.first, w.hub!.first].sort()[0]!, to: [w.forum!.last, w.hub!.last].sort().at(-1)! };
     const provenance = seriesProvenance(
@@ -91,12 +98,16 @@ export const popular = defineCommand({
       },
       chartName: chartName(
         'popular',
-        [given('top', ctx.args.top), sourceArg(ctx.args.source)],
+        [given('top', ctx.args.top), sourceArg(ctx.args.source), given('scale', ctx.args.scale)],
         'share of forum mentions vs share of Hub models',
       ),
       chart: popularSpec({
         rows,
-        subtitle: `Spearman rho over all ${hubTypes.length} Hub model types = ${fmtRho(all.rho)} (paper 0.702); top ${top} = ${share >= 0 ? (share * 100).toFixed(1) : ''}% of forum mentions`,
+        scale: scale.type,
+        subtitle: [
+          `Spearman rho over all ${hubTypes.length} Hub model types = ${fmtRho(all.rho)} (paper 0.702); top ${top} = ${fmtShare(share)} of forum mentions`,
+          `Shares on a ${msg.series.scaleNote(scale, 'of the total', (x) => fmtShare(x, 2))}`,
+        ],
         datasetVersion: provenance.datasetVersion,
         source: label,
       }),
@@ -110,6 +121,7 @@ export const popular = defineCommand({
         n: all.n,
         rhoTop: head.rho,
         pTop: head.p,
+        scale: scale.type,
         rows,
       },
       provenance,

@@ -21,6 +21,13 @@ export const sourceOption = () =>
     default: 'paper',
   });
 
+/** scale:log|linear; left out, the chart picks log when its counts span two orders of magnitude. */
+export const scaleOption = () =>
+  opt.choice({
+    description: 'Count axis: log or linear (default: log when the counts span 100x or more)',
+    choices: ['log', 'linear'] as const,
+  });
+
 export function requireSource(db: Db, source: string, needs: readonly SeriesName[]): SeriesSource {
   const s = seriesSource(db, source);
   if (!s)

@@ -4,6 +4,8 @@ const topics = (n: number) => `${n} topic${n === 1 ? '' : 's'}`;
 const k3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
 
 export const coding = {
+  heatmapSubtitle: (twoRaters: boolean) =>
+    `Topics per pair of labels; outlined: the diagonal, where ${twoRaters ? 'both raters chose' : 'two raters chose'} the same category`,
   pct,
   k3,
   unknownCategory: (input: string, scheme: string, codes: string[]) =>

@@ -3,7 +3,18 @@ import { fmtCount, fmtPIs, fmtRho, fmtShare } from '../format/numbers.js';
 
 const pct = (x: number) => fmtShare(x);
 
+/** Why the chart's count axis is log or linear, and how to switch. */
+export const scaleNote = (
+  s: { type: 'log' | 'linear'; auto: boolean; min: number | null; max: number | null },
+  what: string,
+  fmt: (x: number) => string = fmtCount,
+) =>
+  s.type === 'log'
+    ? `log scale${s.auto && s.min !== null && s.max !== null ? ` (${fmt(s.min)} to ${fmt(s.max)} ${what})` : ''}; scale:linear to change`
+    : `linear scale; scale:log to change`;
+
 export const series = {
+  scaleNote,
   sourceLabel: (source: string, description: string) =>
     source === 'paper' ? 'SANER 2024 replication package' : `${source} data (${description})`,
   noSource: (source: string) =>
@@ -93,5 +104,16 @@ export const series = {
       `${fmtCount(t.withCard)} of ${fmtCount(t.models)} models have a card: overall ratio ${t.ratio.toFixed(4)} (${pct(t.ratio)}); monthly ratios range ${t.minRatio.toFixed(2)}-${t.maxRatio.toFixed(2)}.`,
       `(The paper's 52.38% counts all 239,422 mined models; this file covers models with a creation month in the window.)`,
     ].join('\n'),
+  cardsSubtitle: (t: {
+    from: string;
+    to: string;
+    withCard: number;
+    models: number;
+    ratio: number;
+    scale: { type: 'log' | 'linear'; auto: boolean; min: number | null; max: number | null };
+  }) => [
+    `${t.from}..${t.to}: ${fmtCount(t.withCard)} of ${fmtCount(t.models)} models have a card (${pct(t.ratio)})`,
+    `Counts on a ${scaleNote(t.scale, 'models a month')}`,
+  ],
   noCardMonths: (from: string, to: string) => `No card statistics between ${from} and ${to}.`,
 };

@@ -76,6 +76,34 @@ describe('render/specs (golden)', () => {
       }),
     ));
 
+  it('cards on a log axis (42 to 26,095 models a month)', () =>
+    golden(
+      'cards-log',
+      cardsSpec({
+        ...v,
+        scale: 'log',
+        subtitle: ['2 months', 'Counts on a log scale (42 to 26,095 models a month); scale:linear to change'],
+        months: [
+          { month: '2019-12', models: 42, withCard: 32, ratio: 32 / 42 },
+          { month: '2023-05', models: 26095, withCard: 12800, ratio: 12800 / 26095 },
+        ],
+      }),
+    ));
+
+  it('popular on a log axis (a dot per share)', () =>
+    golden(
+      'popular-log',
+      popularSpec({
+        ...v,
+        scale: 'log',
+        subtitle: ['rho = 0.702', 'Shares on a log scale'],
+        rows: [
+          { model: 'bert', forumShare: 0.247, hubShare: 0.229 },
+          { model: 'reformer', forumShare: 0.0043, hubShare: 0.000194 },
+        ],
+      }),
+    ));
+
   it('taxonomy shares (Table I and a level sample with Wilson intervals)', async () => {
     await golden(
       'shares',
@@ -121,6 +149,7 @@ describe('render/specs (golden)', () => {
       confusionMatrixSpec({
         ...v,
         title: 'alice vs bob',
+        subtitle: 'outlined: the diagonal',
         xTitle: 'alice',
         yTitle: 'bob',
         categories: ['C1', 'C2'],
