@@ -8,6 +8,7 @@ import { parseEnv } from 'node:util';
 import path from 'node:path';
 import { z } from 'zod';
 import { HfbotError } from './errors.js';
+import { config as messages } from './messages/config.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const url = z.string().trim().url();
@@ -99,31 +100,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? '?');
-    throw new HfbotError(
-      'E_CONFIG',
-      `Configuration: ${name} is invalid: ${issue.message} (got ${JSON.stringify(merged[name])}).`,
-      {
-        hint: `Fix ${name} in the environment or in .env; see README "Configuration".`,
-      },
-    );
+    throw new HfbotError('E_CONFIG', messages.invalid(name, issue.message, merged[name]), {
+      hint: messages.invalidHint(name),
+    });
   }
   const e = parsed.data;
   const discordEnabled = Boolean(e.DISCORD_TOKEN);
   if (discordEnabled && !e.DISCORD_APPLICATION_ID) {
-    throw new HfbotError('E_CONFIG', 'Configuration: DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing.', {
-      hint: 'Copy the application id from the Discord developer portal.',
-    });
+    throw new HfbotError('E_CONFIG', messages.discordNoApplication, { hint: messages.discordNoApplicationHint });
   }
   let slackMode: 'socket' | 'http' | 'off' = 'off';
   if (e.SLACK_BOT_TOKEN) {
     if (e.SLACK_APP_TOKEN) slackMode = 'socket';
     else if (e.SLACK_SIGNING_SECRET) slackMode = 'http';
-    else
-      throw new HfbotError(
-        'E_CONFIG',
-        'Configuration: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.',
-        { hint: 'Set one of them.' },
-      );
+    else throw new HfbotError('E_CONFIG', messages.slackNoMode, { hint: messages.slackNoModeHint });
   }
   return { ...e, discord: { enabled: discordEnabled }, slack: { enabled: slackMode !== 'off', mode: slackMode } };
 }

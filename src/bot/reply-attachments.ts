@@ -2,7 +2,8 @@
  * The files a chat reply carries: the chart as PNG (when it renders) plus any Reply.files.
  * Rendering failures never cost the user the answer: they are logged and the text goes out alone.
  */
-import type { ChartName, Reply, Services } from '../commands/types.js';
+import type { ChartName, Reply } from '../reply.js';
+import type { Services } from '../services.js';
 import { msg } from '../messages/index.js';
 
 export type RenderPng = (reply: Reply, services: Services) => Promise<Uint8Array>;

@@ -2,7 +2,7 @@ import { defineCommand, type Reply } from './types.js';
 import { opt } from './options.js';
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { SOURCES } from '../messages/taxonomy.js';
+import { SOURCES } from '../format/sources.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { levelCounts, publishedCounts, type Kind, type Level } from '../data/queries/taxonomy.js';
 import { levelShares, tableOneShares } from '../analysis/table-one.js';

@@ -1,11 +1,11 @@
 import { defineCommand } from './types.js';
-import { findRound } from '../data/coding/rounds.js';
 import { ratingData } from '../data/coding/views.js';
 import { agreementReport, confusionCells } from '../analysis/agreement/report.js';
 import { confusionMatrixSpec } from '../render/specs/confusion-matrix.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { msg } from '../messages/index.js';
 import { roundOption, roundProvenance } from './code-common.js';
+import { inRound, roundOf } from './checks/round.js';
 import { taxonomy } from '../data/queries/taxonomy.js';
 import { chartName } from './chart-name.js';
 
@@ -14,11 +14,12 @@ export const codeAgreement = defineCommand({
     name: 'code agreement',
     description: "Inter-rater agreement of a round: percent, Cohen's/Fleiss' kappa, Krippendorff's alpha, 95% CI",
     options: { round: roundOption(true) },
+    checks: [inRound()],
     examples: ['/code agreement', '/code agreement r1'],
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const round = findRound(db, ctx.args.round, ctx.user.id);
+    const round = roundOf(ctx);
     // Only topics every rater has labelled (or all, once closed): blind coding holds here too.
     const before = ratingData(db, round);
     const afterData = ratingData(db, round, { resolved: true });

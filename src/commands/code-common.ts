@@ -1,10 +1,10 @@
 /** Shared pieces of the /code subcommands (not a command itself). */
 import { opt } from './options.js';
-import type { CommandContext, Provenance } from './types.js';
+import type { CommandContext } from './types.js';
+import type { Provenance } from '../reply.js';
 import type { Db } from '../data/db.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
-import { isRater, type Round } from '../data/coding/rounds.js';
-import { HfbotError } from '../errors.js';
+import type { Round } from '../data/coding/rounds.js';
 import { msg } from '../messages/index.js';
 
 export const roundOption = (positional = false) =>
@@ -12,16 +12,6 @@ export const roundOption = (positional = false) =>
 
 export function roundProvenance(db: Db, round: Round, n: number | null, note?: string): Provenance {
   return { datasetVersion: datasetVersion(db), sources: [msg.coding.source(round.name)], n, ...(note ? { note } : {}) };
-}
-
-export function isManager(ctx: CommandContext, round: Round): boolean {
-  return round.owner === ctx.user.id || ctx.services.config.HFBOT_ADMINS.includes(ctx.user.id);
-}
-
-/** Raters, the owner and admins: the people at the negotiation meeting. */
-export function assertParticipant(ctx: CommandContext, round: Round): void {
-  if (!isManager(ctx, round) && !isRater(ctx.services.db, round.id, ctx.user.id))
-    throw new HfbotError('E_FORBIDDEN', msg.coding.notParticipant(round.name));
 }
 
 export const nowIso = (ctx: CommandContext) => ctx.services.now().toISOString();

@@ -1,8 +1,9 @@
 import { defineCommand } from './types.js';
-import { findRound, raters, roundTopics } from '../data/coding/rounds.js';
+import { raters, roundTopics } from '../data/coding/rounds.js';
 import { currentLabels, resolutions, revealedTopics } from '../data/coding/views.js';
 import { msg } from '../messages/index.js';
 import { roundOption, roundProvenance } from './code-common.js';
+import { inRound, roundOf } from './checks/round.js';
 
 /** Only revealed topics: before every rater has labelled a topic, nobody sees its labels. */
 export const codeDisagreements = defineCommand({
@@ -10,11 +11,12 @@ export const codeDisagreements = defineCommand({
     name: 'code disagreements',
     description: 'Topics where the raters of a round differ, for the negotiation meeting',
     options: { round: roundOption(true) },
+    checks: [inRound()],
     examples: ['/code disagreements', '/code disagreements r1'],
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const round = findRound(db, ctx.args.round, ctx.user.id);
+    const round = roundOf(ctx);
     const rs = raters(db, round.id);
     const topics = roundTopics(db, round.id);
     const open = revealedTopics(db, round);

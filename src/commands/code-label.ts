@@ -1,21 +1,10 @@
 import { defineCommand, type ReplyAction } from './types.js';
 import { opt } from './options.js';
-import { findRound, type Round } from '../data/coding/rounds.js';
-import type { Db } from '../data/db.js';
 import { recordLabel } from '../data/coding/labels.js';
 import { resolveCategory, resolveSubcategory, subcategoriesOf } from '../data/coding/scheme.js';
 import { msg } from '../messages/index.js';
 import { cleanFree, nowIso, roundOption, roundProvenance } from './code-common.js';
-
-/** Without round:, the caller's most recent open round that holds the topic. */
-export function roundForTopic(db: Db, ref: string | undefined, user: string, topic: number): Round {
-  if (ref !== undefined) return findRound(db, ref, user);
-  try {
-    return findRound(db, undefined, user, { topic });
-  } catch {
-    return findRound(db, undefined, user);
-  }
-}
+import { inRound, roundOf } from './checks/round.js';
 
 export const codeLabel = defineCommand({
   definition: {
@@ -35,12 +24,14 @@ export const codeLabel = defineCommand({
       round: roundOption(),
     },
     examples: ['/code label 639 C1', '/code label 639 C2 code:"fine-tuning loss is nan" sub:Fine-Tuning'],
+    // Without round:, the caller's most recent open round that holds the topic.
+    checks: [inRound('topic-or-latest')],
   },
   execute(ctx) {
     const db = ctx.services.db;
     // Required options: the parser guarantees them; the builder's type cannot say so.
     const topic = ctx.args.topic!;
-    const round = roundForTopic(db, ctx.args.round, ctx.user.id, topic);
+    const round = roundOf(ctx);
     const cat = resolveCategory(db, round.scheme, ctx.args.category!);
     const sub = ctx.args.sub ? resolveSubcategory(db, cat.code, ctx.args.sub) : null;
     const free = cleanFree(ctx.args.code);

@@ -1,10 +1,10 @@
 import { defineCommand, type ReplyAction } from './types.js';
-import { findRound } from '../data/coding/rounds.js';
 import { assertCanLabel, nextTopic, progress } from '../data/coding/labels.js';
 import { schemeCategories, subcategoriesOf } from '../data/coding/scheme.js';
 import { topicInfo } from '../data/coding/pool.js';
 import { msg } from '../messages/index.js';
 import { roundOption, roundProvenance } from './code-common.js';
+import { inRound, roundOf } from './checks/round.js';
 
 export const codeNext = defineCommand({
   definition: {
@@ -12,11 +12,12 @@ export const codeNext = defineCommand({
     description: 'Your next topic to label in a coding round, in a thread',
     options: { round: roundOption(true) },
     examples: ['/code next', '/code next r1'],
+    checks: [inRound()],
   },
   execute(ctx) {
     const db = ctx.services.db;
     const me = ctx.user.id;
-    const round = findRound(db, ctx.args.round, me);
+    const round = roundOf(ctx);
     const t = nextTopic(db, round.id, me);
     const p = progress(db, round.id, me);
     if (!t)

@@ -1,12 +1,13 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
-import { findRound, roundTopic } from '../data/coding/rounds.js';
+import { roundTopic } from '../data/coding/rounds.js';
 import { recordResolution } from '../data/coding/labels.js';
 import { revealedTopics } from '../data/coding/views.js';
 import { resolveCategory } from '../data/coding/scheme.js';
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { assertParticipant, nowIso, roundOption, roundProvenance } from './code-common.js';
+import { nowIso, roundOption, roundProvenance } from './code-common.js';
+import { inRound, roundOf, roundParticipant } from './checks/round.js';
 
 export const codeResolve = defineCommand({
   definition: {
@@ -24,12 +25,12 @@ export const codeResolve = defineCommand({
       round: roundOption(),
     },
     examples: ['/code resolve 639 C2'],
+    checks: [inRound('topic'), roundParticipant],
   },
   execute(ctx) {
     const db = ctx.services.db;
     const topic = ctx.args.topic!;
-    const round = findRound(db, ctx.args.round, ctx.user.id, ctx.args.round === undefined ? { topic } : {});
-    assertParticipant(ctx, round);
+    const round = roundOf(ctx);
     const cat = resolveCategory(db, round.scheme, ctx.args.category!);
     // Negotiating before every rater has labelled would break blind coding.
     if (!revealedTopics(db, round).has(topic) && roundTopic(db, round.id, topic))

@@ -1,13 +1,14 @@
 import { chartName } from './chart-name.js';
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
-import { findRound, roundTopics } from '../data/coding/rounds.js';
+import { roundTopics } from '../data/coding/rounds.js';
 import { currentLabels } from '../data/coding/views.js';
 import { saturated, saturationBatches } from '../analysis/saturation.js';
 import { saturationSpec } from '../render/specs/saturation.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { msg } from '../messages/index.js';
 import { roundOption, roundProvenance } from './code-common.js';
+import { inRound, roundOf } from './checks/round.js';
 
 /** Counts of new codes only; the codes themselves stay private until revealed (see /code export). */
 export const codeSaturation = defineCommand({
@@ -25,10 +26,11 @@ export const codeSaturation = defineCommand({
       }),
     },
     examples: ['/code saturation', '/code saturation r1 batch:8 k:3'],
+    checks: [inRound()],
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const round = findRound(db, ctx.args.round, ctx.user.id);
+    const round = roundOf(ctx);
     const batch = ctx.args.batch ?? 10;
     const k = ctx.args.k ?? 2;
     const codes = new Map<number, string[]>();

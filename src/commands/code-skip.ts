@@ -3,7 +3,7 @@ import { opt } from './options.js';
 import { recordSkip } from '../data/coding/labels.js';
 import { msg } from '../messages/index.js';
 import { nowIso, roundOption, roundProvenance } from './code-common.js';
-import { roundForTopic } from './code-label.js';
+import { inRound, roundOf } from './checks/round.js';
 
 export const codeSkip = defineCommand({
   definition: {
@@ -14,11 +14,12 @@ export const codeSkip = defineCommand({
       round: roundOption(),
     },
     examples: ['/code skip 639'],
+    checks: [inRound('topic-or-latest')],
   },
   execute(ctx) {
     const db = ctx.services.db;
     const topic = ctx.args.topic!;
-    const round = roundForTopic(db, ctx.args.round, ctx.user.id, topic);
+    const round = roundOf(ctx);
     recordSkip(db, round.id, topic, ctx.user.id, nowIso(ctx));
     return {
       text: msg.coding.skipped(topic),

@@ -39,12 +39,7 @@ export const codeStart = defineCommand({
     if (!NAME.test(a.name))
       throw new HfbotError(
         'E_BAD_VALUE',
-        msg.core.badValue(
-          'code start',
-          'name',
-          a.name,
-          'letters, digits, -, _ or . (no spaces), starting with a letter or digit',
-        ),
+        msg.core.badValue('code start', 'name', a.name, msg.coding.roundNameExpected),
       );
     const raters = [...new Set(a.raters)];
     const seed = a.seed ?? a.name;

@@ -1,8 +1,9 @@
 import { defineCommand } from './types.js';
-import { findRound, roundTopics } from '../data/coding/rounds.js';
+import { roundTopics } from '../data/coding/rounds.js';
 import { completeTopicCount, raterStatus } from '../data/coding/views.js';
 import { msg } from '../messages/index.js';
 import { roundOption, roundProvenance } from './code-common.js';
+import { inRound, roundOf } from './checks/round.js';
 
 /** Counts only: progress never reveals what anyone labelled. */
 export const codeStatus = defineCommand({
@@ -10,11 +11,12 @@ export const codeStatus = defineCommand({
     name: 'code status',
     description: 'Progress of each rater in a coding round',
     options: { round: roundOption(true) },
+    checks: [inRound()],
     examples: ['/code status', '/code status r1'],
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const round = findRound(db, ctx.args.round, ctx.user.id);
+    const round = roundOf(ctx);
     const rows = raterStatus(db, round.id);
     const total = roundTopics(db, round.id).length;
     const complete = completeTopicCount(db, round.id, rows.length);

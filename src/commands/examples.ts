@@ -2,7 +2,7 @@ import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { SOURCES, topicUrl } from '../messages/taxonomy.js';
+import { SOURCES, topicUrl } from '../format/sources.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { codebook, firstCodes, rootCauseSubcategories, taxonomy, topicsOfCode } from '../data/queries/taxonomy.js';
 import { resolveTheme, themeLabel, truncateQuote, type Theme } from '../analysis/theme-resolve.js';

@@ -2,8 +2,8 @@ import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { decideMatch, parseMatchRef, pendingMatches } from '../data/derive-verify.js';
-import { deriveSeries, MINED } from '../data/derive.js';
+import { decideMatch, parseMatchRef, pendingMatches } from '../data/derive/verify.js';
+import { deriveSeries, MINED } from '../data/derive/series.js';
 import { seriesSource } from '../data/queries/series.js';
 import { readModelTypes } from '../data/miners/hub/model-types.js';
 

@@ -1,13 +1,11 @@
 /** User-facing strings of coding rounds (/code ...). */
-const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+import { fmt3 as k3, fmtShare as pct } from '../format/numbers.js';
+
 const topics = (n: number) => `${n} topic${n === 1 ? '' : 's'}`;
-const k3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
 
 export const coding = {
   heatmapSubtitle: (twoRaters: boolean) =>
     `Topics per pair of labels; outlined: the diagonal, where ${twoRaters ? 'both raters chose' : 'two raters chose'} the same category`,
-  pct,
-  k3,
   unknownCategory: (input: string, scheme: string, codes: string[]) =>
     `"${input}" is not a category of the ${scheme} scheme. Categories: ${codes.join(', ')}.`,
   unknownSubcategory: (input: string, code: string, subs: string[]) =>
@@ -113,5 +111,7 @@ export const coding = {
   closed: (name: string) =>
     `Round "${name}" is closed. Labels are final and visible to everyone; see /code agreement ${name}.`,
   reopened: (name: string) => `Round "${name}" is open again.`,
+  roundNameExpected: 'letters, digits, -, _ or . (no spaces), starting with a letter or digit',
+  planSource: 'Cochran (1977) sample size for a proportion, p = 0.5, with finite-population correction',
   source: (name: string) => `hfbot coding round "${name}" (labels in the bot's database)`,
 };

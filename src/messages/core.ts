@@ -20,4 +20,6 @@ export const core = {
     `/${cmd} took longer than ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`} and was stopped. Please try again.`,
   rateLimited: (seconds: number) => `You are sending commands quickly; please wait ${seconds} s and try again.`,
   usage: (_cmd: string, usage: string) => `Usage: ${usage}`,
+  noSuchCommand: (name: string) => `No command /${name}.`,
+  helpHint: 'Type /help for the list.',
 };

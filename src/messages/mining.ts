@@ -1,4 +1,6 @@
 /** Strings of the forum and Hub miners, the derived statistics, /verify and refresh. */
+import { fmtCount as fmt, fmtPIs, fmtShare as pct, fmtSigned3 as num } from '../format/numbers.js';
+
 export const mining = {
   malformed: (url: string, detail: string) =>
     `Unexpected response from ${url}: ${detail}. Skipped; nothing stored for it.`,
@@ -44,11 +46,11 @@ export const mining = {
   refreshFailed: (source: string, error: string) => `${source === 'forum' ? 'Forum' : 'Hub'} mining stopped: ${error}`,
   refreshCategories: (parts: string[]) => `Forum categories (share of topics): ${parts.join('; ')}.`,
   share: (name: string, now: number, delta: number | null) =>
-    `${name} ${pct(now)}${delta === null ? '' : ` (${delta >= 0 ? '+' : '−'}${(Math.abs(delta) * 100).toFixed(1)} pt)`}`,
+    `${name} ${pct(now)}${delta === null ? '' : ` (${delta >= 0 ? '+' : '-'}${(Math.abs(delta) * 100).toFixed(1)} pt)`}`,
   refreshRhoHeader: (from: string, to: string) =>
     `Forum mentions vs Hub uploads per month, Spearman rho ${from}..${to}:`,
   rhoLine: (type: string, rho: number | null, p: number | null, was: number | null, flip: string | null) =>
-    `• ${type}: rho ${num(rho)} (p ${p === null ? 'n/a' : p < 0.001 ? '< 0.001' : p.toFixed(3)})${was !== null ? `, was ${num(was)}` : ''}${flip ? `, ${flip}` : ''}`,
+    `• ${type}: rho ${num(rho)} (${fmtPIs(p)})${was !== null ? `, was ${num(was)}` : ''}${flip ? `, ${flip}` : ''}`,
   refreshCards: (ratio: number, models: number, was: number | null) =>
     `Model cards: ${pct(ratio)} of ${fmt(models)} models have one${was !== null ? ` (was ${pct(was)})` : ''}.`,
   refreshPending: (added: number, total: number) =>
@@ -93,18 +95,12 @@ export const mining = {
     ].join('\n'),
   recomputed: (version: string, mentions: number, valid: number, pending: number) =>
     `Mined statistics ${version}: ${mentions} forum mentions, ${valid} models of a valid type${pending ? `; ${pending} new matches wait for /verify` : ''}. Ask with source:mined.`,
+  refreshSubtitle: (day: string) => `Mined ${day}`,
+  minedSource: 'source: mined',
+  forumSource: (url: string) => `HuggingFace Forums (${url})`,
+  hubSource: (url: string) => `HuggingFace Hub API (${url}/api/models)`,
   announced: (platform: string, status: string, detail: string) => `announce ${platform}: ${status} (${detail})`,
   badCron: (pattern: string, detail: string) =>
     `Configuration: HFBOT_REFRESH_CRON is not a schedule: ${JSON.stringify(pattern)} (${detail}).`,
   cronHint: 'Use a cron expression such as "0 6 * * *" (06:00 every day) or a nickname such as "@daily".',
 };
-
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
-function num(x: number | null): string {
-  return x === null ? 'undefined' : (x < 0 ? '−' : '') + Math.abs(x).toFixed(3);
-}

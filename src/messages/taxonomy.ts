@@ -1,16 +1,8 @@
 /** Strings of the taxonomy commands: /challenges, /benefits, /rootcauses, /examples, /taxonomy. */
-const pct = (x: number, d = 2) => `${x.toFixed(d)}%`;
+import { fmtPercent as pct } from '../format/numbers.js';
+import { topicUrl } from '../format/sources.js';
+
 const list = (xs: string[]) => xs.join(', ');
-
-export const SOURCES = {
-  tableOne: 'Codebook.xlsx [Overview] (Table I counts)',
-  codebook: 'Codebook.xlsx [Codebook]',
-  rootCauses: 'Root_Causes.csv',
-  codes: 'All_Codes.csv',
-  rounds: 'hfbot coding rounds (topic_categories)',
-};
-
-export const topicUrl = (id: number) => `https://discuss.huggingface.co/t/${id}`;
 
 export const taxonomy = {
   tableOne: (t: {
@@ -28,6 +20,7 @@ export const taxonomy = {
         .join('; ')}.`,
       'Shares are of codes; source: Codebook.xlsx Overview sheet.',
     ].join('\n'),
+  tableTwoSource: 'paper Table II',
   benefitsRounding:
     'B1 and B3 are printed 50.98% and 14.78% in the paper; 262/514 and 76/514 round to 50.97% and 14.79%.',
   level: (t: {

@@ -2,7 +2,8 @@
  * The one entry point adapters and `hfbot ask --png` use: a reply's chart as PNG bytes,
  * cached per process by (dataset version, spec).
  */
-import type { Reply, Services } from '../commands/types.js';
+import type { Logger } from '../logger.js';
+import type { Reply } from '../reply.js';
 import { HfbotError, isHfbotError } from '../errors.js';
 import { createChartRenderer, type ChartRenderer } from './render-chart.js';
 
@@ -16,7 +17,7 @@ export function sharedChartRenderer(): ChartRenderer {
 
 export async function renderReplyPng(
   reply: Reply,
-  services: Services,
+  services: { logger: Logger },
   renderer: ChartRenderer = sharedChartRenderer(),
 ): Promise<Uint8Array> {
   if (!reply.chart) throw new HfbotError('E_INTERNAL', 'This reply has no chart to render.');

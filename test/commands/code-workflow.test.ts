@@ -132,7 +132,8 @@ describe('commands/code (workflow)', () => {
     await run(`/code label ${ts[0]} C2 round:exp`, 'xb');
     const r = await run('/code export exp', 'xa');
     const csv = String(r.files?.[0]?.content);
-    const lines = csv.trim().split('\n');
+    expect(csv.endsWith('\r\n')).toBe(true); // RFC 4180: CRLF between records
+    const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('Topic#,Tag,Code,rater,category,subcategory');
     const tag = (
       services.db.prepare('SELECT forum_category FROM topics WHERE id = ?').get(ts[0]) as { forum_category: string }

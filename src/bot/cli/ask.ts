@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CliCommand, CliIo } from './io.js';
-import type { Reply } from '../../commands/types.js';
+import { msg } from '../../messages/index.js';
+import type { Reply } from '../../reply.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createServices } from '../../services.js';
@@ -50,7 +51,7 @@ export const askCli: CliCommand = {
       }
       if (values.png) {
         if (!reply.chart) {
-          io.err(`This reply has no chart; ${values.png as string} was not written.`);
+          io.err(msg.cli.noChart(values.png as string));
         } else {
           const { renderReplyPng } = await import('../../render/reply-png.js');
           writeFileSync(path.resolve(io.cwd, values.png as string), await renderReplyPng(reply, services));
@@ -78,12 +79,12 @@ export const askCli: CliCommand = {
 function saveAttachments(reply: Reply, dir: string | undefined, io: CliIo): void {
   for (const f of reply.files ?? []) {
     if (!dir) {
-      io.err(`Attached: ${f.name} (${f.content.length} bytes); add --files DIR to save it.`);
+      io.err(msg.cli.attached(f.name, f.content.length));
       continue;
     }
     const target = path.join(path.resolve(io.cwd, dir), path.basename(f.name));
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, f.content);
-    io.err(`Saved ${target}`);
+    io.err(msg.cli.saved(target));
   }
 }

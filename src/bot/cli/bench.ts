@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from './io.js';
+import { msg } from '../../messages/index.js';
 import { PROJECT_ROOT } from '../../data/ingest/sources.js';
 
 const BENCH_DIR = path.join(PROJECT_ROOT, 'bench');
@@ -35,11 +36,11 @@ export const benchCli: CliCommand = {
     const [name, ...args] = positionals;
     const all = benchmarks();
     if (!name) {
-      io.out(`Benchmarks: ${all.join(', ')}.\nRun one with: hfbot bench <name> [args...]`);
+      io.out(msg.cli.benchList(all));
       return 0;
     }
     if (!all.includes(name)) {
-      io.err(`hfbot bench: no benchmark "${name}". Benchmarks: ${all.join(', ')}.`);
+      io.err(msg.cli.benchUnknown(name, all));
       return 2;
     }
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, `${name}.ts`), ...args], {

@@ -2,6 +2,7 @@ import { REST, Routes } from 'discord.js';
 import type { CliCommand } from './io.js';
 import { loadConfig } from '../../config.js';
 import { HfbotError } from '../../errors.js';
+import { msg } from '../../messages/index.js';
 import { commands } from '../../commands/index.js';
 import { discordCommands } from '../discord/commands-json.js';
 
@@ -27,13 +28,10 @@ export const deployCommandsCli: CliCommand = {
       return 0;
     }
     if (!config.DISCORD_TOKEN)
-      throw new HfbotError('E_CONFIG', 'DISCORD_TOKEN is not set.', {
-        hint: 'Set it (the bot token from the Discord developer portal) in the environment or in .env.',
-      });
+      throw new HfbotError('E_CONFIG', msg.cli.noDiscordToken, { hint: msg.cli.noDiscordTokenHint });
     const appId = config.DISCORD_APPLICATION_ID!;
     const guild = (values.guild as string | undefined) ?? config.DISCORD_GUILD_ID;
-    if (guild !== undefined && !/^\d{17,20}$/.test(guild))
-      throw new HfbotError('E_USAGE', `--guild must be a Discord server id (17-20 digits); got "${guild}".`);
+    if (guild !== undefined && !/^\d{17,20}$/.test(guild)) throw new HfbotError('E_USAGE', msg.cli.badGuild(guild));
     const rest = new REST({ version: '10', api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);
     let saved: { name: string }[];
     try {
@@ -42,13 +40,17 @@ export const deployCommandsCli: CliCommand = {
         { body },
       )) as { name: string }[];
     } catch (err) {
-      throw new HfbotError('E_NETWORK', `Discord refused the commands: ${(err as Error).message}`, {
+      throw new HfbotError('E_NETWORK', msg.cli.deployRefused((err as Error).message), {
         cause: err,
-        hint: 'Check DISCORD_TOKEN and DISCORD_APPLICATION_ID, and that the bot was invited with the applications.commands scope.',
+        hint: msg.cli.deployRefusedHint,
       });
     }
     io.out(
-      `Registered ${saved.length} slash commands ${guild ? `in guild ${guild}` : 'globally'}: ${saved.map((c) => `/${c.name}`).join(', ')}.`,
+      msg.cli.deployed(
+        saved.length,
+        guild,
+        saved.map((c) => c.name),
+      ),
     );
     return 0;
   },

@@ -1,6 +1,7 @@
 /** `hfbot <subcommand>`: the registry of CLI subcommands and the process-level error handler. */
 import { parseArgs } from 'node:util';
 import { exitCodeFor, isHfbotError } from '../../errors.js';
+import { msg } from '../../messages/index.js';
 import { processIo, type CliCommand, type CliIo } from './io.js';
 import { ingestCli } from './ingest.js';
 import { askCli } from './ask.js';
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const cmd = cliCommands.find((c) => c.name === name);
   if (!cmd) {
-    io.err(`Unknown command "${name}".\n\n${topHelp()}`);
+    io.err(`${msg.cli.unknownSubcommand(name)}\n\n${topHelp()}`);
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;
@@ -50,7 +51,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       strict: true,
     });
   } catch (err) {
-    io.err(`hfbot ${cmd.name}: ${(err as Error).message}\n\n${cmd.usage}`);
+    io.err(`${msg.cli.badArguments(cmd.name, (err as Error).message)}\n\n${cmd.usage}`);
     return 2;
   }
   if (parsed.values.help) {
@@ -60,8 +61,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     return await cmd.run(parsed.values, parsed.positionals, io);
   } catch (err) {
-    if (isHfbotError(err)) io.err(`hfbot ${cmd.name}: ${err.userMessage()}`);
-    else io.err(`hfbot ${cmd.name}: internal error: ${(err as Error)?.stack ?? String(err)}`);
+    if (isHfbotError(err)) io.err(msg.cli.failed(cmd.name, err.userMessage()));
+    else io.err(msg.cli.internal(cmd.name, (err as Error)?.stack ?? String(err)));
     return exitCodeFor(err);
   }
 }

@@ -1,95 +1,22 @@
 /** `hfbot mine forum|hub|model-types|stats`: the miners from a terminal or a cron job. */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
-import { processIo, type CliCommand, type CliIo } from './io.js';
-import { loadConfig, type AppConfig } from '../../config.js';
-import { createLogger, type Logger } from '../../logger.js';
-import { createServices } from '../../services.js';
-import type { Services } from '../../commands/types.js';
-import { HfbotError } from '../../errors.js';
-import { msg } from '../../messages/index.js';
-import { PoliteHttp, type HttpOptions } from '../../data/miners/http.js';
+import { PoliteHttp } from '../../data/miners/http.js';
 import { mineForum } from '../../data/miners/forum/mine.js';
 import { mineHub } from '../../data/miners/hub/mine.js';
 import { parseModelTypeList, readModelTypes, writeModelTypes } from '../../data/miners/hub/model-types.js';
-import { buildMentionMatcher } from '../../analysis/mentions.js';
-import { deriveMentions } from '../../data/derive-mentions.js';
-import { deriveSeries } from '../../data/derive.js';
-import type { MineProgress, ProgressSink } from '../../data/miners/progress.js';
-import { readFileSync } from 'node:fs';
+import { HfbotError } from '../../errors.js';
+import { recompute } from '../../jobs/recompute.js';
+import { msg } from '../../messages/index.js';
+import type { CliCommand } from './io.js';
+import { progressReporter } from './progress.js';
+import { cliSetup, httpOptions } from './setup.js';
 
-/** A bar on a terminal; elsewhere (logs, cron) a line every `everyMs` with counts and an ETA. */
-export function progressReporter(io: CliIo, logger: Logger, everyMs = 10_000): { sink: ProgressSink; stop(): void } {
-  const started = Date.now();
-  const eta = (f: number | null) => (f && f > 0 ? Math.round(((Date.now() - started) / 1000) * ((1 - f) / f)) : null);
-  const counts = (p: MineProgress) =>
-    Object.entries(p.counts)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ');
-  if (io === processIo && process.stderr.isTTY) {
-    const bar = new SingleBar({
-      format: '{source} [{bar}] {percentage}% | ETA {eta_formatted} | {counts}',
-      stream: process.stderr,
-      etaBuffer: 50,
-      hideCursor: true,
-    });
-    let source = '';
-    return {
-      sink: (p) => {
-        if (p.source !== source) {
-          if (source) bar.stop();
-          source = p.source;
-          bar.start(1000, 0, { source, counts: '' });
-        }
-        bar.update(p.fraction === null ? bar.getProgress() * 1000 : Math.round(p.fraction * 1000), {
-          source,
-          counts: counts(p),
-        });
-      },
-      stop: () => void (source && bar.stop()),
-    };
-  }
-  let last = 0;
-  return {
-    sink: (p) => {
-      if (Date.now() - last < everyMs && p.fraction !== 1) return;
-      last = Date.now();
-      logger.info(msg.mining.progressLine(p.source, p.fraction, eta(p.fraction), counts(p)));
-    },
-    stop: () => undefined,
-  };
-}
-
-const Rate = z.coerce.number().positive().max(6000);
 const Since = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}/)
   .refine((s) => !Number.isNaN(Date.parse(s)));
-
-export function httpOptions(values: Record<string, unknown>, logger: Logger, config: AppConfig): HttpOptions {
-  const rate = values.rate === undefined ? undefined : Rate.safeParse(values.rate);
-  if (rate && !rate.success) throw new HfbotError('E_BAD_VALUE', msg.mining.badRateOption(String(values.rate)));
-  return { logger, requestsPerMinute: rate?.data ?? config.HFBOT_MINE_RATE_PER_MINUTE };
-}
-
-export function cliSetup(
-  values: Record<string, unknown>,
-  io: CliIo,
-): { config: AppConfig; logger: Logger; services: Services } {
-  const config = loadConfig(io.env, io.cwd);
-  const logger = createLogger({ level: config.HFBOT_LOG_LEVEL, format: config.HFBOT_LOG_FORMAT, write: io.err });
-  const dbFile = path.resolve(io.cwd, (values.db as string | undefined) ?? config.HFBOT_DB);
-  return { config, logger, services: createServices(config, logger, { dbFile }) };
-}
-
-/** Recomputes the mined statistics so /trend, /popular and /cards answer on the new data. */
-export function recompute(services: Services): string {
-  const types = readModelTypes();
-  const scan = deriveMentions(services.db, buildMentionMatcher(types), { now: services.now });
-  const d = deriveSeries(services.db, types, services.now);
-  return msg.mining.recomputed(d.version, d.mentions, d.validModels, scan.pending);
-}
 
 export const mineCli: CliCommand = {
   name: 'mine',
@@ -160,7 +87,8 @@ export const mineCli: CliCommand = {
         progress.stop();
         io.out(msg.mining.hubDone(r));
       }
-      io.out(recompute(services));
+      const { mentions, derived } = recompute(services);
+      io.out(msg.mining.recomputed(derived.version, derived.mentions, derived.validModels, mentions.pending));
       return 0;
     } finally {
       progress.stop();

@@ -1,10 +1,11 @@
 /** `hfbot refresh`: mine both sources, recompute, announce to the team channel(s). */
 import type { CliCommand } from './io.js';
-import { refresh } from '../../data/miners/refresh.js';
+import { refresh } from '../../jobs/refresh.js';
 import { announce } from '../announce.js';
 import { formatReplyText } from '../format-text.js';
 import { msg } from '../../messages/index.js';
-import { cliSetup, httpOptions, progressReporter } from './mine.js';
+import { progressReporter } from './progress.js';
+import { cliSetup, httpOptions } from './setup.js';
 
 export const refreshCli: CliCommand = {
   name: 'refresh',

@@ -13,8 +13,7 @@ import { serve } from '../serve.js';
 function portOf(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!/^\d+$/.test(String(v)) || n > 65535)
-    throw new HfbotError('E_USAGE', `--port must be a whole number from 0 to 65535; got ${JSON.stringify(v)}.`);
+  if (!/^\d+$/.test(String(v)) || n > 65535) throw new HfbotError('E_USAGE', msg.cli.badPort(v));
   return n;
 }
 

@@ -10,7 +10,8 @@ import {
   type MessageComponentInteraction,
   type REST,
 } from 'discord.js';
-import type { Reply, Services } from '../../commands/types.js';
+import type { Reply } from '../../reply.js';
+import type { Services } from '../../services.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';
 import { replyAttachments, type RenderPng } from '../reply-attachments.js';

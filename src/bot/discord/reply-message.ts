@@ -11,7 +11,7 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from 'discord.js';
-import type { Reply, ReplyAction } from '../../commands/types.js';
+import type { Reply, ReplyAction } from '../../reply.js';
 import { formatReplyText, formatTable, provenanceLine } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';

@@ -4,7 +4,7 @@
  * reference: section text 3000 chars, option text 75, option value 150, block_id 255, button value 2000.
  */
 import type { types } from '@slack/bolt';
-import type { Reply, ReplyAction } from '../../commands/types.js';
+import type { Reply, ReplyAction } from '../../reply.js';
 import { formatTable, provenanceLine } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';

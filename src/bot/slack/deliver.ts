@@ -5,7 +5,8 @@
  */
 import type { RespondFn } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import type { Reply, Services } from '../../commands/types.js';
+import type { Reply } from '../../reply.js';
+import type { Services } from '../../services.js';
 import { formatReplyText } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import { replyAttachments, type RenderPng } from '../reply-attachments.js';

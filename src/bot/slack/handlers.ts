@@ -1,15 +1,13 @@
 /**
- * Slack events -> the command core. Every slash command is acked at once (Slack's 3 s deadline),
- * then run through runCommandText and delivered. `/hfbot trend llama` and `/trend llama` both work.
+ * Slack events -> the command pipeline. Every slash command is acked at once (Slack's 3 s
+ * deadline), then run through the pipeline and delivered. `/hfbot trend llama` and `/trend llama` both work.
  * Controls (static_select, buttons) run their command template as the clicking user.
  */
 import type { App, RespondFn } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import type { Command, Reply, Services } from '../../commands/types.js';
-import { runCommandText, errorReply } from '../../commands/run.js';
-import { HfbotError } from '../../errors.js';
+import type { Pipeline } from '../../commands/pipeline.js';
+import type { Services } from '../../services.js';
 import { msg } from '../../messages/index.js';
-import type { RateLimiter } from '../rate-limit.js';
 import { fillTemplate, type ActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
 import { ACTION_PREFIX } from './blocks.js';
@@ -17,8 +15,7 @@ import { deliverSlack, type SlackTarget } from './deliver.js';
 
 export interface SlackHandlerDeps {
   services: Services;
-  commands: readonly Command[];
-  limiter: RateLimiter;
+  pipeline: Pipeline;
   store: ActionStore;
   renderPng?: RenderPng;
   /** The umbrella command that takes a whole command line as text. */
@@ -34,24 +31,14 @@ interface Job {
   client: webApi.WebClient;
 }
 
-function limited(seconds: number): Reply {
-  return errorReply(new HfbotError('E_RATE_LIMITED', msg.core.rateLimited(seconds)));
-}
-
 /** Runs one command and delivers it; never throws, and always tries to tell the user something. */
 export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<void> {
   const log = deps.services.logger;
   const started = performance.now();
   try {
-    // Let pending I/O (other users' requests waiting for their ack) go first: commands run
-    // synchronous SQLite work, and a burst must not push anyone's ack past 3 s.
-    await new Promise((r) => setImmediate(r));
-    const rate = deps.limiter.check(`slack:${job.user.id}`);
     const user = { id: job.user.id, ...(job.user.name ? { name: job.user.name } : {}), platform: 'slack' as const };
     const channel = { id: job.target.channel, ...(job.target.threadTs ? { threadId: job.target.threadTs } : {}) };
-    const reply = rate.ok
-      ? await runCommandText(job.text, { user, services: deps.services, channel }, deps.commands)
-      : limited(rate.retryAfterSeconds);
+    const reply = await deps.pipeline.run({ text: job.text }, { user, channel });
     await deliverSlack(job.client, reply, job.target, deps);
     log.debug('slack answered', {
       text: job.text,

@@ -6,11 +6,14 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App } from '@slack/bolt';
-import type { Command, Services } from '../../commands/types.js';
+import type { Command } from '../../commands/types.js';
+import type { Services } from '../../services.js';
 import { commands as registry } from '../../commands/index.js';
+import { createPipeline } from '../../commands/pipeline.js';
 import { HfbotError } from '../../errors.js';
+import { msg } from '../../messages/index.js';
 import type { RunningPlatform } from '../platforms.js';
-import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../../commands/checks/rate-limit.js';
 import { createActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
 import { boltLogger } from './bolt-logger.js';
@@ -36,8 +39,7 @@ export interface RunningSlack extends RunningPlatform {
 
 export async function createSlackBot(services: Services, opts: SlackBotOptions = {}): Promise<RunningSlack> {
   const c = services.config;
-  if (!c.SLACK_BOT_TOKEN || c.slack.mode === 'off')
-    throw new HfbotError('E_CONFIG', 'Slack is not configured: SLACK_BOT_TOKEN is missing.');
+  if (!c.SLACK_BOT_TOKEN || c.slack.mode === 'off') throw new HfbotError('E_CONFIG', msg.platforms.slackNotConfigured);
   const mode = c.slack.mode;
   const logger = boltLogger(services.logger);
   // Fail fast instead of Bolt's default of retrying for half an hour; the user is waiting.
@@ -53,8 +55,11 @@ export async function createSlackBot(services: Services, opts: SlackBotOptions =
   const pending = new Set<Promise<void>>();
   registerSlackHandlers(app, {
     services,
-    commands: opts.commands ?? registry,
-    limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    pipeline: createPipeline({
+      services,
+      commands: opts.commands ?? registry,
+      limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    }),
     store: createActionStore(),
     ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
     track: (job) => {
@@ -78,12 +83,9 @@ export async function createSlackBot(services: Services, opts: SlackBotOptions =
       port = (server.address() as AddressInfo).port;
     }
   } catch (err) {
-    throw new HfbotError('E_CONFIG', `Slack could not start in ${mode} mode: ${(err as Error).message}`, {
+    throw new HfbotError('E_CONFIG', msg.platforms.slackStartFailed(mode, (err as Error).message), {
       cause: err,
-      hint:
-        mode === 'http'
-          ? `Is port ${opts.port ?? c.SLACK_PORT} (SLACK_PORT) free?`
-          : 'Check SLACK_APP_TOKEN (xapp-...).',
+      hint: mode === 'http' ? msg.platforms.slackPortHint(opts.port ?? c.SLACK_PORT) : msg.platforms.slackAppTokenHint,
     });
   }
   services.logger.info('slack started', { mode, ...(port !== undefined ? { port } : {}) });

@@ -3,7 +3,7 @@
  * (oldest out first) because the web chat may run for days. Each PNG is drawn at most once.
  */
 import { randomBytes } from 'node:crypto';
-import type { Reply } from '../../commands/types.js';
+import type { Reply } from '../../reply.js';
 
 export interface CachedReply {
   id: string;

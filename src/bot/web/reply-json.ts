@@ -1,5 +1,5 @@
 /** A Reply as the JSON the chat page renders; URLs point at the lazily drawn chart and the CSV. */
-import type { Reply, ReplyAction, ReplyTable } from '../../commands/types.js';
+import type { Reply, ReplyAction, ReplyTable } from '../../reply.js';
 import { provenanceLine } from '../format-text.js';
 import type { CachedReply } from './reply-cache.js';
 import { downloadName } from './csv.js';

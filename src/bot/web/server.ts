@@ -4,12 +4,14 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Command, Services } from '../../commands/types.js';
+import type { Command } from '../../commands/types.js';
+import type { Services } from '../../services.js';
 import { commands as registry } from '../../commands/index.js';
+import { createPipeline } from '../../commands/pipeline.js';
 import { HfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import type { PlatformStarter, RunningPlatform } from '../platforms.js';
-import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../../commands/checks/rate-limit.js';
 import type { RenderPng } from '../reply-attachments.js';
 import { sendError, WebError } from './http.js';
 import { createReplyCache } from './reply-cache.js';
@@ -62,11 +64,15 @@ export async function createWebChat(services: Services, opts: WebChatOptions = {
   const host = opts.host ?? c.HFBOT_WEB_HOST;
   const wantedPort = opts.port ?? c.HFBOT_WEB_PORT;
   const log = services.logger.child({ platform: 'web' });
+  const scoped = { ...services, logger: log };
   const deps = {
-    services: { ...services, logger: log },
-    commands: opts.commands ?? registry,
+    services: scoped,
+    pipeline: createPipeline({
+      services: scoped,
+      commands: opts.commands ?? registry,
+      limiter: opts.limiter === undefined ? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }) : opts.limiter,
+    }),
     cache: createReplyCache(opts.cacheSize),
-    limiter: opts.limiter === undefined ? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }) : opts.limiter,
     ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
     ...(opts.publicDir ? { publicDir: opts.publicDir } : {}),
   };

@@ -119,11 +119,6 @@ export function roundTopic(db: Db, roundId: number, topic: number): RoundTopic |
     .get(roundId, topic) as RoundTopic | undefined;
 }
 
-export function assertManager(round: Round, user: string, admins: readonly string[], action: string): void {
-  if (round.owner !== user && !admins.includes(user))
-    throw new HfbotError('E_FORBIDDEN', msg.coding.notOwner(action, round.name, round.owner));
-}
-
 export function setStatus(db: Db, roundId: number, status: 'open' | 'closed'): void {
   db.transaction(() => db.prepare('UPDATE rounds SET status = ? WHERE id = ?').run(status, roundId)).immediate();
 }

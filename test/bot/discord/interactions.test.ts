@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordBot, type RunningDiscord } from '../../../src/bot/discord/discord-bot.js';
 import { startDiscord } from '../../../src/bot/discord/start-discord.js';
-import { createRateLimiter } from '../../../src/bot/rate-limit.js';
+import { createRateLimiter } from '../../../src/commands/checks/rate-limit.js';
 import { APP_ID, startFakeDiscord, type DiscordRequest, type FakeDiscord } from '../../helpers/fake-discord.js';
 import { testServices } from '../../helpers/dataset.js';
 import { isPng, stubRender, testCommands } from '../test-commands.js';

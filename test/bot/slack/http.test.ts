@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackBot, type RunningSlack } from '../../../src/bot/slack/slack-bot.js';
-import { createRateLimiter } from '../../../src/bot/rate-limit.js';
+import { createRateLimiter } from '../../../src/commands/checks/rate-limit.js';
 import { slackSignature, slashBody, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 import { testServices } from '../../helpers/dataset.js';
 import { isPng, stubRender, testCommands } from '../test-commands.js';

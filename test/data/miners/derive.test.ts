@@ -7,8 +7,8 @@ import { mineForum } from '../../../src/data/miners/forum/mine.js';
 import { mineHub } from '../../../src/data/miners/hub/mine.js';
 import { readModelTypes } from '../../../src/data/miners/hub/model-types.js';
 import { buildMentionMatcher } from '../../../src/analysis/mentions.js';
-import { deriveMentions } from '../../../src/data/derive-mentions.js';
-import { deriveSeries } from '../../../src/data/derive.js';
+import { deriveMentions } from '../../../src/data/derive/mentions.js';
+import { deriveSeries } from '../../../src/data/derive/series.js';
 import { seriesSource } from '../../../src/data/queries/series.js';
 import {
   generateTopics,

@@ -2,9 +2,9 @@
  * Keeps mention_matches in step with the mined forum: topics fetched since the last scan are
  * matched again; person-made decisions (accepted/rejected) are never overwritten.
  */
-import type { Db } from './db.js';
-import { getMeta, setMeta } from './db.js';
-import type { MentionMatcher } from '../analysis/mentions.js';
+import type { Db } from '../db.js';
+import { getMeta, setMeta } from '../db.js';
+import type { MentionMatcher } from '../../analysis/mentions.js';
 
 export interface MentionScan {
   topics: number;

@@ -5,7 +5,7 @@
  * The version id is content-derived, like the paper's: same counts, same version.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from './db.js';
+import type { Db } from '../db.js';
 
 export const MINED = 'mined';
 

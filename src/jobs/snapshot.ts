@@ -2,11 +2,11 @@
  * What a refresh announcement compares: the mined numbers before and after. Read from the
  * derived tables, so "before" is simply the state the last refresh left.
  */
-import type { Db } from '../db.js';
-import { monthlyByModel, seriesSource } from '../queries/series.js';
-import { trend } from '../../analysis/trend.js';
-import { addMonths } from '../../analysis/months.js';
-import { MINED } from '../derive.js';
+import type { Db } from '../data/db.js';
+import { monthlyByModel, seriesSource } from '../data/queries/series.js';
+import { trend } from '../analysis/trend.js';
+import { addMonths } from '../analysis/months.js';
+import { MINED } from '../data/derive/series.js';
 
 export interface Snapshot {
   version: string | null;

@@ -1,7 +1,7 @@
 /** The verification queue: ambiguous model-name matches a person accepts or rejects. */
-import type { Db } from './db.js';
-import { HfbotError } from '../errors.js';
-import { mining } from '../messages/mining.js';
+import type { Db } from '../db.js';
+import { HfbotError } from '../../errors.js';
+import { mining } from '../../messages/mining.js';
 
 export interface PendingMatch {
   topicId: number;

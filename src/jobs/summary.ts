@@ -1,8 +1,8 @@
 /** The refresh announcement text: what is new and what moved since the last refresh. */
-import { mining } from '../../messages/mining.js';
+import { mining } from '../messages/mining.js';
 import type { Snapshot } from './snapshot.js';
-import type { ForumMineResult } from './forum/mine.js';
-import type { HubMineResult } from './hub/mine.js';
+import type { ForumMineResult } from '../data/miners/forum/mine.js';
+import type { HubMineResult } from '../data/miners/hub/mine.js';
 
 const SIGNIFICANT = 0.05;
 const sig = (p: number | null) => p !== null && p <= SIGNIFICANT;

@@ -3,20 +3,21 @@
  * announcement. A source that fails is reported and the other still runs; its checkpoint
  * lets the next refresh resume it.
  */
-import type { Reply, Services } from '../../commands/types.js';
-import { isHfbotError } from '../../errors.js';
-import { buildMentionMatcher } from '../../analysis/mentions.js';
-import { deriveMentions, type MentionScan } from '../derive-mentions.js';
-import { deriveSeries, MINED, type DerivedSeries } from '../derive.js';
-import { cardMonths } from '../queries/series.js';
-import { PoliteHttp, type HttpOptions } from './http.js';
-import { mineForum, type ForumMineResult } from './forum/mine.js';
-import { mineHub, type HubMineResult } from './hub/mine.js';
-import { readModelTypes } from './hub/model-types.js';
-import type { ProgressSink } from './progress.js';
+import type { Reply } from '../reply.js';
+import type { Services } from '../services.js';
+import { isHfbotError } from '../errors.js';
+import { msg } from '../messages/index.js';
+import type { MentionScan } from '../data/derive/mentions.js';
+import { MINED, type DerivedSeries } from '../data/derive/series.js';
+import { cardMonths } from '../data/queries/series.js';
+import { PoliteHttp, type HttpOptions } from '../data/miners/http.js';
+import { mineForum, type ForumMineResult } from '../data/miners/forum/mine.js';
+import { mineHub, type HubMineResult } from '../data/miners/hub/mine.js';
+import type { ProgressSink } from '../data/miners/progress.js';
+import { cardsSpec } from '../render/specs/cards.js';
+import { recompute } from './recompute.js';
 import { takeSnapshot } from './snapshot.js';
 import { summarize } from './summary.js';
-import { cardsSpec } from '../../render/specs/cards.js';
 
 export interface RefreshOptions {
   services: Services;
@@ -78,9 +79,7 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
           onProgress: o.onProgress,
         }),
       );
-  const types = readModelTypes();
-  const mentions = deriveMentions(db, buildMentionMatcher(types), { now });
-  const derived = deriveSeries(db, types, now);
+  const { mentions, derived } = recompute(o.services);
   const after = takeSnapshot(db);
   const text = summarize(before, after, { forum, hub, failures, newPending: mentions.pending });
   const months = derived.windows.cards
@@ -91,9 +90,9 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
     chart: months.length
       ? cardsSpec({
           months: months.map((m) => ({ ...m, ratio: m.models ? m.withCard / m.models : null })),
-          subtitle: `Mined ${now().toISOString().slice(0, 10)}`,
+          subtitle: msg.mining.refreshSubtitle(now().toISOString().slice(0, 10)),
           datasetVersion: derived.version,
-          source: 'source: mined',
+          source: msg.mining.minedSource,
         })
       : null,
     ...(months.length
@@ -116,8 +115,8 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
     provenance: {
       datasetVersion: derived.version,
       sources: [
-        `HuggingFace Forums (${o.forumUrl ?? config.HFBOT_FORUM_URL})`,
-        `HuggingFace Hub API (${o.hubUrl ?? config.HFBOT_HUB_URL}/api/models)`,
+        msg.mining.forumSource(o.forumUrl ?? config.HFBOT_FORUM_URL),
+        msg.mining.hubSource(o.hubUrl ?? config.HFBOT_HUB_URL),
       ],
       window: after.window,
       n: after.topics,

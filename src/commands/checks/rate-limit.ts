@@ -1,8 +1,8 @@
 /**
- * Per-user sliding-window rate limit shared by every adapter (Discord, Slack, web chat).
+ * Per-user sliding-window rate limit: the global check the pipeline runs before any command.
  * A sliding window (not fixed buckets) so a burst at a minute boundary cannot double the limit.
  */
-import { msg } from '../messages/index.js';
+import { msg } from '../../messages/index.js';
 
 export type RateCheck = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/bot/rate-limit.js';
+import { createRateLimiter } from '../../../src/commands/checks/rate-limit.js';
 
-describe('bot/rate-limit', () => {
+describe('commands/checks/rate-limit', () => {
   it('allows `limit` commands per user in a sliding window, then says how long to wait', () => {
     let t = 0;
     const rl = createRateLimiter({ limit: 3, windowMs: 60_000, now: () => t });
