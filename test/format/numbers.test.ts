@@ -68,3 +68,12 @@ describe('format/numbers NUMERIC_CELL', () => {
     for (const s of ['p and q', 'yes', '2020-07', '', '-', 'n/a']) expect(NUMERIC_CELL.test(s), s).toBe(false);
   });
 });
+
+describe('format/numbers in the web chat', () => {
+  it('the page right-aligns the same cells as the text tables do', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { NUMERIC_CELL } = await import('../../src/format/numbers.js');
+    const page = readFileSync(new URL('../../src/bot/web/public/render.js', import.meta.url), 'utf8');
+    expect(page).toContain(`const NUMERIC_CELL = /${NUMERIC_CELL.source}/;`);
+  });
+});

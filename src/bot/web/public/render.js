@@ -16,8 +16,15 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// Formatted numbers ("0.900", "< 0.001", "26,095") line up on the right like numbers do; the
+// same pattern as NUMERIC_CELL in src/format/numbers.ts.
+const NUMERIC_CELL = /^(< )?-?\d[\d,]*(\.\d+)?%?$/;
+
 function isNumeric(rows, i) {
-  return rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number');
+  return (
+    rows.length > 0 &&
+    rows.every((r) => r[i] === null || typeof r[i] === 'number' || NUMERIC_CELL.test(String(r[i])))
+  );
 }
 
 function tableNode(table, label) {
