@@ -1,6 +1,7 @@
 /** Strings of `hfbot ingest`: each refusal says what was expected and how to fix it. */
+import { fmtCount as n } from '../format/numbers.js';
+
 const q = (s: string) => JSON.stringify(s);
-const n = (v: number) => v.toLocaleString('en-US');
 
 export const ingest = {
   at: (loc: { file: string; line?: number; column?: string }, problem: string) =>

@@ -1,5 +1,6 @@
 import { REST, Routes } from 'discord.js';
 import type { CliCommand } from './io.js';
+import { deployCommandsSpec } from './specs.js';
 import { loadConfig } from '../../config.js';
 import { HfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
@@ -8,18 +9,7 @@ import { discordCommands } from '../discord/commands-json.js';
 
 /** `hfbot deploy-commands`: registers the slash commands built from the command definitions. */
 export const deployCommandsCli: CliCommand = {
-  name: 'deploy-commands',
-  summary: 'Register the Discord slash commands (globally, or in one guild for instant updates)',
-  usage: [
-    'hfbot deploy-commands [--guild ID] [--dry-run]',
-    '',
-    '  --guild ID   register in this guild only (default: $DISCORD_GUILD_ID; global when unset).',
-    '               Guild commands update at once; global ones can take up to an hour to appear.',
-    '  --dry-run    print the JSON that would be sent, send nothing',
-    '',
-    'Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (environment or .env). Re-run after adding commands.',
-  ].join('\n'),
-  options: { guild: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  ...deployCommandsSpec,
   async run(values, _positionals, io) {
     const config = loadConfig(io.env, io.cwd);
     const body = discordCommands(commands);

@@ -1,25 +1,34 @@
-/** `hfbot <subcommand>`: the registry of CLI subcommands and the process-level error handler. */
+/**
+ * `hfbot <subcommand>`: the registry of CLI subcommands and the process-level error handler.
+ * Only the specs load at start; a subcommand's code (and what it needs: the dataset, the
+ * commands, discord.js, bolt, the chart renderer) is imported when it runs, so `--help` is
+ * instant and `hfbot ask` pays only for what answering needs.
+ */
 import { parseArgs } from 'node:util';
 import { exitCodeFor, isHfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
-import { processIo, type CliCommand, type CliIo } from './io.js';
-import { ingestCli } from './ingest.js';
-import { askCli } from './ask.js';
-import { deployCommandsCli } from './deploy-commands.js';
-import { serveCli } from './serve.js';
-import { mineCli } from './mine.js';
-import { refreshCli } from './refresh.js';
-import { benchCli } from './bench.js';
+import { processIo, type CliCommand, type CliIo, type CliSpec } from './io.js';
+import { askSpec, benchSpec, deployCommandsSpec, ingestSpec, mineSpec, refreshSpec, serveSpec } from './specs.js';
 
-export const cliCommands: CliCommand[] = [
-  ingestCli,
-  askCli,
-  serveCli,
-  deployCommandsCli,
-  mineCli,
-  refreshCli,
-  benchCli,
+export const cliCommands: readonly CliSpec[] = [
+  ingestSpec,
+  askSpec,
+  serveSpec,
+  deployCommandsSpec,
+  mineSpec,
+  refreshSpec,
+  benchSpec,
 ];
+
+const load: Record<string, () => Promise<CliCommand>> = {
+  ingest: async () => (await import('./ingest.js')).ingestCli,
+  ask: async () => (await import('./ask.js')).askCli,
+  serve: async () => (await import('./serve.js')).serveCli,
+  'deploy-commands': async () => (await import('./deploy-commands.js')).deployCommandsCli,
+  mine: async () => (await import('./mine.js')).mineCli,
+  refresh: async () => (await import('./refresh.js')).refreshCli,
+  bench: async () => (await import('./bench.js')).benchCli,
+};
 
 function topHelp(): string {
   return [
@@ -59,7 +68,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
   try {
-    return await cmd.run(parsed.values, parsed.positionals, io);
+    const impl = await load[cmd.name]!();
+    return await impl.run(parsed.values, parsed.positionals, io);
   } catch (err) {
     if (isHfbotError(err)) io.err(msg.cli.failed(cmd.name, err.userMessage()));
     else io.err(msg.cli.internal(cmd.name, (err as Error)?.stack ?? String(err)));

@@ -10,6 +10,7 @@ import { HfbotError } from '../../errors.js';
 import { recompute } from '../../jobs/recompute.js';
 import { msg } from '../../messages/index.js';
 import type { CliCommand } from './io.js';
+import { mineSpec } from './specs.js';
 import { progressReporter } from './progress.js';
 import { cliSetup, httpOptions } from './setup.js';
 
@@ -19,33 +20,7 @@ const Since = z
   .refine((s) => !Number.isNaN(Date.parse(s)));
 
 export const mineCli: CliCommand = {
-  name: 'mine',
-  summary: 'Mine the HuggingFace Forums or Hub into the dataset (incremental, resumable)',
-  usage: [
-    'hfbot mine forum [--base-url URL] [--since DATE] [--rate N] [--db FILE]',
-    'hfbot mine hub [--base-url URL] [--full] [--rate N] [--db FILE]',
-    'hfbot mine model-types --from FILE',
-    'hfbot mine stats [--db FILE]',
-    '',
-    "  forum         page /latest.json down to the last run's checkpoint; fetch new and changed topics",
-    "  hub           stream /api/models newest first down to the last run's newest model (HF_TOKEN is sent if set)",
-    "  model-types   replace data/model-types.txt from a list or Transformers' models/auto/configuration_auto.py",
-    '  stats         recompute mentions and the mined series (source:mined) without mining',
-    '  --base-url    default $HFBOT_FORUM_URL / $HFBOT_HUB_URL',
-    '  --since DATE  forum: only topics active since DATE (YYYY-MM-DD); default: since the last run',
-    '  --full        hub: read every model again, not just the new ones',
-    '  --rate N      requests per minute (default $HFBOT_MINE_RATE_PER_MINUTE or 50)',
-    '',
-    'An interrupted run resumes where it stopped. Mining also recomputes the mined statistics.',
-  ].join('\n'),
-  options: {
-    'base-url': { type: 'string' },
-    since: { type: 'string' },
-    full: { type: 'boolean' },
-    rate: { type: 'string' },
-    db: { type: 'string' },
-    from: { type: 'string' },
-  },
+  ...mineSpec,
   async run(values, positionals, io) {
     const what = positionals[0];
     if (what === 'model-types') {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from './io.js';
+import { serveSpec } from './specs.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createServices } from '../../services.js';
@@ -18,19 +19,7 @@ function portOf(v: unknown): number | undefined {
 }
 
 export const serveCli: CliCommand = {
-  name: 'serve',
-  summary: 'Run the bot: Discord/Slack when configured, else the local web chat',
-  usage: [
-    'hfbot serve [--web] [--port N] [--host H] [--db FILE]',
-    '',
-    '  --web        also start the local web chat (it starts anyway when Discord and Slack are not configured)',
-    '  --port N     web chat port (default: $HFBOT_WEB_PORT or 8787; 0 picks a free one)',
-    '  --host H     web chat address (default: $HFBOT_WEB_HOST or 127.0.0.1, this machine only)',
-    '  --db FILE    dataset (default: $HFBOT_DB or data/hfbot.sqlite); built first if it does not exist',
-    '',
-    'Prints the URL to open. Ctrl+C stops it.',
-  ].join('\n'),
-  options: { web: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' } },
+  ...serveSpec,
   async run(values, _pos, io) {
     const port = portOf(values.port);
     const config = loadConfig(io.env, io.cwd);
