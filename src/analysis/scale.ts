@@ -25,3 +25,10 @@ export function chooseScale(values: readonly number[], requested?: ScaleType): S
   const wide = min !== null && max !== null && max / min >= LOG_SPAN;
   return { type: wide ? 'log' : 'linear', auto: true, min, max };
 }
+
+/** For charts with one axis per series (/trend): log when any series spans 100x, all axes alike. */
+export function chooseScaleAny(series: readonly (readonly number[])[], requested?: ScaleType): ScaleChoice {
+  const choices = series.map((s) => chooseScale(s, requested));
+  const wide = choices.find((c) => c.type === 'log');
+  return wide ?? choices[0] ?? chooseScale([], requested);
+}

@@ -8,10 +8,12 @@ import { monthlyByModel } from '../data/queries/series.js';
 import { resolveModel } from '../analysis/model-names.js';
 import { firstAppearance, PAPER_TABLE_III, paperWindowFor, trend as computeTrend } from '../analysis/trend.js';
 import { trendSpec } from '../render/specs/trend.js';
+import { chooseScaleAny } from '../analysis/scale.js';
 import {
   checkWindow,
   commonWindow,
   requireSource,
+  scaleOption,
   seriesProvenance,
   sourceLabel,
   sourceOption,
@@ -35,8 +37,9 @@ export const trend = defineCommand({
       }),
       to: opt.month({ description: 'Last month (default: 2023-05, the last full month)' }),
       source: sourceOption(),
+      scale: scaleOption(),
     },
-    examples: ['/trend bart', '/trend llama from:2022-01', '/trend xlm roberta to:2022-12'],
+    examples: ['/trend bart', '/trend llama from:2022-01', '/trend xlm roberta to:2022-12', '/trend bart scale:linear'],
   },
   execute(ctx) {
     const db = ctx.services.db;
@@ -58,6 +61,8 @@ export const trend = defineCommand({
     const t = computeTrend(forum, hub, from, to);
     const full = from === fullFrom ? t : computeTrend(forum, hub, fullFrom, to);
     const paperRho = src.source === 'paper' ? (PAPER_TABLE_III[model] ?? null) : null;
+    // Spearman reads ranks, so a log axis shows what the test sees when a series grows 100-fold.
+    const scale = chooseScaleAny([t.series.map((s) => s.forum), t.series.map((s) => s.hub)], ctx.args.scale);
     const label = sourceLabel(src);
     const partial = avail.last === to && avail.last !== avail.lastFull ? ` ${msg.series.partial(to)}` : '';
     const text =
@@ -84,13 +89,23 @@ export const trend = defineCommand({
       },
       chartName: chartName(
         'trend',
-        [model, given('from', ctx.args.from), given('to', ctx.args.to), sourceArg(ctx.args.source)],
+        [
+          model,
+          given('from', ctx.args.from),
+          given('to', ctx.args.to),
+          sourceArg(ctx.args.source),
+          given('scale', ctx.args.scale),
+        ],
         'forum mentions vs Hub uploads',
       ),
       chart: trendSpec({
         model,
         series: t.series,
-        stats: `Spearman rho = ${fmtRho(t.rho)}, ${fmtPIs(t.p)}, ${from}..${to} (${t.n} months)`,
+        stats: [
+          `Spearman rho = ${fmtRho(t.rho)}, ${fmtPIs(t.p)}, ${from}..${to} (${t.n} months)`,
+          `Counts on a ${msg.series.scaleNote(scale, 'a month')}`,
+        ],
+        scale: scale.type,
         datasetVersion: provenance.datasetVersion,
         source: label,
       }),
@@ -103,6 +118,7 @@ export const trend = defineCommand({
         rho: t.rho,
         p: t.p,
         windowRule: rule,
+        scale: scale.type,
         ...(t.undefinedReason ? { undefinedReason: t.undefinedReason } : {}),
         paperRho,
         ...(full !== t ? { fullWindow: { from: fullFrom, to, n: full.n, rho: full.rho, p: full.p } } : {}),

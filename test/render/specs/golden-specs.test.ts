@@ -32,6 +32,22 @@ describe('render/specs (golden)', () => {
       }),
     ));
 
+  it('trend on a log axis, with a zero month (symlog)', () =>
+    golden(
+      'trend-log',
+      trendSpec({
+        ...v,
+        model: 'whisper',
+        scale: 'log',
+        stats: ['Spearman rho = 0.883, p < 0.001', 'Counts on a log scale (4 to 889 a month); scale:linear to change'],
+        series: [
+          { month: '2022-09', forum: 0, hub: 11 },
+          { month: '2022-10', forum: 6, hub: 4 },
+          { month: '2022-11', forum: 17, hub: 889 },
+        ],
+      }),
+    ));
+
   it('trends', () =>
     golden(
       'trends',

@@ -54,6 +54,7 @@ describe('render/specs (series)', () => {
     const r = await runCommandText('/trend bart', { user: testUser(), services }, commands);
     const chart = r.chart as { title: { subtitle: string[] }; resolve: unknown };
     expect(chart.title.subtitle[0]).toBe('Spearman rho = -0.687, p < 0.001, 2020-07..2023-05 (35 months)');
+    expect(chart.title.subtitle[1]).toBe('Counts on a log scale (2 to 319 a month); scale:linear to change');
     expect(chart.resolve).toEqual({ scale: { y: 'independent' } });
     const vg = compile(r.chart as never).spec as { axes?: { orient: string }[] };
     const orients = (vg.axes ?? []).map((a) => a.orient);
@@ -90,6 +91,19 @@ describe('render/specs (series): scales and legends a reviewer accepts', () => {
     expect(vgScales(linear.chart).some((s) => s.type === 'log')).toBe(false);
     // Five months of 2023 span less than 100x: linear without asking.
     expect((await ask('/cards 2023-01 2023-05')).data.scale).toBe('linear');
+  });
+
+  it('/trend goes log when a series grows 100-fold (bart: 2 to 319 uploads a month), not for llama', async () => {
+    const bart = await ask('/trend bart');
+    expect(bart.data.scale).toBe('log');
+    expect(vgScales(bart.chart).filter((x) => x.type === 'log')).toHaveLength(2);
+    // Zero months keep their place on a symlog axis (whisper has months without a mention).
+    expect(vgScales((await ask('/trend whisper')).chart).some((x) => x.type === 'symlog')).toBe(true);
+    expect((await ask('/trend llama')).data.scale).toBe('linear');
+    const linear = await ask('/trend bart scale:linear');
+    expect(linear.data.scale).toBe('linear');
+    expect(vgScales(linear.chart).some((x) => x.type === 'log' || x.type === 'symlog')).toBe(false);
+    expect(linear.chartName?.file).toBe('trend-bart-scale-linear.png');
   });
 
   it('/popular puts shares from 0.02% to 25% on a log axis, and a short head on a linear one', async () => {

@@ -22,8 +22,7 @@ const NUMERIC_CELL = /^(< )?-?\d[\d,]*(\.\d+)?%?$/;
 
 function isNumeric(rows, i) {
   return (
-    rows.length > 0 &&
-    rows.every((r) => r[i] === null || typeof r[i] === 'number' || NUMERIC_CELL.test(String(r[i])))
+    rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number' || NUMERIC_CELL.test(String(r[i])))
   );
 }
 
