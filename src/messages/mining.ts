@@ -49,6 +49,9 @@ export const mining = {
     `${name} ${pct(now)}${delta === null ? '' : ` (${delta >= 0 ? '+' : '-'}${(Math.abs(delta) * 100).toFixed(1)} pt)`}`,
   refreshRhoHeader: (from: string, to: string) =>
     `Forum mentions vs Hub uploads per month, Spearman rho ${from}..${to}:`,
+  refreshLogScale: (min: number, max: number) =>
+    `Counts on a log scale (${fmt(min)} to ${fmt(max)} models a month; /cards source:mined scale:linear for a linear one)`,
+  refreshChartTitle: 'hfbot refresh: mined models per month and the share with a model card',
   rhoLine: (type: string, rho: number | null, p: number | null, was: number | null, flip: string | null) =>
     `• ${type}: rho ${num(rho)} (${fmtPIs(p)})${was !== null ? `, was ${num(was)}` : ''}${flip ? `, ${flip}` : ''}`,
   refreshCards: (ratio: number, models: number, was: number | null) =>
