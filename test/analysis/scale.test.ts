@@ -19,13 +19,15 @@ describe('analysis/scale', () => {
 describe('render/specs/scales', () => {
   it('ticks a log count axis at powers of ten, symlog when there are zeros', () => {
     expect(logCountScale([42, 26095])).toEqual({
-      scale: { type: 'log', domain: [10, 100000] },
+      scale: { type: 'log', domain: [10, 100000], nice: false },
       axis: { values: [10, 100, 1000, 10000, 100000], format: ',d' },
     });
     expect(logCountScale([0, 3, 435])).toEqual({
       scale: { type: 'symlog', constant: 1, domain: [0, 1000] },
       axis: { values: [0, 1, 10, 100, 1000], format: ',d' },
     });
+    // A month of exactly 1 (or 10, 100) still gets a visible bar.
+    expect(logCountScale([1, 2999]).scale).toEqual({ type: 'log', domain: [0.5, 10000], nice: false });
     expect(logShareScale([0.000194, 0.2469]).axis.values).toEqual([0.0001, 0.001, 0.01, 0.1, 1]);
   });
 });

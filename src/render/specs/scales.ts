@@ -25,7 +25,10 @@ export function logCountScale(values: readonly number[]): AxisScale {
       axis: { values: [0, ...ticks], format: ',d' },
     };
   }
-  return { scale: { type: 'log', domain: [pow10(lo), pow10(hi)] }, axis: { values: ticks, format: ',d' } };
+  // Bars stand on the domain's low end: a smallest count that is itself a power of ten (a month of
+  // 1 model) would get no bar at all, so the axis starts half a step below it.
+  const low = pos.length && Math.min(...pos) === pow10(lo) ? pow10(lo) / 2 : pow10(lo);
+  return { scale: { type: 'log', domain: [low, pow10(hi)], nice: false }, axis: { values: ticks, format: ',d' } };
 }
 
 /** Shares (0..1) on a log axis: ticks at 0.01%, 0.1%, 1%, 10%, 100% within the data's range. */
