@@ -47,7 +47,25 @@ const EnvSchema = z.object({
     ),
   HFBOT_WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HFBOT_WEB_PORT: port.default(8787),
+  // Required to listen anywhere but loopback; sent as a bearer or entered once in the page.
+  HFBOT_WEB_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 32)').optional(),
+  // Host names (besides the bound address) the web chat answers to, e.g. the reverse proxy's name.
+  HFBOT_WEB_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   HFBOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // Chart worker threads (0: draw on the main thread) and charts one user may have waiting or drawing.
+  HFBOT_RENDER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  HFBOT_RENDERS_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  // The web chat keeps recent replies for their chart and CSV downloads: in all, and per user (MiB).
+  HFBOT_WEB_CACHE_MB: z.coerce.number().int().min(1).default(128),
+  HFBOT_WEB_CACHE_USER_MB: z.coerce.number().int().min(1).default(16),
   HFBOT_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: discordId,
@@ -74,6 +92,8 @@ const EnvSchema = z.object({
     .optional(),
   SLACK_API_URL: url.default('https://slack.com/api/'),
   SLACK_PORT: port.default(3000),
+  // Loopback by default: a TLS reverse proxy on the public side forwards /slack/events here.
+  SLACK_HOST: z.string().trim().min(1).default('127.0.0.1'),
   SLACK_ANNOUNCE_CHANNEL: slackChannel,
   HF_TOKEN: optionalText,
   HFBOT_FORUM_URL: url.default('https://discuss.huggingface.co'),
@@ -84,6 +104,8 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.output<typeof EnvSchema>;
+
+const SECRET = /TOKEN|SECRET/;
 
 export interface AppConfig extends Env {
   discord: { enabled: boolean };
@@ -100,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? '?');
-    throw new HfbotError('E_CONFIG', messages.invalid(name, issue.message, merged[name]), {
+    throw new HfbotError('E_CONFIG', messages.invalid(name, issue.message, merged[name], SECRET.test(name)), {
       hint: messages.invalidHint(name),
     });
   }

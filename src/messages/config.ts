@@ -1,7 +1,8 @@
 /** Strings of the start-up configuration check. */
 export const config = {
-  invalid: (name: string, problem: string, got: unknown) =>
-    `Configuration: ${name} is invalid: ${problem} (got ${JSON.stringify(got)}).`,
+  /** A secret is never echoed, not even a malformed one: start-up errors end up in logs. */
+  invalid: (name: string, problem: string, got: unknown, secret = false) =>
+    `Configuration: ${name} is invalid: ${problem} (got ${secret ? `a value of ${String(got ?? '').length} characters` : JSON.stringify(got)}).`,
   invalidHint: (name: string) => `Fix ${name} in the environment or in .env; see README "Configuration".`,
   discordNoApplication: 'Configuration: DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing.',
   discordNoApplicationHint: 'Copy the application id from the Discord developer portal.',

@@ -14,7 +14,8 @@ export const platforms = {
   discordLoginHint: 'Check DISCORD_TOKEN (Bot token from the developer portal) and DISCORD_API_URL.',
   slackNotConfigured: 'Slack is not configured: SLACK_BOT_TOKEN is missing.',
   slackStartFailed: (mode: string, detail: string) => `Slack could not start in ${mode} mode: ${detail}`,
-  slackPortHint: (port: number) => `Is port ${port} (SLACK_PORT) free?`,
+  slackPortHint: (port: number, host: string) =>
+    `Is port ${port} (SLACK_PORT) free, and is ${host} (SLACK_HOST) an address of this machine?`,
   slackAppTokenHint: 'Check SLACK_APP_TOKEN (xapp-...).',
   slackNotInChannel: 'Invite the bot to this channel (/invite @hfbot) to see charts here.',
 };

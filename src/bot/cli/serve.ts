@@ -10,6 +10,8 @@ import { buildDataset } from '../../data/ingest/build.js';
 import { HfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import { serve } from '../serve.js';
+import type { RunningWeb } from '../web/server.js';
+import { isLoopback } from '../web/host-check.js';
 
 function portOf(v: unknown): number | undefined {
   if (v === undefined) return undefined;
@@ -43,8 +45,14 @@ export const serveCli: CliCommand = {
         ...(port !== undefined ? { port } : {}),
         ...(values.host ? { host: values.host as string } : {}),
       });
-      const web = serving.platforms.find((p) => p.name === 'web');
-      if (web?.url) io.out(msg.web.started(web.url));
+      const web = serving.platforms.find((p) => p.name === 'web') as RunningWeb | undefined;
+      // The address actually bound: a loopback one is opened as is; anything else says where it listens.
+      if (web?.url)
+        io.out(
+          web.tokenRequired || !isLoopback(web.listening.replace(/:\d+$/, ''))
+            ? msg.web.startedOn(web.listening, web.url, web.tokenRequired)
+            : msg.web.started(web.url),
+        );
       await serving.closed;
       return 0;
     } finally {

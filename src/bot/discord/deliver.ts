@@ -56,8 +56,13 @@ export async function answerDeferred(i: Answerable, reply: Reply, deps: DeliverD
     await i.followUp({ content: p.content ?? reply.text, components: p.components, flags: MessageFlags.Ephemeral });
     return;
   }
-  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng);
-  const payload = discordPayload(reply, files, deps.store, { chartFailed });
+  const { files, chartFailed, chartNote } = await replyAttachments(
+    reply,
+    deps.services,
+    deps.renderPng,
+    `discord:${i.user.id}`,
+  );
+  const payload = discordPayload(reply, files, deps.store, { chartFailed, ...(chartNote ? { chartNote } : {}) });
   if (reply.thread && i.inGuild() && !i.channel?.isThread()) {
     const head = await i.editReply({
       content: msg.platforms.threadStarted(reply.thread.title),

@@ -74,7 +74,7 @@ export function discordPayload(
   reply: Reply,
   files: Attachment[],
   store: ActionStore,
-  opts: { chartFailed?: boolean } = {},
+  opts: { chartFailed?: boolean; chartNote?: string } = {},
 ): DiscordPayload {
   const out = {
     files: files.map((f) => ({
@@ -87,7 +87,7 @@ export function discordPayload(
   if (reply.error || reply.ephemeral) return { content: clip(formatReplyText(reply), 2000), embeds: [], ...out };
   const parts = [reply.text];
   if (reply.table?.rows.length) parts.push(`\`\`\`\n${clip(formatTable(reply.table, 40), 3000)}\n\`\`\``);
-  if (opts.chartFailed) parts.push(`*${msg.platforms.chartUnavailable}*`);
+  if (opts.chartFailed) parts.push(`*${opts.chartNote ?? msg.platforms.chartUnavailable}*`);
   const prov = provenanceLine(reply.provenance);
   const chart = files.find((f) => f.chart);
   const embed: APIEmbed = {

@@ -18,6 +18,8 @@ export interface SlackTarget {
   /** Post inside this thread (the command came from one). */
   threadTs?: string;
   respond?: RespondFn;
+  /** Who asked ("slack:U123"): their charts count against their render limit. */
+  owner?: string;
 }
 
 export interface SlackDeliverDeps {
@@ -52,8 +54,12 @@ export async function deliverSlack(
     });
     return { channel: target.channel, files: [], ephemeral: true };
   }
-  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng);
-  const blocks = replyBlocks(reply, deps.store, chartFailed ? { note: msg.platforms.chartUnavailable } : {});
+  const { files, chartFailed, chartNote } = await replyAttachments(reply, deps.services, deps.renderPng, target.owner);
+  const blocks = replyBlocks(
+    reply,
+    deps.store,
+    chartFailed ? { note: chartNote ?? msg.platforms.chartUnavailable } : {},
+  );
   let threadTs = target.threadTs;
   let ts: string | undefined;
   try {

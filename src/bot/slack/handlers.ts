@@ -72,7 +72,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
         {
           text: commandLine(command.command, command.text, umbrella),
           user: { id: command.user_id, name: command.user_name },
-          target: { channel: command.channel_id, respond },
+          target: { channel: command.channel_id, respond, owner: `slack:${command.user_id}` },
           client,
         },
         deps,
@@ -96,6 +96,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const target: SlackTarget = {
       channel,
       respond: respond as RespondFn,
+      owner: `slack:${b.user.id}`,
       ...(b.message?.thread_ts ? { threadTs: b.message.thread_ts } : {}),
     };
     if (!template) {

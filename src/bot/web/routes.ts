@@ -76,7 +76,7 @@ async function ask(req: IncomingMessage, res: ServerResponse, d: WebDeps): Promi
   const user = { id: name, name, platform: 'web' as const };
   const p = d.pipeline.prepare({ text }, { user, channel: { id: 'web' } });
   const reply = p.ok ? await p.run() : p.reply;
-  const entry = d.cache.put(reply, text);
+  const entry = d.cache.put(reply, text, name);
   // A command's own errors are answers (status 200, error set), like on Discord and Slack;
   // only rate limiting also says so in HTTP terms.
   const retry = p.ok ? undefined : p.retryAfterSeconds;
@@ -92,7 +92,20 @@ async function chart(res: ServerResponse, id: string, d: WebDeps): Promise<void>
   const entry = d.cache.get(id);
   if (!entry) throw new WebError(404, 'E_EXPIRED', msg.web.replyExpired(id));
   if (!entry.reply.chart) throw new WebError(404, 'E_NO_CHART', msg.web.noChart(id));
-  entry.png ??= chartPng(entry.reply, d.services, d.renderPng);
+  if (!entry.png) {
+    const drawing = chartPng(entry.reply, d.services, d.renderPng, `web:${entry.user}`);
+    entry.png = drawing.catch(() => null);
+    // Counted against its owner's share of the reply cache once drawn.
+    void entry.png.then((png) => png && d.cache.addPng(entry, png));
+    const busy = await drawing.then(
+      () => null,
+      (err: Error) => err,
+    );
+    if (busy) {
+      delete entry.png;
+      throw new WebError(429, 'E_BUSY', busy.message, { 'retry-after': '5' });
+    }
+  }
   const png = await entry.png;
   if (!png) {
     delete entry.png;
@@ -141,7 +154,12 @@ export async function route(req: IncomingMessage, res: ServerResponse, d: WebDep
   }
   if (p === '/healthz') {
     allow(req, ['GET']);
-    return sendJson(res, 200, { ok: true, commands: d.pipeline.commands.length, replies: d.cache.size });
+    return sendJson(res, 200, {
+      ok: true,
+      commands: d.pipeline.commands.length,
+      replies: d.cache.size,
+      cacheBytes: d.cache.bytes,
+    });
   }
   const m = ID.exec(p);
   if (m && ((m[1] === 'chart' && m[3] === 'png') || (m[1] === 'csv' && m[3] === 'csv'))) {

@@ -2,6 +2,7 @@
 // POST /api/ask with their name, and shows each reply as a chat message.
 import { pendingNode, replyNode, threadNode, userNode } from './render.js';
 import { setupAutocomplete } from './complete.js';
+import { lock, setupLogin } from './login.js';
 
 const USER_KEY = 'hfbot.user';
 const form = document.getElementById('ask');
@@ -47,6 +48,7 @@ async function post(text) {
     };
   }
   const body = await res.json().catch(() => null);
+  if (res.status === 401) lock(body?.error?.message || '');
   if (body && typeof body.text === 'string') return body;
   // API-level errors ({error: {code, message}}) have no reply text.
   const message = body?.error?.message || `hfbot answered HTTP ${res.status}.`;
@@ -111,3 +113,5 @@ form.addEventListener('submit', async (e) => {
 for (const b of document.querySelectorAll('#examples [data-run]')) {
   b.addEventListener('click', () => void run(b.dataset.run));
 }
+
+void setupLogin(() => input.focus());

@@ -58,13 +58,30 @@ function tableNode(table, label) {
 function chartNode(reply) {
   const img = el('img', { src: reply.chartUrl, alt: reply.chartAlt || 'Chart', class: 'chart', decoding: 'async' });
   const fig = el('figure', { class: 'chart-figure' }, img);
-  img.addEventListener('error', () => {
+  const fail = (text) => {
     // The numbers are in the text and table; say the picture is missing instead of a broken icon.
-    img.replaceWith(
-      el('p', { class: 'note', text: 'The chart could not be drawn this time; the numbers above are complete.' }),
-    );
+    img.replaceWith(el('p', { class: 'note', text }));
     fig.classList.add('failed');
-  });
+  };
+  img.addEventListener(
+    'error',
+    async () => {
+      // An <img> cannot read why: ask once, and show the server's own reason (e.g. too many charts at once).
+      try {
+        const res = await fetch(reply.chartUrl);
+        if (res.ok) {
+          // Drawn by now and kept by the server: load it again (a new URL, so the failure is not reused).
+          img.src = `${reply.chartUrl}?again=1`;
+          return;
+        }
+        const body = await res.json();
+        fail(body?.error?.message || 'The chart could not be drawn this time; the numbers above are complete.');
+      } catch {
+        fail('The chart could not be drawn this time; the numbers above are complete.');
+      }
+    },
+    { once: true },
+  );
   return fig;
 }
 
