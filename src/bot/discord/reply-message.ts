@@ -86,8 +86,14 @@ export function discordPayload(
   };
   if (reply.error || reply.ephemeral) return { content: clip(formatReplyText(reply), 2000), embeds: [], ...out };
   const parts = [reply.text];
-  if (reply.table?.rows.length) parts.push(`\`\`\`\n${clip(formatTable(reply.table, 40), 3000)}\n\`\`\``);
-  if (opts.chartFailed) parts.push(`*${opts.chartNote ?? msg.platforms.chartUnavailable}*`);
+  const note = opts.chartFailed ? `*${opts.chartNote ?? msg.platforms.chartUnavailable}*` : '';
+  if (reply.table?.rows.length) {
+    // The table gets what the 4096-character description leaves after the text (and the note), so
+    // a long answer (/trends) shortens its table instead of losing the closing fence.
+    const room = Math.min(3000, 4096 - reply.text.length - note.length - 16);
+    if (room > 200) parts.push(`\`\`\`\n${clip(formatTable(reply.table, 40), room)}\n\`\`\``);
+  }
+  if (note) parts.push(note);
   const prov = provenanceLine(reply.provenance);
   const chart = files.find((f) => f.chart);
   const embed: APIEmbed = {
