@@ -1,19 +1,10 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { READING_LABELS } from '../messages/trends.js';
-import { coefCell, fmtRho, pCell } from '../format/numbers.js';
+import { coefCell, pCell } from '../format/numbers.js';
 import { PAPER_TABLE_III } from '../analysis/trend.js';
-import {
-  chartRows,
-  compareReadings,
-  LOW_COUNT,
-  readTrends,
-  sortTrends,
-  TREND_SORTS,
-  type ReadTrend,
-} from '../analysis/trend-readings.js';
-import { trendsSpec } from '../render/specs/trends.js';
+import { compareReadings, LOW_COUNT, readTrends, sortTrends, TREND_SORTS } from '../analysis/trend-readings.js';
+import { trendsChart } from './trends-chart.js';
 import { chartName, given, sourceArg } from './chart-name.js';
 import { trendsData } from './trends-data.js';
 import {
@@ -25,9 +16,6 @@ import {
   sourceOption,
 } from './series-common.js';
 import { PAPER_WINDOW } from './trend.js';
-
-/** Bars beyond these make the chart too tall for a chat preview; the headline rows are kept. */
-const CHART_ROWS = { main: 30, low: 10 } as const;
 
 const SIGNIFICANT = { q: 'p and q', p: 'p only', none: '' } as const;
 
@@ -122,7 +110,7 @@ export const trends = defineCommand({
           r.from,
         ]),
       },
-      chart: chart(rows, { win, tested: tested.length, version: provenance.datasetVersion, source: label }),
+      chart: trendsChart(rows, { win, tested: tested.length, version: provenance.datasetVersion, source: label }),
       chartName: chartName(
         'trends',
         [given('significant', significantOnly), sourceArg(ctx.args.source)],
@@ -156,31 +144,4 @@ export const trends = defineCommand({
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
-}
-
-function chart(
-  rows: ReadTrend[],
-  c: { win: { from: string; to: string }; tested: number; version: string; source: string },
-): Record<string, unknown> {
-  const picked = chartRows(rows, CHART_ROWS);
-  const bar = (r: ReadTrend) => ({ model: r.model, rho: r.rho, reading: r.reading, label: fmtRho(r.rho) });
-  const lowOf = rows.filter((r) => r.lowCount).length;
-  return trendsSpec({
-    main: picked.main.map(bar),
-    low: picked.low.map(bar),
-    title: msg.trends.chartTitle,
-    subtitle: msg.trends.chartSubtitle({
-      ...c.win,
-      tested: c.tested,
-      main: picked.main.length,
-      mainOf: rows.length - lowOf,
-      low: picked.low.length,
-      lowOf,
-    }),
-    mainTitle: msg.trends.mainPanel(picked.main.length, rows.length - lowOf),
-    lowTitle: msg.trends.lowPanel(picked.low.length, lowOf, LOW_COUNT.minMentions, LOW_COUNT.minNonZeroMonths),
-    labels: READING_LABELS,
-    datasetVersion: c.version,
-    source: c.source,
-  });
 }
