@@ -2,7 +2,7 @@
  * Chart file names and titles from the command that drew them: `/trend llama` posts
  * `trend-llama.png` titled "/trend llama: forum mentions vs Hub uploads", not "chart.png" / "Chart".
  */
-import type { ChartName } from './types.js';
+import type { ChartName, Reply } from './types.js';
 
 const MAX_FILE = 80;
 
@@ -33,6 +33,11 @@ export function chartName(command: string, args: readonly (string | null | undef
     file: chartFileName([...command.split(' '), ...given]),
     title: `/${[command, ...given].join(' ')}: ${what}`,
   };
+}
+
+/** The reply with its chart named; a reply without a chart is returned as it is. */
+export function named(reply: Reply, name: ChartName): Reply {
+  return reply.chart ? { ...reply, chartName: name } : reply;
 }
 
 /** `source:mined` and the like; the default (the paper's data) goes unnamed. */

@@ -34,6 +34,7 @@ export const manifest: readonly (readonly [name: string, load: Load])[] = [
   ['rootcauses', () => import('./rootcauses.js').then((m) => m.rootcauses)],
   ['examples', () => import('./examples.js').then((m) => m.examples)],
   ['taxonomy', () => import('./taxonomy.js').then((m) => m.taxonomyCommand)],
+  ['forum', () => import('./forum.js').then((m) => m.forumCommand)],
   ['verify', () => import('./verify.js').then((m) => m.verify)],
 ];
 

@@ -5,7 +5,7 @@ import { coefCell, pCell } from '../format/numbers.js';
 import { PAPER_TABLE_III } from '../analysis/trend.js';
 import { compareReadings, LOW_COUNT, readTrends, sortTrends, TREND_SORTS } from '../analysis/trend-readings.js';
 import { trendsChart } from './trends-chart.js';
-import { chartName, given, sourceArg } from './chart-name.js';
+import { chartName, given, named, sourceArg } from './chart-name.js';
 import { trendsData } from './trends-data.js';
 import {
   checkWindow,
@@ -15,7 +15,10 @@ import {
   sourceLabel,
   sourceOption,
 } from './series-common.js';
-import { PAPER_WINDOW } from './trend.js';
+import { PAPER_WINDOW } from './trend-common.js';
+import { bothTrendsReply } from './trends-both.js';
+import type { SeriesSource } from '../data/queries/series.js';
+import type { Db } from '../data/db.js';
 
 const SIGNIFICANT = { q: 'p and q', p: 'p only', none: '' } as const;
 
@@ -32,16 +35,15 @@ export const trends = defineCommand({
       }),
       source: sourceOption(),
     },
-    examples: ['/trends', '/trends significant:true', '/trends sort:rho', '/trends sort:name'],
+    examples: ['/trends', '/trends significant:true', '/trends sort:rho', '/trends sort:name', '/trends source:both'],
   },
   execute(ctx) {
     const db = ctx.services.db;
+    // sourceTrends is handed over rather than imported there: trends-both must not import this file back.
+    if (ctx.args.source === 'both')
+      return named(bothTrendsReply(db, sourceTrends), chartName('trends', ['source:both'], msg.trends.bothWhat));
     const src = requireSource(db, ctx.args.source ?? 'paper', ['forum', 'hub']);
-    const avail = commonWindow(src, ['forum', 'hub']);
-    const win = src.source === 'paper' ? { ...PAPER_WINDOW } : { from: avail.first, to: avail.lastFull };
-    checkWindow('trends', win.from, win.to, avail.first, avail.last);
-    const { types, tested, head } = trendsData(db, src.source, src.datasetVersion, win);
-    const all = readTrends(tested);
+    const { win, types, tested, head, all } = sourceTrends(db, src);
     const sort = ctx.args.sort ?? 'significance';
     const significantOnly = ctx.args.significant === true;
     const rows = sortTrends(significantOnly ? all.filter((r) => r.reading === 'q') : all, sort);
@@ -144,4 +146,16 @@ export const trends = defineCommand({
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/**
+ * Table III over one source's window: every type in both series tested, BH q over those tested,
+ * each type's reading and low-count flag. Also what /trends source:both puts side by side.
+ */
+export function sourceTrends(db: Db, src: SeriesSource) {
+  const avail = commonWindow(src, ['forum', 'hub']);
+  const win = src.source === 'paper' ? { ...PAPER_WINDOW } : { from: avail.first, to: avail.lastFull };
+  checkWindow('trends', win.from, win.to, avail.first, avail.last);
+  const { types, tested, head } = trendsData(db, src.source, src.datasetVersion, win);
+  return { win, types, tested, head, all: readTrends(tested) };
 }

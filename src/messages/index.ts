@@ -14,5 +14,20 @@ import { web } from './web.js';
 import { series } from './series.js';
 import { taxonomy } from './taxonomy.js';
 import { trends } from './trends.js';
+import { forum } from './forum.js';
 
-export const msg = { core, config, cli, dataset, ingest, platforms, coding, mining, web, series, taxonomy, trends };
+export const msg = {
+  core,
+  config,
+  cli,
+  dataset,
+  ingest,
+  platforms,
+  coding,
+  mining,
+  web,
+  series,
+  taxonomy,
+  trends,
+  forum,
+};

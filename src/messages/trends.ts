@@ -79,5 +79,6 @@ export const trends = {
   mainPanel: (n: number, of: number) => `Enough data: ${n} of ${of} types`,
   lowPanel: (n: number, of: number, minMentions: number, minMonths: number) =>
     `Low count, hollow: ${n} of ${of} types (< ${minMentions} forum mentions or < ${minMonths} non-zero months)`,
+  bothWhat: "Spearman rho per model type, the paper's data and the mined data",
   fileWhat: 'Spearman rho of forum mentions vs Hub uploads per model type',
 };

@@ -132,6 +132,7 @@ describe('commands/benefits', () => {
   it('top:2 and bad values', async () => {
     expect(rowsOf(await run('/benefits top:2')).map((x) => x.code)).toEqual(['B1', 'B2']);
     expect((await run('/benefits top:7')).error?.code).toBe('E_BAD_VALUE');
-    expect((await run('/benefits level:beginner')).error?.code).toBe('E_UNKNOWN_OPTION');
+    expect((await run('/benefits level:beginner')).error?.code).toBe('E_NOT_FOUND');
+    expect((await run('/benefits kind:x')).error?.code).toBe('E_UNKNOWN_OPTION');
   });
 });

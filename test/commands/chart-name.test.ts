@@ -40,6 +40,8 @@ describe('commands/chart-name', () => {
   it.each([
     ['/trend LLaMa', 'trend-llama.png', '/trend llama: forum mentions vs Hub uploads'],
     ['/trend xlm roberta to:2022-12', 'trend-xlm-roberta-to-2022-12.png', '/trend xlm-roberta to:2022-12: '],
+    ['/trend bert, roberta', 'trend-bert-roberta.png', '/trend bert roberta: forum mentions and Hub uploads per month'],
+    ['/trend bart scale:linear', 'trend-bart-scale-linear.png', '/trend bart scale:linear: '],
     ['/trends', 'trends.png', '/trends: '],
     ['/popular top:8', 'popular-top-8.png', '/popular top:8: '],
     ['/cards', 'cards.png', '/cards: models created per month'],
@@ -47,6 +49,11 @@ describe('commands/chart-name', () => {
     ['/challenges', 'challenges.png', '/challenges: '],
     ['/challenges beginner', 'challenges-level-beginner.png', '/challenges level:beginner: '],
     ['/benefits top:3', 'benefits-top-3.png', '/benefits top:3: '],
+    [
+      '/challenges level:compare',
+      'challenges-level-compare.png',
+      '/challenges level:compare: beginner vs intermediate',
+    ],
     ['/rootcauses', 'rootcauses.png', '/rootcauses: '],
   ])('%s posts %s', async (cmd, file, title) => {
     const r = await ask(cmd);

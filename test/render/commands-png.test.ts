@@ -34,6 +34,7 @@ describe('render/commands-png', () => {
   it.each([
     '/trend llama',
     '/trend bart',
+    '/trend bert roberta t5 gpt2 bart',
     '/trends',
     '/trends significant:true',
     '/popular',
@@ -43,6 +44,7 @@ describe('render/commands-png', () => {
     '/popular scale:linear',
     '/challenges',
     '/challenges beginner',
+    '/challenges level:compare',
     '/benefits',
     '/rootcauses',
   ])('%s renders a chat-sized PNG', async (cmd) => {
@@ -99,6 +101,7 @@ describe('render/commands-png', () => {
   it('logs no vega-lite warnings for any command chart', async () => {
     for (const cmd of [
       '/trend llama',
+      '/trend bert vit llama',
       '/trends',
       '/trends significant:true',
       '/popular',
@@ -107,6 +110,7 @@ describe('render/commands-png', () => {
       '/cards scale:linear',
       '/challenges',
       '/challenges beginner',
+      '/challenges level:compare',
       '/benefits',
       '/rootcauses',
     ])
