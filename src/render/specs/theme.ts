@@ -33,7 +33,9 @@ export const COLORS = {
 export const baseConfig = {
   font: CHART.font,
   view: { stroke: null },
-  title: { fontSize: 16, subtitleFontSize: 12, anchor: 'start', subtitleColor: '#444444', offset: 12 },
+  // limit: a long title or subtitle line (a mined source's description, two sources side by side)
+  // ends in "…" instead of widening the picture past what a chat preview shows (1600 px at 2x).
+  title: { fontSize: 16, subtitleFontSize: 12, anchor: 'start', subtitleColor: '#444444', offset: 12, limit: 740 },
   axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#E6E6E6', labelLimit: 260 },
   legend: { labelFontSize: 11, titleFontSize: 12, orient: 'top' },
   range: { category: [...PALETTE] },
