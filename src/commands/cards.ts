@@ -25,7 +25,11 @@ export const cards = defineCommand({
     if (ctx.args.source === 'both')
       return named(
         bothCardsReply(db, ctx.args),
-        chartName('cards', [ctx.args.from, ctx.args.to, 'source:both'], msg.series.cardsBothWhat),
+        chartName(
+          'cards',
+          [ctx.args.from, ctx.args.to, 'source:both', given('scale', ctx.args.scale)],
+          msg.series.cardsBothWhat,
+        ),
       );
     const src = requireSource(db, ctx.args.source ?? 'paper', ['cards']);
     const { from, to, months, models, withCard, overallRatio, ratios } = cardsData(db, src, ctx.args);

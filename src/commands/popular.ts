@@ -28,8 +28,12 @@ export const popular = defineCommand({
     const db = ctx.services.db;
     if (ctx.args.source === 'both')
       return named(
-        bothPopularReply(db, ctx.args.top),
-        chartName('popular', [given('top', ctx.args.top), 'source:both'], msg.series.popularBothWhat),
+        bothPopularReply(db, ctx.args.top, ctx.args.scale),
+        chartName(
+          'popular',
+          [given('top', ctx.args.top), 'source:both', given('scale', ctx.args.scale)],
+          msg.series.popularBothWhat,
+        ),
       );
     const src = requireSource(db, ctx.args.source ?? 'paper', ['forum', 'hub']);
     const { top, rows, hubTypes, all, head, window, share, hubShare } = popularData(db, src, ctx.args.top);

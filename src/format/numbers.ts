@@ -47,6 +47,16 @@ export function fmtShare(x: number | null | undefined, digits = 1): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
 
+/**
+ * A share that may be tiny, to at least `digits` decimals and at least two significant digits:
+ * 0.2469 -> "24.69%", 0.00004 -> "0.0040%" (toFixed(2) would say "0.00%").
+ */
+export function fmtShareSig(x: number | null | undefined, digits = 2): string {
+  if (bad(x)) return 'n/a';
+  if (x === 0) return fmtShare(0, digits);
+  return fmtShare(x, Math.max(digits, 1 - Math.floor(Math.log10(Math.abs(x) * 100))));
+}
+
 /** A value already in percent: 50.97 -> "50.97%". */
 export function fmtPercent(x: number, digits = 2): string {
   return `${x.toFixed(digits)}%`;

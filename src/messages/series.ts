@@ -226,6 +226,14 @@ export const series = {
     `${t.from}..${t.to}: ${fmtCount(t.withCard)} of ${fmtCount(t.models)} models have a card (${pct(t.ratio)})`,
     `Counts on a ${scaleNote(t.scale, 'models a month')}`,
   ],
+  cardsBothSubtitle: (t: {
+    paper: CardsSide;
+    mined: CardsSide;
+    scale: { type: 'log' | 'linear'; auto: boolean; min: number | null; max: number | null };
+  }) => [
+    `overall with a card: paper ${pct(t.paper.overallRatio)} of ${fmtCount(t.paper.models)} (${t.paper.from}..${t.paper.to}), mined ${pct(t.mined.overallRatio)} of ${fmtCount(t.mined.models)} (${t.mined.from}..${t.mined.to})`,
+    `Counts on a ${scaleNote(t.scale, 'models a month')}`,
+  ],
   cardsBoth: (t: { paper: CardsSide; mined: CardsSide; hubCaveat: boolean }) =>
     [
       `Model cards on the Hub by creation month, the paper's data beside the mined data.`,

@@ -143,6 +143,16 @@ describe('commands source:both', () => {
     expect(r.text).toContain('Into the top list since: blip-2');
     expect(r.text).toContain('paper 0.702');
     expect(r.text).toContain('mined 0.600');
+    // The drawn shares run from types the mined data never mentions (0) to bert's 24.7%: a symlog
+    // axis, so the zeros stay on it, as /popular goes log; scale:linear turns it off.
+    const x = (reply: { chart?: unknown }) =>
+      (reply.chart as { spec: { layer: { encoding: { x: Record<string, unknown> } }[] } }).spec.layer[1]!.encoding.x;
+    expect(r.data).toMatchObject({ scale: 'log' });
+    expect(x(r)).toMatchObject({ title: 'share (log scale)', scale: { type: 'symlog', domain: [0, 1] } });
+    const linear = await ask('/popular source:both scale:linear', s);
+    expect(linear.data).toMatchObject({ scale: 'linear' });
+    expect(x(linear)).toEqual({ field: 'share', type: 'quantitative', title: 'share', axis: { format: '.0%' } });
+    expect(linear.chartName?.file).toBe('popular-source-both-scale-linear.png');
   });
 
   it('/cards: both overall ratios and windows; one window given applies to both', async () => {
@@ -184,5 +194,35 @@ describe('commands source:both', () => {
     const outside = await ask('/cards source:both 2019-01', s);
     expect(outside.error?.code).toBe('E_BAD_VALUE');
     expect(outside.text).toContain('/cards source:paper: from 2019-01');
+  });
+
+  it('/cards: the count axis goes log as /cards does (the paper months alone span 42 to 26,095); scale:linear keeps it linear', async () => {
+    const s = await testServices();
+    insertMined(s, {
+      forum: [['bert', '2023-01', 1]],
+      hub: [['bert', '2023-01', 1]],
+      cards: [
+        ['2023-01', 100, 40],
+        ['2023-02', 300, 150],
+      ],
+    });
+    const countsY = (r: { chart?: unknown }) =>
+      (r.chart as { vconcat: { encoding: { y: { title: string; scale?: { type: string; domain: number[] } } } }[] })
+        .vconcat[0]!.encoding.y;
+    const auto = await ask('/cards source:both', s);
+    expect(auto.data).toMatchObject({ scale: 'log' });
+    // 42 (2019-12) is the smallest month and 26,095 (2023-05) the largest: ticks 10 .. 100,000.
+    expect(countsY(auto)).toMatchObject({
+      title: 'models created (log scale)',
+      scale: { type: 'log', domain: [10, 100000] },
+    });
+    expect(JSON.stringify((auto.chart as { title: unknown }).title)).toContain(
+      'log scale (42 to 26,095 models a month); scale:linear to change',
+    );
+    expect(auto.chartName?.file).toBe('cards-source-both.png');
+    const linear = await ask('/cards source:both scale:linear', s);
+    expect(linear.data).toMatchObject({ scale: 'linear' });
+    expect(countsY(linear)).toEqual({ field: 'models', type: 'quantitative', title: 'models created' });
+    expect(linear.chartName?.file).toBe('cards-source-both-scale-linear.png');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coefCell, fmtCoef, fmtCount, fmtP, fmtPIs, fmtRho, fmtShare } from '../../src/format/numbers.js';
+import { coefCell, fmtCoef, fmtCount, fmtP, fmtPIs, fmtRho, fmtShare, fmtShareSig } from '../../src/format/numbers.js';
 
 // Expected strings are written by hand from the rule (three significant digits, trailing zeros
 // dropped, "< 0.001" below 0.001; the rule of R's format.pval(p, digits = 3, eps = 0.001)).
@@ -57,6 +57,11 @@ describe('format/numbers', () => {
     expect(fmtCount(42)).toBe('42');
     expect(fmtShare(112568 / 213793)).toBe('52.7%');
     expect(fmtShare(null)).toBe('n/a');
+    // Small shares keep two significant digits instead of rounding to "0.00%".
+    expect(fmtShareSig(0.2469)).toBe('24.69%');
+    expect(fmtShareSig(0.00004)).toBe('0.0040%');
+    expect(fmtShareSig(0.000123)).toBe('0.012%');
+    expect(fmtShareSig(0)).toBe('0.00%');
   });
 });
 

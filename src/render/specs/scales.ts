@@ -45,6 +45,25 @@ export function logShareScale(values: readonly number[]): AxisScale {
 }
 
 /**
+ * Shares (0..1) that span orders of magnitude and may be 0 (a type the other source never
+ * mentions): symlog with its linear zone at the smallest power of ten below the smallest share,
+ * so 0 sits on the axis and everything from that power up is spaced as on a log axis.
+ */
+export function symlogShareScale(values: readonly number[]): AxisScale {
+  const pos = values.filter((v) => v > 0);
+  const lo = pos.length ? Math.floor(Math.log10(Math.min(...pos))) : -2;
+  const hi = pos.length ? Math.min(0, Math.ceil(Math.log10(Math.max(...pos)))) : 0;
+  const ticks: number[] = [0];
+  for (let e = lo; e <= Math.max(hi, lo + 1); e++) ticks.push(pow10(e));
+  return {
+    scale: { type: 'symlog', constant: pow10(lo), domain: [0, ticks.at(-1)!], nice: false },
+    // Vega formats symlog ticks as linear ones, to the precision of the whole domain ("0%" for
+    // 0.01%): the precision is spelled out, enough decimals for the smallest tick, then trimmed.
+    axis: { values: ticks, format: `.${Math.max(0, -lo - 2)}~%` },
+  };
+}
+
+/**
  * When the lines on one axis differ by orders of magnitude (bert's ~1,900 Hub models a month vs
  * vit's tens; Beginners' thousands of topics vs a category of ten) a linear axis flattens the
  * small ones to zero. A symlog scale keeps them readable and still shows zero; its ticks are 0
