@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { HfbotError } from './errors.js';
 import { config as messages } from './messages/config.js';
+import { roleRef } from './identity.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const url = z.string().trim().url();
@@ -28,6 +29,23 @@ const slackChannel = z
   )
   .optional();
 
+/** A comma-separated list of people; an unprefixed Slack or Discord id keeps working (read by its shape). */
+const roleList = z
+  .string()
+  .default('')
+  .transform((s, ctx) => {
+    const refs: string[] = [];
+    for (const entry of s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      const r = roleRef(entry);
+      if ('ref' in r) refs.push(r.ref);
+      else ctx.addIssue({ code: 'custom', message: r.error });
+    }
+    return [...new Set(refs)];
+  });
+
 const EnvSchema = z.object({
   HFBOT_DB: z.string().trim().min(1).default('data/hfbot.sqlite'),
   HFBOT_REPLICATION_DIR: optionalText,
@@ -36,15 +54,10 @@ const EnvSchema = z.object({
   ),
   HFBOT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HFBOT_LOG_FORMAT: z.enum(['json', 'pretty']).default('pretty'),
-  HFBOT_ADMINS: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
+  // Namespaced platform users (src/identity.ts): slack:U0123ABCD, discord:<snowflake>, cli:<name>.
+  HFBOT_ADMINS: roleList,
+  // Who decides /verify matches and may start study rounds, besides the admins.
+  HFBOT_TEAM: roleList,
   HFBOT_WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HFBOT_WEB_PORT: port.default(8787),
   // Required to listen anywhere but loopback; sent as a bearer or entered once in the page.

@@ -62,8 +62,12 @@ export interface Reply {
   provenance: Provenance | null;
   /** Errors and private confirmations are shown only to the caller where the platform can. */
   ephemeral?: boolean;
-  /** Post this reply in a thread (coding rounds). */
-  thread?: { title: string };
+  /**
+   * Post this reply in a thread (coding rounds). With a `key`, every reply with the same key
+   * (and channel) goes to the same thread; `private` asks for a thread only the caller sees
+   * (a Discord private thread; on Slack a message only the caller sees, inside the thread).
+   */
+  thread?: { title: string; key?: string; private?: boolean };
   actions?: ReplyAction[];
   files?: ReplyFile[];
   error?: { code: string; message: string };

@@ -3,6 +3,7 @@ import { HfbotError } from '../errors.js';
 import { fmtPIs } from '../format/numbers.js';
 import { msg } from '../messages/index.js';
 import { SOURCES } from '../format/sources.js';
+import { roundsOfSources } from '../data/coding/rounds.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { codedTopicCount, datedTopicCategories, forumSnapshot } from '../data/queries/forum.js';
 import { taxonomy } from '../data/queries/taxonomy.js';
@@ -121,7 +122,13 @@ export function overTimeReply(db: Db, unit: PeriodUnit): Reply {
       datasetVersion: `${datasetVersion(db)} + ${forum.version ?? 'mined forum'}`,
       sources: [
         ...(from('root-causes') ? [SOURCES.rootCauses] : []),
-        ...(from('round:') ? [SOURCES.rounds] : []),
+        ...(from('round:')
+          ? [
+              SOURCES.roundsNamed(
+                roundsOfSources(db, [...new Set(items.flatMap((x) => x.sources.split(',')))]).map((r) => r.name),
+              ),
+            ]
+          : []),
         'hfbot mine forum: forum_topics.created_at (creation dates)',
       ],
       window,

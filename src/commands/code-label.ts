@@ -1,10 +1,13 @@
 import { defineCommand, type ReplyAction } from './types.js';
 import { opt } from './options.js';
-import { recordLabel } from '../data/coding/labels.js';
+import { nextTopic, recordLabel } from '../data/coding/labels.js';
+import { feedsCategories } from '../data/coding/consensus.js';
 import { resolveCategory, resolveSubcategory, subcategoriesOf } from '../data/coding/scheme.js';
 import { msg } from '../messages/index.js';
 import { cleanFree, nowIso, roundOption, roundProvenance } from './code-common.js';
-import { inRound, roundOf } from './checks/round.js';
+import { inRound, roundOf, roundRater } from './checks/round.js';
+import { callerRef } from './checks/roles.js';
+import { nextButton } from './code-common.js';
 
 export const codeLabel = defineCommand({
   definition: {
@@ -25,7 +28,7 @@ export const codeLabel = defineCommand({
     },
     examples: ['/code label 639 C1', '/code label 639 C2 code:"fine-tuning loss is nan" sub:Fine-Tuning'],
     // Without round:, the caller's most recent open round that holds the topic.
-    checks: [inRound('topic-or-latest')],
+    checks: [inRound('topic-or-latest'), roundRater],
   },
   execute(ctx) {
     const db = ctx.services.db;
@@ -38,7 +41,7 @@ export const codeLabel = defineCommand({
     const r = recordLabel(db, {
       roundId: round.id,
       topic,
-      rater: ctx.user.id,
+      rater: callerRef(ctx),
       code: cat.code,
       subcategory: sub,
       freeCode: free,
@@ -55,17 +58,12 @@ export const codeLabel = defineCommand({
         command: `/code label ${topic} ${cat.code} sub:"{value}"${free ? ` code:"${free}"` : ''} round:${round.name}`,
         options: subs.slice(0, 25).map((s) => ({ label: s.slice(0, 100), value: s })),
       });
-    actions.push({
-      type: 'button',
-      id: `code-next:${round.id}`,
-      label: msg.coding.nextLabel,
-      command: `/code next ${round.name}`,
-      style: 'primary',
-    });
+    // Only while the rater has topics left: a Next button on the last one would lead nowhere.
+    if (nextTopic(db, round.id, callerRef(ctx))) actions.push(nextButton(round));
     return {
       text:
         msg.coding.labelled(topic, cat.code, cat.category, r.replaced, r.labelled, r.total, extra) +
-        (r.consensus ? msg.coding.consensusReached(r.consensus) : ''),
+        (r.consensus ? msg.coding.consensusReached(r.consensus, feedsCategories(db, round.id)) : ''),
       data: {
         round: round.name,
         topic,

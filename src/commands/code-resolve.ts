@@ -8,6 +8,7 @@ import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import { nowIso, roundOption, roundProvenance } from './code-common.js';
 import { inRound, roundOf, roundParticipant } from './checks/round.js';
+import { callerRef } from './checks/roles.js';
 
 export const codeResolve = defineCommand({
   definition: {
@@ -37,7 +38,7 @@ export const codeResolve = defineCommand({
       throw new HfbotError('E_CONFLICT', msg.coding.notRevealed(topic, round.name), {
         hint: msg.coding.notRevealedHint,
       });
-    recordResolution(db, { roundId: round.id, topic, code: cat.code, by: ctx.user.id, at: nowIso(ctx) });
+    recordResolution(db, { roundId: round.id, topic, code: cat.code, by: callerRef(ctx), at: nowIso(ctx) });
     return {
       text: msg.coding.resolved(topic, cat.code, cat.category),
       data: { round: round.name, topic, code: cat.code },

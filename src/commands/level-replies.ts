@@ -10,6 +10,7 @@ import { compareLevels } from '../analysis/level-compare.js';
 import { sharesSpec } from '../render/specs/taxonomy-shares.js';
 import { levelCompareSpec } from '../render/specs/level-compare.js';
 import type { Db } from '../data/db.js';
+import { roundsOfSources } from '../data/coding/rounds.js';
 import type { Provenance, Reply } from './types.js';
 
 export const FORUM: Record<Level, string> = { beginner: 'Beginners', intermediate: 'Intermediate' };
@@ -24,16 +25,19 @@ function requireLevel(db: Db, level: Level, kind: Kind) {
   return counts;
 }
 
-const sourceNames = (sources: readonly string[]) =>
-  sources.map((s) => (s === 'root-causes' ? SOURCES.rootCauses : `coding ${s}`));
+/** Root_Causes.csv and the study rounds (by name) whose labels the counts include. */
+function sourceNames(db: Db, sources: readonly string[]): string[] {
+  const rounds = roundsOfSources(db, sources).map((r) => r.name);
+  return [
+    ...(sources.includes('root-causes') ? [SOURCES.rootCauses] : []),
+    ...(rounds.length ? [SOURCES.roundsNamed(rounds)] : []),
+  ];
+}
 
 function provenanceOf(db: Db, sources: readonly string[], n: number, note: string): Provenance {
   return {
     datasetVersion: datasetVersion(db),
-    sources: [
-      ...(sources.includes('root-causes') ? [SOURCES.rootCauses] : []),
-      ...(sources.some((s) => s.startsWith('round:')) ? [SOURCES.rounds] : []),
-    ],
+    sources: sourceNames(db, sources),
     window: null,
     n,
     note,
@@ -43,7 +47,7 @@ function provenanceOf(db: Db, sources: readonly string[], n: number, note: strin
 export function levelReply(db: Db, kind: Kind, level: Level, top: number | undefined): Reply {
   const { n, rows: counts, sources } = requireLevel(db, level, kind);
   const rows = levelShares(counts, n, top);
-  const names = sourceNames(sources);
+  const names = sourceNames(db, sources);
   const provenance = provenanceOf(db, sources, n, `Shares of ${n} ${FORUM[level]} topics, not of the paper's codes.`);
   return {
     text: msg.taxonomy.level({
@@ -59,7 +63,17 @@ export function levelReply(db: Db, kind: Kind, level: Level, top: number | undef
       columns: ['code', 'category', 'topics', 'percent of topics', '95% CI low', '95% CI high'],
       rows: rows.map((r) => [r.code, r.category, r.count, r.percent, r.lower, r.upper]),
     },
-    data: { kind: word(kind), level, n, unit: 'topics', confidence: 0.95, interval: 'wilson', total: n, rows },
+    data: {
+      kind: word(kind),
+      level,
+      n,
+      unit: 'topics',
+      confidence: 0.95,
+      interval: 'wilson',
+      total: n,
+      rows,
+      rounds: roundsOfSources(db, sources).map((r) => r.name),
+    },
     provenance,
     chart: sharesSpec({
       bars: rows.map((r) => ({ label: `${r.code} ${r.category}`, percent: r.percent, lower: r.lower, upper: r.upper })),
@@ -78,7 +92,7 @@ export function compareReply(db: Db, kind: Kind, top: number | undefined): Reply
   const cmp = compareLevels(b.rows, i.rows, { beginner: b.n, intermediate: i.n });
   const rows = top ? cmp.rows.slice(0, top) : cmp.rows;
   const sources = [...new Set([...b.sources, ...i.sources])].sort();
-  const names = sourceNames(sources);
+  const names = sourceNames(db, sources);
   const significant = cmp.rows.filter((r) => r.q !== null && r.q < 0.05).length;
   const provenance = provenanceOf(
     db,

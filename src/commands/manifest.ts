@@ -25,6 +25,7 @@ export const manifest: readonly (readonly [name: string, load: Load])[] = [
   ['code export', () => import('./code-export.js').then((m) => m.codeExport)],
   ['code close', () => import('./code-close.js').then((m) => m.codeClose)],
   ['code reopen', () => import('./code-reopen.js').then((m) => m.codeReopen)],
+  ['code purpose', () => import('./code-purpose.js').then((m) => m.codePurpose)],
   ['trend', () => import('./trend.js').then((m) => m.trend)],
   ['trends', () => import('./trends.js').then((m) => m.trends)],
   ['popular', () => import('./popular.js').then((m) => m.popular)],

@@ -31,6 +31,8 @@ export interface PipelineOptions {
 export interface Caller {
   user: CommandUser;
   channel?: CommandContext['channel'];
+  /** The platform's user directory, for commands that name people (/code start raters:). */
+  directory?: CommandContext['directory'];
 }
 
 /** Chat text ("/trend llama from:2021-01"), or typed options from a platform that has them (Discord). */
@@ -67,6 +69,7 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
       state: {},
       raw,
       ...(caller.channel ? { channel: caller.channel } : {}),
+      ...(caller.directory ? { directory: caller.directory } : {}),
     };
     const timeoutMs = opts.timeoutMs ?? services.config.HFBOT_COMMAND_TIMEOUT_MS;
     const started = performance.now();

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Services } from '../services.js';
 import type { Reply } from '../reply.js';
 import type { Round } from '../data/coding/rounds.js';
+import type { UserDirectory } from './directory.js';
 
 export type { Services } from '../services.js';
 export type { ChartName, Provenance, Reply, ReplyAction, ReplyFile, ReplyTable } from '../reply.js';
@@ -49,7 +50,8 @@ export interface CommandDefinition<O extends OptionsShape = OptionsShape> {
 
 export type ArgsOf<O extends OptionsShape> = { [K in keyof O]: z.output<O[K]['schema']> };
 
-export type Platform = 'discord' | 'slack' | 'web' | 'cli' | 'test';
+export type { Platform } from '../identity.js';
+import type { Platform } from '../identity.js';
 
 export interface CommandUser {
   id: string;
@@ -63,6 +65,10 @@ export interface CommandUser {
  */
 export interface CheckState {
   round?: Round;
+  /** The raters /code start resolved to platform users. */
+  raters?: { ref: string; name: string }[];
+  /** Who runs /code start, with the display name the platform knows. */
+  owner?: { ref: string; name: string };
 }
 
 export interface CommandContext<A = Record<string, unknown>> {
@@ -77,6 +83,8 @@ export interface CommandContext<A = Record<string, unknown>> {
   channel?: { id: string; threadId?: string };
   /** The text as typed, for logs and echoes. */
   raw: string;
+  /** Who exists on the caller's platform (Slack users, Discord guild members); absent: typed names. */
+  directory?: UserDirectory;
 }
 
 /**

@@ -6,6 +6,9 @@ export const SOURCES = {
   rootCauses: 'Root_Causes.csv',
   codes: 'All_Codes.csv',
   rounds: 'hfbot coding rounds (topic_categories)',
+  /** Names the rounds whose agreed or resolved labels an answer counts. */
+  roundsNamed: (names: readonly string[]) =>
+    `hfbot study rounds ${names.map((n) => `"${n}"`).join(', ')} (labels all raters agreed on or resolved)`,
 };
 
 /** The HuggingFace Forums address of a topic (Discourse redirects /t/<id> to the full slug). */

@@ -128,6 +128,12 @@ describe('commands/challenges over:', () => {
   it('reads the chi-square p when expected counts are large enough, and says when it is at odds with the paper', async () => {
     const s = await testServices();
     s.db.prepare('DELETE FROM topic_categories').run();
+    // The rows come from study round 1, which answers name.
+    s.db
+      .prepare(
+        "INSERT INTO rounds (id, name, owner, scheme, seed, size, status, created_at, purpose) VALUES (1, 'pilot', 'test:olga', 'challenges', 'p', 100, 'closed', 'x', 'study')",
+      )
+      .run();
     const put = s.db.prepare(
       "INSERT INTO topic_categories (topic_id, code, source, forum_category) VALUES (?, ?, 'round:1', 'Beginners')",
     );
@@ -154,7 +160,7 @@ describe('commands/challenges over:', () => {
     expect(d.test.monteCarlo).toBeNull();
     expect(r.text).toContain('at odds with it');
     expect(r.provenance!.sources).toEqual([
-      'hfbot coding rounds (topic_categories)',
+      'hfbot study rounds "pilot" (labels all raters agreed on or resolved)',
       'hfbot mine forum: forum_topics.created_at (creation dates)',
     ]);
   });

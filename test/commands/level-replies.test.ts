@@ -71,6 +71,12 @@ describe('commands/challenges level:compare', () => {
     const s = await testServices();
     s.db.transaction(() => {
       s.db.prepare('DELETE FROM topic_categories').run();
+      // The rows come from study round 1, which answers name.
+      s.db
+        .prepare(
+          "INSERT INTO rounds (id, name, owner, scheme, seed, size, status, created_at, purpose) VALUES (1, 'pilot', 'test:olga', 'challenges', 'p', 21, 'closed', 'x', 'study')",
+        )
+        .run();
       const put = s.db.prepare(
         "INSERT INTO topic_categories (topic_id, code, source, forum_category) VALUES (?, ?, 'round:1', ?)",
       );
@@ -82,7 +88,7 @@ describe('commands/challenges level:compare', () => {
     // K = 11 and 10 of 21 topics: the least p any split allows is 0.476 (python3 enumeration: 0.47619...).
     expect(r.data.minAttainableP).toBeCloseTo(0.47619047619047616, 12);
     expect(r.text).toContain('no category can reach p < 0.05');
-    expect(r.provenance!.sources).toEqual(['hfbot coding rounds (topic_categories)']);
+    expect(r.provenance!.sources).toEqual(['hfbot study rounds "pilot" (labels all raters agreed on or resolved)']);
   });
 
   it('/benefits level:compare works from coding rounds, and says how to get them when there are none', async () => {

@@ -25,12 +25,35 @@ import { fillTemplate } from '../action-store.js';
 import { findDiscordCommand, optionKey } from './commands-json.js';
 import { CUSTOM_ID_PREFIX, discordPayload } from './reply-message.js';
 import { answerDeferred, type Answerable, type DeliverDeps } from './deliver.js';
+import { answerComponent } from './update.js';
+import { discordDirectory } from './directory.js';
+import { withKnownNames, type DirectoryUser } from '../../commands/directory.js';
 
 export interface DiscordHandlerDeps extends DeliverDeps {
   pipeline: Pipeline;
 }
 
-const userOf = (i: BaseInteraction) => ({ id: i.user.id, name: i.user.username, platform: 'discord' as const });
+/** The name people see in this server: nickname, else display name, else username. */
+function userOf(i: BaseInteraction) {
+  const m = i.member as { nick?: string | null; nickname?: string | null } | null;
+  const name = m?.nickname ?? m?.nick ?? i.user.globalName ?? i.user.username;
+  return { id: i.user.id, name, platform: 'discord' as const };
+}
+
+/**
+ * USER options arrive as an id with the user (and member) in `resolved`; they become <@id>
+ * mentions for the core, and their names are handed to the directory so no lookup is needed.
+ */
+function knownUser(o: CommandInteractionOption): DirectoryUser | null {
+  if (o.type !== ApplicationCommandOptionType.User || !o.user) return null;
+  const m = o.member as { nick?: string | null; nickname?: string | null } | null | undefined;
+  return {
+    id: o.user.id,
+    name: m?.nickname ?? m?.nick ?? o.user.globalName ?? o.user.username,
+    aka: [`@${o.user.username}`, o.user.id],
+    ...(o.user.bot ? { bot: true } : {}),
+  };
+}
 
 function channelOf(i: BaseInteraction): CommandContext['channel'] {
   if (!i.channelId) return undefined;
@@ -48,14 +71,19 @@ async function replyNow(i: Answerable, reply: Reply, deps: DiscordHandlerDeps): 
 function optionValues(
   def: Command['definition'],
   data: readonly CommandInteractionOption[],
-): { raw: Record<string, unknown>; text: string } {
+): { raw: Record<string, unknown>; text: string; known: Map<string, DirectoryUser> } {
   const leaf = data[0]?.type === ApplicationCommandOptionType.Subcommand ? (data[0].options ?? []) : data;
   const raw: Record<string, unknown> = {};
-  for (const o of leaf) raw[optionKey(def, o.name) ?? o.name] = o.value;
+  const known = new Map<string, DirectoryUser>();
+  for (const o of leaf) {
+    const user = knownUser(o);
+    if (user) known.set(user.id, user);
+    raw[optionKey(def, o.name) ?? o.name] = o.type === ApplicationCommandOptionType.User ? `<@${o.value}>` : o.value;
+  }
   const text = Object.entries(raw)
     .map(([k, v]) => `${k}:${String(v)}`)
     .join(' ');
-  return { raw, text: `/${def.name}${text ? ` ${text}` : ''}` };
+  return { raw, text: `/${def.name}${text ? ` ${text}` : ''}`, known };
 }
 
 /** A refusal is answered privately at once; anything else is deferred, then run and delivered. */
@@ -80,10 +108,11 @@ async function chatInput(i: ChatInputCommandInteraction, deps: DiscordHandlerDep
       deps,
     );
   }
-  const { raw, text } = optionValues(command.definition, i.options.data);
+  const { raw, text, known } = optionValues(command.definition, i.options.data);
+  const directory = withKnownNames(discordDirectory(i.client.rest, i.guildId), known);
   await answer(
     i,
-    deps.pipeline.prepare({ command, args: raw, raw: text }, { user: userOf(i), channel: channelOf(i) }),
+    deps.pipeline.prepare({ command, args: raw, raw: text }, { user: userOf(i), channel: channelOf(i), directory }),
     deps,
   );
 }
@@ -93,7 +122,12 @@ async function componentClick(i: MessageComponentInteraction, deps: DiscordHandl
   if (!template) return replyNow(i, errorReply(new HfbotError('E_NOT_FOUND', msg.platforms.actionExpired)), deps);
   const value = i.isStringSelectMenu() ? (i.values[0] ?? '') : '';
   const text = fillTemplate(template, value);
-  await answer(i, deps.pipeline.prepare({ text }, { user: userOf(i), channel: channelOf(i) }), deps);
+  const directory = discordDirectory(i.client.rest, i.guildId);
+  await answerComponent(
+    i,
+    deps.pipeline.prepare({ text }, { user: userOf(i), channel: channelOf(i), directory }),
+    deps,
+  );
 }
 
 async function autocomplete(i: AutocompleteInteraction, deps: DiscordHandlerDeps): Promise<void> {

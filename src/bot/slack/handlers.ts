@@ -7,6 +7,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { Pipeline } from '../../commands/pipeline.js';
 import type { Services } from '../../services.js';
+import type { UserDirectory } from '../../commands/directory.js';
 import { msg } from '../../messages/index.js';
 import { fillTemplate, type ActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
@@ -22,6 +23,8 @@ export interface SlackHandlerDeps {
   umbrella?: string;
   /** Told about each background job, so close() can wait for answers in flight. */
   track?: (job: Promise<void>) => void;
+  /** The workspace's people (users.info / users.list), for /code start raters:. */
+  directory?: UserDirectory;
 }
 
 interface Job {
@@ -38,7 +41,10 @@ export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<v
   try {
     const user = { id: job.user.id, ...(job.user.name ? { name: job.user.name } : {}), platform: 'slack' as const };
     const channel = { id: job.target.channel, ...(job.target.threadTs ? { threadId: job.target.threadTs } : {}) };
-    const reply = await deps.pipeline.run({ text: job.text }, { user, channel });
+    const reply = await deps.pipeline.run(
+      { text: job.text },
+      { user, channel, ...(deps.directory ? { directory: deps.directory } : {}) },
+    );
     await deliverSlack(job.client, reply, job.target, deps);
     log.debug('slack answered', {
       text: job.text,
@@ -56,9 +62,15 @@ export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<v
   }
 }
 
+/**
+ * The command line from a slash command. With "Escape channels, users, and links" on, Slack sends
+ * users as <@U0AAA1|handle> (or <@U0AAA1>); the label may hold spaces, so it is dropped here and
+ * the id looked up (users.info) when it matters.
+ */
 export function commandLine(command: string, text: string, umbrella: string): string {
   const name = command.replace(/^\//, '');
-  return name === umbrella ? text : `${name} ${text}`.trim();
+  const line = text.replace(/<@([UW][A-Z0-9]+)\|[^>]*>/g, '<@$1>');
+  return name === umbrella ? line : `${name} ${line}`.trim();
 }
 
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
@@ -71,8 +83,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       runAndDeliver(
         {
           text: commandLine(command.command, command.text, umbrella),
-          user: { id: command.user_id, name: command.user_name },
-          target: { channel: command.channel_id, respond, owner: `slack:${command.user_id}` },
+          // user_name is deprecated (a handle, not a display name); names come from users.info.
+          user: { id: command.user_id },
+          target: { channel: command.channel_id, respond, user: command.user_id, owner: `slack:${command.user_id}` },
           client,
         },
         deps,
@@ -83,9 +96,10 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, client, respond }) => {
     await ack();
     const b = body as {
-      user: { id: string; name?: string; username?: string };
+      user: { id: string };
       channel?: { id: string };
-      message?: { ts: string; thread_ts?: string };
+      container?: { is_ephemeral?: boolean; message_ts?: string; thread_ts?: string };
+      message?: { ts: string; thread_ts?: string; text?: string; blocks?: unknown[] };
     };
     const a = action as { type: string; block_id?: string; value?: string; selected_option?: { value: string } };
     const template =
@@ -93,11 +107,21 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const value = a.selected_option?.value ?? '';
     const channel = b.channel?.id;
     if (!channel) return;
+    // Ephemeral messages come without `message`; container says which kind it was (block_actions payload).
+    const ephemeral = Boolean(b.container?.is_ephemeral);
+    const threadTs = b.message?.thread_ts ?? b.container?.thread_ts;
     const target: SlackTarget = {
       channel,
       respond: respond as RespondFn,
+      user: b.user.id,
       owner: `slack:${b.user.id}`,
-      ...(b.message?.thread_ts ? { threadTs: b.message.thread_ts } : {}),
+      ...(threadTs ? { threadTs } : {}),
+      origin: {
+        ephemeral,
+        ...(b.message?.ts ? { ts: b.message.ts } : {}),
+        ...(b.message?.blocks ? { blocks: b.message.blocks } : {}),
+        ...(b.message?.text ? { text: b.message.text } : {}),
+      },
     };
     if (!template) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: msg.platforms.actionExpired });
@@ -107,10 +131,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       runAndDeliver(
         {
           text: fillTemplate(template, value),
-          user: {
-            id: b.user.id,
-            ...((b.user.username ?? b.user.name) ? { name: b.user.username ?? b.user.name } : {}),
-          },
+          user: { id: b.user.id },
           target,
           client,
         },

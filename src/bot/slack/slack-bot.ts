@@ -19,6 +19,7 @@ import { createActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerSlackHandlers } from './handlers.js';
+import { slackDirectory } from './directory.js';
 import { guardSlackRequests } from './request-guard.js';
 
 export interface SlackBotOptions {
@@ -71,6 +72,7 @@ export async function createSlackBot(services: Services, opts: SlackBotOptions =
       limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
     }),
     store: createActionStore(),
+    directory: slackDirectory(app.client),
     ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
     track: (job) => {
       pending.add(job);

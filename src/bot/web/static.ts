@@ -17,6 +17,7 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/render.js': { file: 'render.js', type: 'text/javascript; charset=utf-8' },
   '/complete.js': { file: 'complete.js', type: 'text/javascript; charset=utf-8' },
+  '/menu.js': { file: 'menu.js', type: 'text/javascript; charset=utf-8' },
   '/login.js': { file: 'login.js', type: 'text/javascript; charset=utf-8' },
 };
 

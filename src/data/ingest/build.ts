@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../../logger.js';
-import { applySchema, schemaModules } from '../schema/index.js';
+import { applySchema, migrateSchema, schemaModules } from '../schema/index.js';
 import { HfbotError, isHfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import { readOverview } from './overview.js';
@@ -111,12 +111,14 @@ export async function buildDataset(o: BuildOptions): Promise<BuildResult> {
   try {
     db = new Database(tmp);
     db.pragma('journal_mode = DELETE');
-    applySchema(db);
+    applySchema(db, { migrate: false });
     const builtAt = (o.now ?? (() => new Date()))().toISOString();
     db.transaction(() =>
       writeDataset(db!, pkg, { version, builtAt, sourceDir: o.sourceDir, sourceKind: o.sourceKind }),
     )();
     const carriedOver = existsSync(target) ? carryOver(db, target) : {};
+    // After the carry-over: rows from a file written by an older version are migrated too.
+    migrateSchema(db);
     db.close();
     db = undefined;
     renameSync(tmp, target);
@@ -139,12 +141,14 @@ function carryOver(db: Database.Database, oldFile: string): Record<string, numbe
     db.transaction(() => {
       for (const m of schemaModules) {
         for (const { table, where } of m.carryOver) {
-          const oldCols = (
-            db.prepare(`SELECT name FROM old.pragma_table_info(?)`).all(table) as { name: string }[]
-          ).map((c) => c.name);
+          const oldCols =
+            // The schema goes in the second argument: old.pragma_table_info(t) would read main's table.
+            (db.prepare(`SELECT name FROM pragma_table_info(?, 'old')`).all(table) as { name: string }[]).map(
+              (c) => c.name,
+            );
           if (!oldCols.length) continue;
           const newCols = new Set(
-            (db.prepare(`SELECT name FROM main.pragma_table_info(?)`).all(table) as { name: string }[]).map(
+            (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(table) as { name: string }[]).map(
               (c) => c.name,
             ),
           );
