@@ -78,7 +78,7 @@ describe('format/numbers in the web chat', () => {
   it('the page right-aligns the same cells as the text tables do', async () => {
     const { readFileSync } = await import('node:fs');
     const { NUMERIC_CELL } = await import('../../src/format/numbers.js');
-    const page = readFileSync(new URL('../../src/bot/web/public/render.js', import.meta.url), 'utf8');
+    const page = readFileSync(new URL('../../src/bot/web/public/table.js', import.meta.url), 'utf8');
     expect(page).toContain(`const NUMERIC_CELL = /${NUMERIC_CELL.source}/;`);
   });
 });
