@@ -54,9 +54,14 @@ describe('commands/trend source:both', () => {
     expect(m.mined.rho).toBeCloseTo(27 / 35, 12);
     const alone = await ask('/trend llama source:mined');
     expect(alone.data.p).toBe(m.mined.p);
-    expect(r.text).toContain('paper 2022-10..2023-05 (8 months): rho = 0.9001');
-    expect(r.text).toContain('mined 2023-01..2023-06 (6 months): rho = 0.7714');
+    // Printed as every rho is (three decimals, src/format/numbers.ts).
+    expect(r.text).toContain('paper 2022-10..2023-05 (8 months): rho = 0.900');
+    expect(r.text).toContain('mined 2023-01..2023-06 (6 months): rho = 0.771');
     expect(r.text).not.toContain('2022-03');
+    expect(r.chartName).toEqual({
+      file: 'trend-llama-source-both.png',
+      title: '/trend llama source:both: forum mentions vs Hub uploads',
+    });
     expect(r.data).toMatchObject({ source: 'both', datasetVersions: { mined: 'mined-test' } });
     expect(r.provenance!.datasetVersion).toMatch(/^saner2024-\w+ \+ mined-test$/);
     expect(r.provenance!.window).toEqual({ from: '2022-10', to: '2023-06' });
@@ -79,5 +84,35 @@ describe('commands/trend source:both', () => {
     const outside = await ask('/trend llama source:both from:2020-07');
     expect(outside.error?.code).toBe('E_BAD_VALUE');
     expect(outside.text).toContain('/trend source:mined: from 2020-07 is outside the data');
+  });
+
+  it('says so plainly when the mined forum and Hub series share no month, on every command that pairs them', async () => {
+    // A Hub listed months after the forum crawl stopped: forum 2021-06..2023-06, Hub 2026-10..2026-12.
+    services.db
+      .prepare(
+        "UPDATE series_windows SET first_month = '2026-10', last_month = '2026-12' WHERE source = 'mined' AND series = 'hub'",
+      )
+      .run();
+    try {
+      for (const line of [
+        '/trend llama source:both',
+        '/trend llama source:mined',
+        '/trends source:both',
+        '/trends source:mined',
+      ]) {
+        const r = await ask(line);
+        expect(r.error?.code, line).toBe('E_NOT_FOUND');
+        expect(r.text, line).toContain('forum 2021-06 to 2023-06, hub 2026-10 to 2026-12');
+        expect(r.text, line).toContain('nothing to compare month by month');
+        expect(r.text, line).not.toContain('months available');
+        expect(r.text, line).toContain('hfbot refresh');
+      }
+    } finally {
+      services.db
+        .prepare(
+          "UPDATE series_windows SET first_month = '2021-06', last_month = '2023-06' WHERE source = 'mined' AND series = 'hub'",
+        )
+        .run();
+    }
   });
 });
