@@ -24,6 +24,14 @@ export interface CandidateAutomaton {
   /** Per bucket: type indices in pattern order. buckets[0] is empty. */
   buckets: number[][];
   root: number;
+  /** Whether a match may start at a non-word character (no spelling in data/model-types.txt does). */
+  nonWordStart: boolean;
+  /**
+   * Every spelling was read to its end, with ASCII characters only: a match is then ASCII text of
+   * at most `maxLength` characters, so it can be confirmed on a few bytes of UTF-8.
+   */
+  exact: boolean;
+  maxLength: number;
 }
 
 /** `spellings[t]` are the regex fragments of type t, the types in pattern order. */
@@ -112,7 +120,22 @@ export function buildCandidateAutomaton(spellings: readonly (readonly string[])[
     bucket[s] = id;
   });
   if (buckets.length > 0xffff) throw new Error('mention candidates: too many buckets');
-  return { cls, classes, trans: Int32Array.from(trans, (v) => v ?? 0), reading, bucket, buckets, root };
+  const nonWordStart = bucket[root] !== 0 || nonWord.some((k) => (trans[root * classes + k] ?? 0) !== 0);
+  const allPrefixes = prefixes.flat();
+  const exact = allPrefixes.every((p) => p.complete && p.chars.every((set) => set !== null));
+  const maxLength = Math.max(0, ...allPrefixes.map((p) => p.chars.length));
+  return {
+    cls,
+    classes,
+    trans: Int32Array.from(trans, (v) => v ?? 0),
+    reading,
+    bucket,
+    buckets,
+    root,
+    nonWordStart,
+    exact,
+    maxLength,
+  };
 }
 
 /** The bucket the automaton ends in when started at `p` (0: no type can match there). */

@@ -3,24 +3,34 @@
  * alternative per type in pattern order, AFTER; flags gi) without trying ~180 alternatives at
  * every position.
  *
- * Candidates: a match can only start where the previous character is not a word character, and
- * only where the candidate automaton (./mention-candidates.ts) ends in a bucket of types that may
- * match there. Confirmation: the bucket's regex is the big pattern with only those types'
- * alternatives, in the same order, run sticky at the candidate. A type left out cannot match at
- * that position, so the first alternative that matches, and the text it matches, are the big
- * pattern's: the same matches by construction. The scan then resumes after the match, as a
- * global regex does.
+ * 1. Prefilter (./mention-prefilter.ts): one table lookup per character says where a match may start.
+ * 2. Candidates (./mention-candidates.ts): from there, an automaton reads as far as any spelling
+ *    can still be matching and names the bucket of types that may match at that position.
+ * 3. Confirmation: the bucket's regex is the big pattern with only those types' alternatives, in
+ *    the same order, run sticky at the candidate. A type left out cannot match at that position,
+ *    so the first alternative that matches, and the text it matches, are the big pattern's.
+ * The scan then resumes after the match, as a global regex does: the same matches by construction.
+ *
+ * On UTF-8 bytes (posts as the database stores them) the same steps run on the bytes: bytes of
+ * non-ASCII characters are >= 0x80, never a word character nor part of a spelling, exactly as the
+ * pattern (no 'u' flag) treats those characters; the regex confirms on the few ASCII bytes a
+ * match can span, read as latin1 so one byte is one character.
  */
-import { bucketAt, buildCandidateAutomaton } from './mention-candidates.js';
+import { buildCandidateAutomaton } from './mention-candidates.js';
+import { buildPrefilter, KEY_MASK } from './mention-prefilter.js';
 import { AFTER, BEFORE, spellings, typeAlternative } from './mention-spellings.js';
 
-/** 1 for the characters BEFORE/AFTER call word characters. */
-const WORD = new Uint8Array(128);
+/** 1 for the characters BEFORE/AFTER call word characters (ASCII letters, digits, '_'), by UTF-16 code unit. */
+const WORD = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) WORD[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
 
+export type OnMatch = (type: number, start: number, end: number) => void;
+
 export interface MentionScanner {
-  /** Calls `onMatch` for every match of the big pattern in `text`, left to right (type = index in pattern order). */
-  scan(text: string, onMatch: (type: number, index: number, end: number) => void): void;
+  /** Every match of the big pattern in `text`, left to right (type = index in pattern order; UTF-16 indexes). */
+  scan(text: string, onMatch: OnMatch): void;
+  /** The same on UTF-8 bytes (byte offsets); null when a spelling is beyond the byte scan (then decode and use scan). */
+  scanUtf8: ((bytes: Uint8Array, onMatch: OnMatch) => void) | null;
   /** How many distinct confirming regexes the automaton uses; for tests and benchmarks. */
   readonly buckets: number;
 }
@@ -28,40 +38,81 @@ export interface MentionScanner {
 /** `ordered` must be in pattern order (orderTypes). */
 export function buildMentionScanner(ordered: readonly string[]): MentionScanner {
   const automaton = buildCandidateAutomaton(ordered.map(spellings));
-  const { buckets } = automaton;
+  const { cls, classes: K, trans, reading, bucket, root, buckets, maxLength } = automaton;
+  const { class5, maybe } = buildPrefilter(automaton, WORD);
+  /** The automaton's class of every UTF-16 code unit and byte (all non-ASCII ones: 0), so no branch picks the table. */
+  const cls16 = new Uint8Array(65536);
+  cls16.set(cls);
   const regexes = buckets.map((types) =>
     types.length
       ? new RegExp(`${BEFORE}(?:${types.map((t) => typeAlternative(ordered[t]!)).join('|')})${AFTER}`, 'iy')
       : null,
   );
 
-  return {
-    buckets: buckets.length - 1,
-    scan(text, onMatch) {
-      const n = text.length;
-      let afterWord = false;
-      for (let p = 0; p < n; p++) {
-        const c = text.charCodeAt(p);
-        if (!afterWord) {
-          const b = bucketAt(automaton, text, p);
-          if (b !== 0) {
-            const re = regexes[b]!;
-            re.lastIndex = p;
-            const m = re.exec(text);
-            if (m !== null) {
-              let g = 1;
-              while (m[g] === undefined) g++;
-              const end = re.lastIndex;
-              onMatch(buckets[b]![g - 1]!, p, end);
-              p = end - 1;
-              const last = text.charCodeAt(p);
-              afterWord = last < 128 && WORD[last] === 1;
-              continue;
-            }
-          }
-        }
-        afterWord = c < 128 && WORD[c] === 1;
-      }
-    },
+  /** Runs the bucket's regex at `index` of `text`; reports and returns the match length, or -1. */
+  const confirm = (b: number, text: string, index: number, start: number, onMatch: OnMatch) => {
+    const re = regexes[b]!;
+    re.lastIndex = index;
+    const m = re.exec(text);
+    if (m === null) return -1;
+    let g = 1;
+    while (m[g] === undefined) g++;
+    onMatch(buckets[b]![g - 1]!, start, start + m[0].length);
+    return m[0].length;
   };
+
+  // What follows is written out twice, for a string and for bytes, because one loop calling a
+  // character accessor runs at half the speed. Each "maybe" of the prefilter at i is a candidate
+  // at p = i - 2; the loop runs on past the end with the end of text (class 0) shifted in.
+
+  /** Candidate at p of a string: the automaton, then the bucket's regex; returns where scanning resumes. */
+  const atString = (text: string, n: number, p: number, next: number, onMatch: OnMatch) => {
+    if (p < next || (p > 0 && WORD[text.charCodeAt(p - 1)] === 1)) return next;
+    let s = root;
+    for (let j = p; reading[s] === 1; j++) s = trans[s * K + (j < n ? cls16[text.charCodeAt(j)]! : 0)]!;
+    if (bucket[s] === 0) return next;
+    const len = confirm(bucket[s]!, text, p, p, onMatch);
+    return len > 0 ? p + len : next;
+  };
+  const scan = (text: string, onMatch: OnMatch) => {
+    const n = text.length;
+    let next = 0;
+    let key = 0;
+    for (let i = 0; i < n; i++) {
+      key = ((key << 5) | class5[text.charCodeAt(i)]!) & KEY_MASK;
+      if (maybe[key] === 1) next = atString(text, n, i - 2, next, onMatch);
+    }
+    for (let i = n; i < n + 2; i++) {
+      key = (key << 5) & KEY_MASK;
+      if (maybe[key] === 1) next = atString(text, n, i - 2, next, onMatch);
+    }
+  };
+
+  /** Candidate at p of UTF-8 bytes; the regex confirms on the match's bytes read as latin1 (one byte, one character). */
+  const atBytes = (buf: Buffer, n: number, p: number, next: number, onMatch: OnMatch) => {
+    if (p < next || (p > 0 && WORD[buf[p - 1]!] === 1)) return next;
+    let s = root;
+    for (let j = p; reading[s] === 1; j++) s = trans[s * K + (j < n ? cls16[buf[j]!]! : 0)]!;
+    if (bucket[s] === 0) return next;
+    // Exact spellings match at most maxLength ASCII characters; the lookahead needs one more.
+    const window = buf.toString('latin1', p, Math.min(n, p + maxLength + 1));
+    const len = confirm(bucket[s]!, window, 0, p, onMatch);
+    return len > 0 ? p + len : next;
+  };
+  const scanUtf8 = (bytes: Uint8Array, onMatch: OnMatch) => {
+    const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const n = buf.length;
+    let next = 0;
+    let key = 0;
+    for (let i = 0; i < n; i++) {
+      key = ((key << 5) | class5[buf[i]!]!) & KEY_MASK;
+      if (maybe[key] === 1) next = atBytes(buf, n, i - 2, next, onMatch);
+    }
+    for (let i = n; i < n + 2; i++) {
+      key = (key << 5) & KEY_MASK;
+      if (maybe[key] === 1) next = atBytes(buf, n, i - 2, next, onMatch);
+    }
+  };
+
+  return { buckets: buckets.length - 1, scan, scanUtf8: automaton.exact ? scanUtf8 : null };
 }

@@ -6,8 +6,10 @@
  * Names that are ordinary words are flagged ambiguous: a person confirms them (paper IV-B2).
  */
 import { buildMentionScanner } from './mention-scan.js';
+import { copyString, sentenceAround, sentenceAroundUtf8 } from './mention-sentence.js';
 import { AMBIGUOUS_TYPES, orderTypes } from './mention-spellings.js';
 
+export { copyString, sentenceAround } from './mention-sentence.js';
 export { AMBIGUOUS_TYPES, spellings } from './mention-spellings.js';
 
 export interface MentionHit {
@@ -22,6 +24,11 @@ export interface MentionHit {
 export interface MentionMatcher {
   /** First hit per model type over the texts, in order of the texts. */
   find(texts: Iterable<string>): MentionHit[];
+  /**
+   * The same for texts as UTF-8 bytes (posts as the database stores them: no decoding of
+   * text that holds no match). Equal to find() on the decoded texts for valid UTF-8.
+   */
+  findUtf8(texts: Iterable<Uint8Array>): MentionHit[];
 }
 
 export function buildMentionMatcher(
@@ -31,46 +38,44 @@ export function buildMentionMatcher(
   const ordered = orderTypes(types);
   const isAmbiguous = ordered.map((t) => ambiguous.has(t));
   const scanner = buildMentionScanner(ordered);
+  const find = (texts: Iterable<string>) => {
+    const hits: MentionHit[] = [];
+    const seen = new Set<number>();
+    for (const text of texts)
+      scanner.scan(text, (t, start, end) => {
+        if (seen.has(t)) return;
+        seen.add(t);
+        // Copies, not slices: a slice keeps the whole post alive for as long as the hit lives.
+        hits.push({
+          type: ordered[t]!,
+          matched: copyString(text.slice(start, end)),
+          sentence: copyString(sentenceAround(text, start, end - start)),
+          ambiguous: isAmbiguous[t]!,
+        });
+      });
+    return hits;
+  };
+  const scanUtf8 = scanner.scanUtf8;
   return {
-    find(texts) {
+    find,
+    findUtf8(texts) {
+      const list = [...texts].map((b) => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length)));
+      if (!scanUtf8) return find(list.map((b) => b.toString('utf8')));
       const hits: MentionHit[] = [];
       const seen = new Set<number>();
-      for (const text of texts)
-        scanner.scan(text, (t, index, end) => {
+      for (const bytes of list)
+        scanUtf8(bytes, (t, start, end) => {
           if (seen.has(t)) return;
           seen.add(t);
-          // Copies, not slices: a slice keeps the whole post alive for as long as the hit lives.
           hits.push({
             type: ordered[t]!,
-            matched: copyString(text.slice(index, end)),
-            sentence: copyString(sentenceAround(text, index, end - index)),
+            // A match of an exact scanner is ASCII: one byte, one character.
+            matched: bytes.toString('latin1', start, end),
+            sentence: copyString(sentenceAroundUtf8(bytes, start, end)),
             ambiguous: isAmbiguous[t]!,
           });
         });
       return hits;
     },
   };
-}
-
-/**
- * A string that shares no memory with its source. V8 makes a substring of 13 or more characters
- * a view into the parent; concatenating and slicing forces a flat copy of just these characters.
- */
-export function copyString(s: string): string {
-  return s.length < 13 ? s : ` ${s}`.slice(1);
-}
-
-const isStop = (c: number) => c === 46 || c === 33 || c === 63 || c === 10; // . ! ? \n
-const isEnd = (c: number) => c === 46 || c === 33 || c === 63; // . ! ?
-
-/** The sentence (or line) holding [start, start+len), at most ~240 characters. */
-export function sentenceAround(text: string, start: number, len: number): string {
-  let a = start;
-  while (a > 0 && !isStop(text.charCodeAt(a - 1)) && start - a < 160) a--;
-  let b = start + len;
-  while (b < text.length && !isStop(text.charCodeAt(b)) && b - start < 160) b++;
-  if (b < text.length && isEnd(text.charCodeAt(b))) b++;
-  const before = a > 0 && !isStop(text.charCodeAt(a - 1)) ? '…' : '';
-  const after = b < text.length && !isStop(text.charCodeAt(b - 1)) ? '…' : '';
-  return `${before}${text.slice(a, b).trim()}${after}`;
 }

@@ -4,7 +4,9 @@
  *
  * Streams: topics are read in id order a batch at a time, with their posts, matched, and the
  * batch's hits written in one transaction before the next batch is read. Memory is bounded by
- * one batch of post text (the hits hold copies, not slices of posts). The scan mark moves only
+ * one batch of post text (the hits hold copies, not slices of posts). Text is read as its UTF-8
+ * bytes: turning every post into a JS string cost as much as matching it, and only the few
+ * sentences around matches are ever decoded. The scan mark moves only
  * when every batch is written, so an interrupted scan is simply done again (writes are
  * idempotent), and a reader never waits long behind one batch's write lock.
  */
@@ -31,25 +33,25 @@ export function deriveMentions(db: Db, matcher: MentionMatcher, opts: DeriveMent
   const startedAt = opts.now().toISOString();
   const limit = opts.batchTopics ?? BATCH_TOPICS;
   const nextTopics = db
-    .prepare('SELECT id, title FROM forum_topics WHERE fetched_at > ? AND id > ? ORDER BY id LIMIT ?')
+    .prepare('SELECT id, CAST(title AS BLOB) FROM forum_topics WHERE fetched_at > ? AND id > ? ORDER BY id LIMIT ?')
     .raw();
   const postsOf = db
     .prepare(
-      'SELECT topic_id, text FROM forum_posts WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY topic_id, post_number',
+      'SELECT topic_id, CAST(text AS BLOB) FROM forum_posts WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY topic_id, post_number',
     )
     .raw();
   const writer = mentionWriter(db);
   const counts: MentionScan = { topics: 0, matches: 0, pending: 0 };
   for (let after = Number.MIN_SAFE_INTEGER; ; ) {
-    const topics = nextTopics.all(since, after, limit) as [number, string][];
+    const topics = nextTopics.all(since, after, limit) as [number, Buffer][];
     if (!topics.length) break;
-    const posts = postsOf.all(JSON.stringify(topics.map((t) => t[0]))) as [number, string][];
+    const posts = postsOf.all(JSON.stringify(topics.map((t) => t[0]))) as [number, Buffer][];
     const batch: TopicHits[] = [];
     let p = 0;
     for (const [id, title] of topics) {
       const texts = [title];
       while (p < posts.length && posts[p]![0] === id) texts.push(posts[p++]![1]);
-      batch.push({ topicId: id, hits: matcher.find(texts) });
+      batch.push({ topicId: id, hits: matcher.findUtf8(texts) });
     }
     writer.write(batch, counts);
     after = topics.at(-1)![0];

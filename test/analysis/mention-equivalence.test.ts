@@ -65,6 +65,21 @@ describe('analysis/mentions: the candidate scan equals the old single pattern', 
     expect(diffs.slice(0, 3)).toEqual([]);
   });
 
+  it('finds the same matches in the UTF-8 bytes of each text (as posts are read from the database)', () => {
+    const diffs: { text: string; want: unknown[]; got: unknown[] }[] = [];
+    let nonAscii = 0;
+    texts.forEach((text, i) => {
+      const bytes = Buffer.from(text, 'utf8');
+      if (bytes.length !== text.length) nonAscii++;
+      const got: unknown[] = [];
+      scanner.scanUtf8!(bytes, (t, start, end) => got.push([start, bytes.toString('utf8', start, end), ordered[t]]));
+      const want = wanted[i]!.map((m) => [Buffer.byteLength(text.slice(0, m.index)), m.text, m.type]);
+      if (JSON.stringify(got) !== JSON.stringify(want)) diffs.push({ text, want, got });
+    });
+    expect(diffs.slice(0, 3)).toEqual([]);
+    expect(nonAscii).toBeGreaterThan(5000);
+  });
+
   it('gives the same hits per topic: type, text as written, sentence, ambiguity, order', () => {
     const matcher = buildMentionMatcher(types);
     let hits = 0;
@@ -73,6 +88,7 @@ describe('analysis/mentions: the candidate scan equals the old single pattern', 
       const topicTexts = [t.title, ...t.posts];
       const want = reference.find(topicTexts);
       expect(matcher.find(topicTexts), `topic ${t.id}`).toEqual(want);
+      expect(matcher.findUtf8(topicTexts.map((x) => Buffer.from(x))), `topic ${t.id}, bytes`).toEqual(want);
       hits += want.length;
       cut += want.filter((h) => h.sentence.startsWith('…') || h.sentence.endsWith('…')).length;
     }

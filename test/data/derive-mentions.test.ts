@@ -70,11 +70,12 @@ describe('data/derive-mentions (batched writer)', () => {
     const inner = buildMentionMatcher(types);
     const storedWhenAsked: number[] = [];
     const spy: MentionMatcher = {
-      find(texts) {
+      find: inner.find,
+      findUtf8(texts) {
         storedWhenAsked.push(
           db.prepare('SELECT count(DISTINCT topic_id) FROM mention_matches').pluck().get() as number,
         );
-        return inner.find(texts);
+        return inner.findUtf8(texts);
       },
     };
     deriveMentions(db, spy, { now, batchTopics: 100 });
@@ -91,9 +92,10 @@ describe('data/derive-mentions (batched writer)', () => {
     const inner = buildMentionMatcher(types);
     let calls = 0;
     const failing: MentionMatcher = {
-      find(texts) {
+      find: inner.find,
+      findUtf8(texts) {
         if (++calls === 250) throw new Error('killed');
-        return inner.find(texts);
+        return inner.findUtf8(texts);
       },
     };
     expect(() => deriveMentions(a, failing, { now, batchTopics: 100 })).toThrow('killed');

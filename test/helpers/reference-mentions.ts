@@ -32,25 +32,28 @@ export function buildReferenceMatcher(
   ambiguous: ReadonlySet<string> = AMBIGUOUS_TYPES,
 ): MentionMatcher & { all(text: string): RawMatch[] } {
   const { ordered, source } = build(types);
-  return {
-    find(texts) {
-      const hits = new Map<string, MentionHit>();
-      for (const text of texts) {
-        const re = new RegExp(source, 'gi');
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          const g = m.findIndex((v, i) => i > 0 && v !== undefined);
-          const type = ordered[g - 1]!;
-          if (!hits.has(type))
-            hits.set(type, {
-              type,
-              matched: m[0],
-              sentence: referenceSentenceAround(text, m.index, m[0].length),
-              ambiguous: ambiguous.has(type),
-            });
-        }
+  const find = (texts: Iterable<string>) => {
+    const hits = new Map<string, MentionHit>();
+    for (const text of texts) {
+      const re = new RegExp(source, 'gi');
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const g = m.findIndex((v, i) => i > 0 && v !== undefined);
+        const type = ordered[g - 1]!;
+        if (!hits.has(type))
+          hits.set(type, {
+            type,
+            matched: m[0],
+            sentence: referenceSentenceAround(text, m.index, m[0].length),
+            ambiguous: ambiguous.has(type),
+          });
       }
-      return [...hits.values()];
-    },
+    }
+    return [...hits.values()];
+  };
+  return {
+    find,
+    // The old derive read posts as strings; decoding bytes first is the same thing.
+    findUtf8: (texts) => find([...texts].map((b) => Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8'))),
     all(text) {
       const out: RawMatch[] = [];
       const re = new RegExp(source, 'gi');
