@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildMentionMatcher, type MentionHit, type MentionMatcher } from '../src/analysis/mentions.js';
+import { buildMentionMatcher } from '../src/analysis/mentions.js';
 import { getMeta, openDatabase, setMeta } from '../src/data/db.js';
 import { deriveSeries } from '../src/data/derive.js';
 import { deriveMentions } from '../src/data/derive-mentions.js';
@@ -54,24 +54,15 @@ const cpu = () => {
 };
 const corpus = () => generateCorpus({ topics: TOPICS, seed: 2024, types });
 
-/** A child process: one first full recompute, old or new, on a database whose derived rows it clears first. */
+/**
+ * A child process: one first full recompute, old or new, on a database whose derived rows it
+ * clears first; then, untimed in the total, the reading and the matching alone, the same way.
+ */
 function child(kind: 'old' | 'new', file: string): void {
   const db = openDatabase(file);
   db.exec('DELETE FROM mention_matches');
   db.prepare("DELETE FROM meta WHERE key = 'mined_mentions_scanned_at'").run();
-  const inner = kind === 'old' ? buildReferenceMatcher(types) : buildMentionMatcher(types);
-  let matchMs = 0;
-  const timed =
-    <T>(f: (texts: T[]) => MentionHit[]) =>
-    (texts: Iterable<T>) => {
-      const list = [...texts];
-      const t0 = cpu();
-      const hits = f(list);
-      matchMs += cpu() - t0;
-      return hits;
-    };
-  // The old derive reads strings and calls find; the new one reads bytes and calls findUtf8.
-  const matcher: MentionMatcher = { find: timed(inner.find), findUtf8: timed(inner.findUtf8) };
+  const matcher = kind === 'old' ? buildReferenceMatcher(types) : buildMentionMatcher(types);
   const [w0, t0] = [performance.now(), cpu()];
   const scan = (kind === 'old' ? referenceDeriveMentions : deriveMentions)(db, matcher, { now });
   const t1 = cpu();
@@ -81,21 +72,36 @@ function child(kind: 'old' | 'new', file: string): void {
   const h = createHash('sha256');
   for (const row of db.prepare('SELECT * FROM mention_matches ORDER BY topic_id, model_type').raw().iterate())
     h.update(JSON.stringify(row));
-  // Reading alone, the new way (posts as bytes, a batch of topics at a time): what the scan cannot go below.
-  const t3 = cpu();
+  // Reading alone (old: strings, new: UTF-8 bytes), then reading and matching, 2,000 topics at a time.
   const ids = db.prepare('SELECT id FROM forum_topics ORDER BY id').pluck().all() as number[];
-  const read = db.prepare(
-    'SELECT topic_id, CAST(text AS BLOB) FROM forum_posts WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY topic_id, post_number',
-  );
-  for (let i = 0; i < ids.length; i += 2000) read.raw().all(JSON.stringify(ids.slice(i, i + 2000)));
+  const cast = kind === 'old' ? 'text' : 'CAST(text AS BLOB)';
+  const read = db
+    .prepare(
+      `SELECT topic_id, ${cast} FROM forum_posts WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY topic_id, post_number`,
+    )
+    .raw();
+  const batches = function* () {
+    for (let i = 0; i < ids.length; i += 2000)
+      yield read.all(JSON.stringify(ids.slice(i, i + 2000))) as [number, never][];
+  };
+  const t3 = cpu();
+  for (const _ of batches());
   const readMs = cpu() - t3;
+  let matchMs = 0;
+  for (const rows of batches()) {
+    const topics = new Map<number, never[]>();
+    for (const [id, text] of rows) topics.set(id, [...(topics.get(id) ?? []), text]);
+    const t4 = cpu();
+    for (const texts of topics.values()) kind === 'old' ? matcher.find(texts) : matcher.findUtf8(texts);
+    matchMs += cpu() - t4;
+  }
   db.close();
   const out = {
     wallMs: w2 - w0,
     mentionsMs: t1 - t0,
-    matchMs,
-    readMs,
     seriesMs: t2 - t1,
+    readMs,
+    matchMs,
     peak,
     hits: scan.matches,
     table: h.digest('hex'),
@@ -225,13 +231,9 @@ else {
     const rs = results[k]!;
     const m = (f: string) => median(rs.map((x) => x[f] as number));
     process.stdout.write(
-      `  ${k}: ${s(m('mentionsMs') + m('seriesMs'))} (wall ${s(m('wallMs'))}), peak RSS ${mib(m('peak'))}; mentions ${s(m('mentionsMs'))}: matcher ${s(m('matchMs'))} (${(bytes / 1e3 / m('matchMs')).toFixed(0)} MB/s), reading, writing and bookkeeping ${s(m('mentionsMs') - m('matchMs'))}; series ${s(m('seriesMs'))}; ${rs[0].hits.toLocaleString('en-US')} matches\n`,
+      `  ${k}: ${s(m('mentionsMs') + m('seriesMs'))} (wall ${s(m('wallMs'))}), peak RSS ${mib(m('peak'))}; mentions ${s(m('mentionsMs'))} (reading alone ${s(m('readMs'))}, matching alone ${s(m('matchMs'))} = ${(bytes / 1e3 / m('matchMs')).toFixed(0)} MB/s, the rest writing and bookkeeping), series ${s(m('seriesMs'))}; ${rs[0].hits.toLocaleString('en-US')} matches\n`,
     );
   }
-  const reads = results.new!.map((x) => x.readMs as number);
-  process.stdout.write(
-    `  reading every post as bytes, a batch of topics at a time, nothing else: ${s(median(reads))}\n`,
-  );
   if (kinds.length === 2)
     process.stdout.write(
       `  same mention_matches table old and new: ${results.old![0].table === results.new![0].table ? 'yes' : 'NO'}\n`,

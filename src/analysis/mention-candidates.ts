@@ -1,150 +1,128 @@
 /**
- * The candidate filter of the mention scan: a small automaton over case-folded characters that,
- * started where a word may begin, reads as far as any spelling can still be matching and ends in
- * a state naming the types that may match there (a "bucket"), or in the dead state 0. It is
- * built from ./regex-prefixes.ts, which may over-approximate a spelling but never misses one, so
- * a type that matches at a position is always in that position's bucket.
+ * The candidate filter of the mention scan: a small automaton over 32 classes of characters
+ * that, started where a word may begin, reads as far as any spelling can still be matching and
+ * ends naming the types that may match there (a "bucket"), or nothing. It is built from
+ * ./regex-prefixes.ts, which may over-approximate a spelling but never misses one, and its
+ * classes only ever merge characters (all digits are one class), so a type that matches at a
+ * position is always in that position's bucket. The regex, run after it, decides.
+ *
+ * Classes: 1-26 letters (either case), 27 digits, 28 '_', 29-31 the first three non-word
+ * characters the spellings use (' ', '-', '.' today), 0 everything else (other punctuation,
+ * every non-ASCII character or UTF-8 byte >= 0x80, the end of the text): the pattern has no 'u'
+ * flag, so no non-ASCII character is a word character or part of a spelling.
  */
-import { type CharSet, matchPrefixes } from './regex-prefixes.js';
+import { matchPrefixes } from './regex-prefixes.js';
 
 /** Deeper than any spelling in data/model-types.txt; a longer one is cut here (still a superset). */
 const MAX_DEPTH = 40;
-const WORD = /[A-Za-z0-9_]/;
+export const CLASSES = 32;
 
 export interface CandidateAutomaton {
-  /** Character class of each ASCII code; every other code (and the end of the text) is class 0. */
+  /** Class of every UTF-16 code unit (and so of every byte). */
   cls: Uint8Array;
-  classes: number;
-  /** trans[state * classes + class]: next state; 0 = no type can match here. */
-  trans: Int32Array;
-  /** Per state: 1 while some spelling is still being read (keep reading), 0 when the answer is known. */
-  reading: Uint8Array;
-  /** Per state: the bucket, an index into `buckets` (0 = none). */
-  bucket: Uint16Array;
+  /**
+   * trans[(state << 5) | class] for a state still reading (> 0): the next state, or, when the
+   * answer is known, minus the bucket (0: no type can match here).
+   */
+  trans: Int16Array;
+  /** The same after the first three characters from the root: after3[(c0 << 10) | (c1 << 5) | c2]. */
+  after3: Int16Array;
+  root: number;
   /** Per bucket: type indices in pattern order. buckets[0] is empty. */
   buckets: number[][];
-  root: number;
+  /** Classes of the characters that are not word characters (class 0 among them). */
+  nonWordClasses: number[];
   /** Whether a match may start at a non-word character (no spelling in data/model-types.txt does). */
   nonWordStart: boolean;
-  /**
-   * Every spelling was read to its end, with ASCII characters only: a match is then ASCII text of
-   * at most `maxLength` characters, so it can be confirmed on a few bytes of UTF-8.
-   */
+  /** Every spelling was read to its end, with ASCII characters only: a match is ASCII, at most `maxLength` long. */
   exact: boolean;
   maxLength: number;
+}
+
+function classTable(spellingChars: Set<string>): Uint8Array {
+  const cls = new Uint8Array(65536);
+  let separator = 29;
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    if (/[a-z]/i.test(ch)) cls[c] = ch.toLowerCase().charCodeAt(0) - 96;
+    else if (/[0-9]/.test(ch)) cls[c] = 27;
+    else if (ch === '_') cls[c] = 28;
+    else if (separator < CLASSES && spellingChars.has(ch)) cls[c] = separator++;
+  }
+  return cls;
 }
 
 /** `spellings[t]` are the regex fragments of type t, the types in pattern order. */
 export function buildCandidateAutomaton(spellings: readonly (readonly string[])[]): CandidateAutomaton {
   const prefixes = spellings.map((list) => list.flatMap((s) => matchPrefixes(s, MAX_DEPTH)));
-  const cls = new Uint8Array(128);
-  let classes = 1;
-  for (const ch of new Set(prefixes.flat().flatMap((p) => p.chars.flatMap((set) => (set ? [...set] : []))))) {
-    const c = ch.charCodeAt(0);
-    if (cls[c]) continue;
-    cls[c] = classes;
-    if (/[a-z]/.test(ch)) cls[ch.toUpperCase().charCodeAt(0)] = classes;
-    classes++;
-  }
-  const all = Array.from({ length: classes }, (_, i) => i);
-  // After a complete spelling the pattern wants a non-word character (or the end): class 0 may be either.
-  const nonWord = all.filter((k) => k === 0 || !WORD.test(String.fromCharCode(cls.indexOf(k))));
-  const ids = (set: CharSet) => (set ? new Set([...set].map((ch) => cls[ch.charCodeAt(0)]!)) : new Set(all));
+  const flat = prefixes.flat();
+  const cls = classTable(new Set(flat.flatMap((p) => p.chars.flatMap((set) => (set ? [...set] : [])))));
+  const all = Array.from({ length: CLASSES }, (_, k) => k);
+  const nonWordClasses = all.filter((k) => k === 0 || k >= 29);
   const paths = prefixes.flatMap((list, type) =>
-    list.map((p) => ({ type, steps: [...p.chars.map(ids), ...(p.complete ? [new Set(nonWord)] : [])] })),
+    list.map((p) => ({
+      type,
+      steps: [
+        ...p.chars.map((set) => new Set(set ? [...set].map((ch) => cls[ch.charCodeAt(0)]!) : all)),
+        // After a whole spelling the pattern wants a non-word character or the end.
+        ...(p.complete ? [new Set(nonWordClasses)] : []),
+      ],
+    })),
   );
 
-  // Subset construction over (depth, paths still being read, types already possible).
-  const states: { depth: number; alive: number[]; accepted: number[] }[] = [
-    { depth: 0, alive: [], accepted: [] }, // 0: dead
-  ];
+  // Subset construction over (depth, paths still being read, types already possible). States
+  // still reading get ids 1, 2, ...; a state where the answer is known is -(its bucket).
+  const reading: { depth: number; alive: number[]; accepted: number[] }[] = [{ depth: 0, alive: [], accepted: [] }];
   const index = new Map<string, number>();
-  const intern = (depth: number, alive: number[], accepted: number[]) => {
-    if (!alive.length && !accepted.length) return 0;
-    const key = `${alive.length ? depth : -1}|${alive.join(',')}|${accepted.join(',')}`;
-    let id = index.get(key);
-    if (id === undefined) {
-      id = states.length;
-      index.set(key, id);
-      states.push({ depth, alive, accepted });
+  const buckets: number[][] = [[]];
+  const bucketIds = new Map<string, number>();
+  const intern = (depth: number, alive: number[], accepted: number[]): number => {
+    if (!alive.length) {
+      if (!accepted.length) return 0;
+      const sig = accepted.join(',');
+      if (!bucketIds.has(sig)) bucketIds.set(sig, buckets.push(accepted) - 1);
+      return -bucketIds.get(sig)!;
     }
-    return id;
+    const key = `${depth}|${alive.join(',')}|${accepted.join(',')}`;
+    if (!index.has(key)) index.set(key, reading.push({ depth, alive, accepted }) - 1);
+    return index.get(key)!;
   };
-  const startAccepted = new Set<number>();
-  const startAlive: number[] = [];
-  paths.forEach((p, i) => {
-    if (p.steps.length) startAlive.push(i);
-    else startAccepted.add(p.type);
-  });
+  const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
+  const rootAccepted = new Set(paths.filter((p) => !p.steps.length).map((p) => p.type));
   const root = intern(
     0,
-    startAlive,
-    [...startAccepted].sort((a, b) => a - b),
+    paths.flatMap((p, i) => (p.steps.length ? [i] : [])),
+    sorted(rootAccepted),
   );
   const trans: number[] = [];
-  for (let s = 1; s < states.length; s++) {
-    const { depth, alive, accepted } = states[s]!;
-    for (let k = 0; k < classes; k++) {
+  for (let s = 1; s < reading.length; s++) {
+    const { depth, alive, accepted } = reading[s]!;
+    for (let k = 0; k < CLASSES; k++) {
       const next: number[] = [];
       const acc = new Set(accepted);
       for (const i of alive) {
-        const steps = paths[i]!.steps;
+        const { steps, type } = paths[i]!;
         if (!steps[depth]!.has(k)) continue;
-        if (depth + 1 === steps.length) acc.add(paths[i]!.type);
+        if (depth + 1 === steps.length) acc.add(type);
         else next.push(i);
       }
-      trans[s * classes + k] = alive.length
-        ? intern(
-            depth + 1,
-            next,
-            [...acc].sort((a, b) => a - b),
-          )
-        : s;
+      trans[(s << 5) | k] = intern(depth + 1, next, sorted(acc));
     }
   }
-
-  const reading = new Uint8Array(states.length);
-  const bucket = new Uint16Array(states.length);
-  const buckets: number[][] = [[]];
-  const bucketIds = new Map<string, number>();
-  states.forEach((st, s) => {
-    reading[s] = st.alive.length ? 1 : 0;
-    if (!st.accepted.length) return;
-    const sig = st.accepted.join(',');
-    let id = bucketIds.get(sig);
-    if (id === undefined) {
-      id = buckets.length;
-      bucketIds.set(sig, id);
-      buckets.push(st.accepted);
-    }
-    bucket[s] = id;
-  });
-  if (buckets.length > 0xffff) throw new Error('mention candidates: too many buckets');
-  const nonWordStart = bucket[root] !== 0 || nonWord.some((k) => (trans[root * classes + k] ?? 0) !== 0);
-  const allPrefixes = prefixes.flat();
-  const exact = allPrefixes.every((p) => p.complete && p.chars.every((set) => set !== null));
-  const maxLength = Math.max(0, ...allPrefixes.map((p) => p.chars.length));
-  return {
-    cls,
-    classes,
-    trans: Int32Array.from(trans, (v) => v ?? 0),
-    reading,
-    bucket,
-    buckets,
-    root,
-    nonWordStart,
-    exact,
-    maxLength,
-  };
+  if (reading.length > 0x7fff || buckets.length > 0x7fff) throw new Error('mention candidates: automaton too large');
+  const table = Int16Array.from({ length: reading.length << 5 }, (_, i) => trans[i] ?? 0);
+  const step = (s: number, k: number) => (s > 0 ? table[(s << 5) | k]! : s);
+  const after3 = new Int16Array(1 << 15);
+  for (let key = 0; key < 1 << 15; key++) after3[key] = step(step(step(root, key >> 10), (key >> 5) & 31), key & 31);
+  const nonWordStart = root < 0 || nonWordClasses.some((k) => step(root, k) !== 0);
+  const exact = flat.every((p) => p.complete && p.chars.every((set) => set !== null));
+  const maxLength = Math.max(0, ...flat.map((p) => p.chars.length));
+  return { cls, trans: table, after3, root, buckets, nonWordClasses, nonWordStart, exact, maxLength };
 }
 
-/** The bucket the automaton ends in when started at `p` (0: no type can match there). */
+/** The bucket the automaton names for a match starting at `p` (0: no type can match there). */
 export function bucketAt(a: CandidateAutomaton, text: string, p: number): number {
-  const { cls, classes, trans, reading } = a;
   let s = a.root;
-  for (let i = p; reading[s] === 1; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    s = trans[s * classes + (c < 128 ? cls[c]! : 0)]!;
-  }
-  return a.bucket[s]!;
+  for (let i = p; s > 0; i++) s = a.trans[(s << 5) | (i < text.length ? a.cls[text.charCodeAt(i)]! : 0)]!;
+  return s === 0 ? 0 : -s;
 }

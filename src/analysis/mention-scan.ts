@@ -24,7 +24,8 @@ import { AFTER, BEFORE, spellings, typeAlternative } from './mention-spellings.j
 const WORD = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) WORD[c] = /[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0;
 
-export type OnMatch = (type: number, start: number, end: number) => void;
+/** A match of type `type` (index in pattern order) at [start, end); `matched` is its text. */
+export type OnMatch = (type: number, start: number, end: number, matched: string) => void;
 
 export interface MentionScanner {
   /** Every match of the big pattern in `text`, left to right (type = index in pattern order; UTF-16 indexes). */
@@ -38,11 +39,8 @@ export interface MentionScanner {
 /** `ordered` must be in pattern order (orderTypes). */
 export function buildMentionScanner(ordered: readonly string[]): MentionScanner {
   const automaton = buildCandidateAutomaton(ordered.map(spellings));
-  const { cls, classes: K, trans, reading, bucket, root, buckets, maxLength } = automaton;
-  const { class5, maybe } = buildPrefilter(automaton, WORD);
-  /** The automaton's class of every UTF-16 code unit and byte (all non-ASCII ones: 0), so no branch picks the table. */
-  const cls16 = new Uint8Array(65536);
-  cls16.set(cls);
+  const { cls, trans, after3, buckets, maxLength } = automaton;
+  const maybe = buildPrefilter(automaton);
   const regexes = buckets.map((types) =>
     types.length
       ? new RegExp(`${BEFORE}(?:${types.map((t) => typeAlternative(ordered[t]!)).join('|')})${AFTER}`, 'iy')
@@ -57,60 +55,49 @@ export function buildMentionScanner(ordered: readonly string[]): MentionScanner 
     if (m === null) return -1;
     let g = 1;
     while (m[g] === undefined) g++;
-    onMatch(buckets[b]![g - 1]!, start, start + m[0].length);
+    onMatch(buckets[b]![g - 1]!, start, start + m[0].length, m[0]);
     return m[0].length;
   };
 
   // What follows is written out twice, for a string and for bytes, because one loop calling a
-  // character accessor runs at half the speed. Each "maybe" of the prefilter at i is a candidate
-  // at p = i - 2; the loop runs on past the end with the end of text (class 0) shifted in.
+  // character accessor runs at half the speed. A "maybe" for the key ending at i is a candidate
+  // at p = i - 2, whose automaton state after three characters the key already gives; the loop
+  // runs on past the end with class 0 (the end of text) shifted in.
 
-  /** Candidate at p of a string: the automaton, then the bucket's regex; returns where scanning resumes. */
-  const atString = (text: string, n: number, p: number, next: number, onMatch: OnMatch) => {
-    if (p < next || (p > 0 && WORD[text.charCodeAt(p - 1)] === 1)) return next;
-    let s = root;
-    for (let j = p; reading[s] === 1; j++) s = trans[s * K + (j < n ? cls16[text.charCodeAt(j)]! : 0)]!;
-    if (bucket[s] === 0) return next;
-    const len = confirm(bucket[s]!, text, p, p, onMatch);
-    return len > 0 ? p + len : next;
-  };
   const scan = (text: string, onMatch: OnMatch) => {
     const n = text.length;
     let next = 0;
     let key = 0;
-    for (let i = 0; i < n; i++) {
-      key = ((key << 5) | class5[text.charCodeAt(i)]!) & KEY_MASK;
-      if (maybe[key] === 1) next = atString(text, n, i - 2, next, onMatch);
-    }
-    for (let i = n; i < n + 2; i++) {
-      key = (key << 5) & KEY_MASK;
-      if (maybe[key] === 1) next = atString(text, n, i - 2, next, onMatch);
+    for (let i = 0; i < n + 2; i++) {
+      key = ((key << 5) | (i < n ? cls[text.charCodeAt(i)]! : 0)) & KEY_MASK;
+      if (maybe[key] === 0) continue;
+      const p = i - 2;
+      if (p < next || (p > 0 && WORD[text.charCodeAt(p - 1)] === 1)) continue;
+      let s = after3[key & 0x7fff]!;
+      for (let j = i + 1; s > 0; j++) s = trans[(s << 5) | (j < n ? cls[text.charCodeAt(j)]! : 0)]!;
+      if (s === 0) continue;
+      const len = confirm(-s, text, p, p, onMatch);
+      if (len > 0) next = p + len;
     }
   };
 
-  /** Candidate at p of UTF-8 bytes; the regex confirms on the match's bytes read as latin1 (one byte, one character). */
-  const atBytes = (buf: Buffer, n: number, p: number, next: number, onMatch: OnMatch) => {
-    if (p < next || (p > 0 && WORD[buf[p - 1]!] === 1)) return next;
-    let s = root;
-    for (let j = p; reading[s] === 1; j++) s = trans[s * K + (j < n ? cls16[buf[j]!]! : 0)]!;
-    if (bucket[s] === 0) return next;
-    // Exact spellings match at most maxLength ASCII characters; the lookahead needs one more.
-    const window = buf.toString('latin1', p, Math.min(n, p + maxLength + 1));
-    const len = confirm(bucket[s]!, window, 0, p, onMatch);
-    return len > 0 ? p + len : next;
-  };
+  /** On UTF-8 bytes the regex confirms on the match's bytes read as latin1 (one byte, one character). */
   const scanUtf8 = (bytes: Uint8Array, onMatch: OnMatch) => {
     const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     const n = buf.length;
     let next = 0;
     let key = 0;
-    for (let i = 0; i < n; i++) {
-      key = ((key << 5) | class5[buf[i]!]!) & KEY_MASK;
-      if (maybe[key] === 1) next = atBytes(buf, n, i - 2, next, onMatch);
-    }
-    for (let i = n; i < n + 2; i++) {
-      key = (key << 5) & KEY_MASK;
-      if (maybe[key] === 1) next = atBytes(buf, n, i - 2, next, onMatch);
+    for (let i = 0; i < n + 2; i++) {
+      key = ((key << 5) | (i < n ? cls[buf[i]!]! : 0)) & KEY_MASK;
+      if (maybe[key] === 0) continue;
+      const p = i - 2;
+      if (p < next || (p > 0 && WORD[buf[p - 1]!] === 1)) continue;
+      let s = after3[key & 0x7fff]!;
+      for (let j = i + 1; s > 0; j++) s = trans[(s << 5) | (j < n ? cls[buf[j]!]! : 0)]!;
+      if (s === 0) continue;
+      // Exact spellings match at most maxLength ASCII characters; the lookahead needs one more.
+      const len = confirm(-s, buf.toString('latin1', p, Math.min(n, p + maxLength + 1)), 0, p, onMatch);
+      if (len > 0) next = p + len;
     }
   };
 

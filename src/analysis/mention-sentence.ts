@@ -27,40 +27,49 @@ export function copyString(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
-/** Bytes within which sentenceAround looks: it reads 161 UTF-16 code units each side, and one takes at most 3 bytes. */
-const REACH = 3 * 170;
 const isContinuation = (b: number) => (b & 0xc0) === 0x80;
 
-/** UTF-16 code units of the UTF-8 bytes [from, to). */
-function utf16Length(bytes: Uint8Array, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const b = bytes[i]!;
-    if (!isContinuation(b)) n += b >= 0xf0 ? 2 : 1;
-  }
-  return n;
-}
-
 /**
- * sentenceAround(decoded text, ...) for the match at bytes [start, end) of UTF-8 `bytes`,
- * decoding only a window: from the stop character before (or REACH bytes back, or the text's
- * start) to the stop character after (or REACH bytes on, or the end), both stops included.
- * sentenceAround reads nothing outside it, and its edge tests (a > 0, b < length) come out as on
- * the whole text: a stop character, or more than 161 characters, stands between them and the
- * match. Valid UTF-8 only (the database stores text written from JS strings, always valid).
+ * sentenceAround(decoded text, ...) for the match at bytes [start, end) of UTF-8 `bytes`, found
+ * on the bytes and decoding only the sentence. The same walk, counted in UTF-16 code units: a
+ * character of four bytes is two units, and where the 160-unit limit falls between them the old
+ * walk stopped inside the pair, so the decoded sentence keeps just that half. Stops are ASCII,
+ * so a byte compares as the character. Valid UTF-8 only: the database holds text written from
+ * JS strings, always valid.
  */
 export function sentenceAroundUtf8(bytes: Buffer, start: number, end: number): string {
   const n = bytes.length;
-  const lo = Math.max(0, start - REACH);
-  let from = start;
-  while (from > lo && !isStop(bytes[from - 1]!)) from--;
-  if (from > lo) from--;
-  else while (from > 0 && from < start && isContinuation(bytes[from]!)) from++;
-  const hi = Math.min(n, end + REACH);
-  let to = end;
-  while (to < hi && !isStop(bytes[to]!)) to++;
-  if (to < hi) to++;
-  else while (to < n && isContinuation(bytes[to]!)) to++;
-  const window = bytes.toString('utf8', from, to);
-  return sentenceAround(window, utf16Length(bytes, from, start), utf16Length(bytes, start, end));
+  let a = start;
+  let units = 0;
+  let halfFirst = false;
+  while (a > 0 && !isStop(bytes[a - 1]!) && units < 160) {
+    let lead = a - 1;
+    while (lead > 0 && isContinuation(bytes[lead]!)) lead--;
+    a = lead;
+    if (bytes[lead]! < 0xf0) units++;
+    else if (units + 1 === 160) {
+      halfFirst = true;
+      units++;
+    } else units += 2;
+  }
+  let b = end;
+  units = 0;
+  for (let i = start; i < end; i++) if (!isContinuation(bytes[i]!)) units += bytes[i]! >= 0xf0 ? 2 : 1;
+  let halfLast = false;
+  while (b < n && !isStop(bytes[b]!) && units < 160) {
+    const lead = bytes[b]!;
+    b += lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    if (lead < 0xf0) units++;
+    else if (units + 1 === 160) {
+      halfLast = true;
+      units++;
+    } else units += 2;
+  }
+  if (!halfLast && b < n && isEnd(bytes[b]!)) b++;
+  let sentence = bytes.toString('utf8', a, b);
+  if (halfFirst) sentence = sentence.slice(1);
+  if (halfLast) sentence = sentence.slice(0, -1);
+  const before = halfFirst || (a > 0 && !isStop(bytes[a - 1]!)) ? '…' : '';
+  const after = halfLast || (b < n && !isStop(bytes[b - 1]!)) ? '…' : '';
+  return `${before}${sentence.trim()}${after}`;
 }

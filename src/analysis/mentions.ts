@@ -42,13 +42,13 @@ export function buildMentionMatcher(
     const hits: MentionHit[] = [];
     const seen = new Set<number>();
     for (const text of texts)
-      scanner.scan(text, (t, start, end) => {
+      scanner.scan(text, (t, start, end, matched) => {
         if (seen.has(t)) return;
         seen.add(t);
         // Copies, not slices: a slice keeps the whole post alive for as long as the hit lives.
         hits.push({
           type: ordered[t]!,
-          matched: copyString(text.slice(start, end)),
+          matched: copyString(matched),
           sentence: copyString(sentenceAround(text, start, end - start)),
           ambiguous: isAmbiguous[t]!,
         });
@@ -64,13 +64,13 @@ export function buildMentionMatcher(
       const hits: MentionHit[] = [];
       const seen = new Set<number>();
       for (const bytes of list)
-        scanUtf8(bytes, (t, start, end) => {
+        scanUtf8(bytes, (t, start, end, matched) => {
           if (seen.has(t)) return;
           seen.add(t);
           hits.push({
             type: ordered[t]!,
-            // A match of an exact scanner is ASCII: one byte, one character.
-            matched: bytes.toString('latin1', start, end),
+            // Read from the match's bytes as latin1: a match of an exact scanner is ASCII.
+            matched: copyString(matched),
             sentence: copyString(sentenceAroundUtf8(bytes, start, end)),
             ambiguous: isAmbiguous[t]!,
           });

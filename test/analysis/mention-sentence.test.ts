@@ -43,7 +43,22 @@ describe('analysis/mention-sentence', () => {
       }
   });
 
-  it('is the same on UTF-8 bytes, decoding only a window', () => {
+  it('on bytes, stops inside a surrogate pair where the 160-unit limit falls, as the old walk did', () => {
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (const text of [
+      `${'🤗'.repeat(100)} bert`,
+      `bert ${'🤗'.repeat(100)}`,
+      `${'🤗'.repeat(90)} bert ${'🤗'.repeat(90)}`,
+    ]) {
+      const i = text.indexOf('bert');
+      const want = sentenceAround(text, i, 4);
+      expect(lone.test(want)).toBe(true);
+      const at = Buffer.byteLength(text.slice(0, i));
+      expect(sentenceAroundUtf8(Buffer.from(text), at, at + 4)).toBe(want);
+    }
+  });
+
+  it('is the same on UTF-8 bytes, decoding only the sentence', () => {
     let checked = 0;
     for (const base of texts) {
       const text = `${base} bert ${base}`;

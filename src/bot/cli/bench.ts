@@ -21,7 +21,7 @@ function benchmarks(): string[] {
  */
 export const benchCli: CliCommand = {
   name: 'bench',
-  summary: 'Run a benchmark from bench/ (commands, render, reply-latency, ingest, hub-ingest)',
+  summary: 'Run a benchmark from bench/ (commands, render, reply-latency, ingest, hub-ingest, mentions)',
   usage: [
     'hfbot bench <name> [args...]',
     '',
