@@ -67,11 +67,11 @@ export function buildMentionMatcher(
         scanUtf8(bytes, (t, start, end, matched) => {
           if (seen.has(t)) return;
           seen.add(t);
+          // Both strings are decoded from a few bytes around the match: they cannot hold the post.
           hits.push({
             type: ordered[t]!,
-            // Read from the match's bytes as latin1: a match of an exact scanner is ASCII.
-            matched: copyString(matched),
-            sentence: copyString(sentenceAroundUtf8(bytes, start, end)),
+            matched,
+            sentence: sentenceAroundUtf8(bytes, start, end),
             ambiguous: isAmbiguous[t]!,
           });
         });
