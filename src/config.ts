@@ -8,6 +8,8 @@ import { parseEnv } from 'node:util';
 import path from 'node:path';
 import { z } from 'zod';
 import { HfbotError } from './errors.js';
+import { config as messages } from './messages/config.js';
+import { roleRef } from './identity.js';
 
 const optionalText = z.string().trim().min(1).optional();
 const url = z.string().trim().url();
@@ -27,6 +29,23 @@ const slackChannel = z
   )
   .optional();
 
+/** A comma-separated list of people; an unprefixed Slack or Discord id keeps working (read by its shape). */
+const roleList = z
+  .string()
+  .default('')
+  .transform((s, ctx) => {
+    const refs: string[] = [];
+    for (const entry of s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      const r = roleRef(entry);
+      if ('ref' in r) refs.push(r.ref);
+      else ctx.addIssue({ code: 'custom', message: r.error });
+    }
+    return [...new Set(refs)];
+  });
+
 const EnvSchema = z.object({
   HFBOT_DB: z.string().trim().min(1).default('data/hfbot.sqlite'),
   HFBOT_REPLICATION_DIR: optionalText,
@@ -35,7 +54,16 @@ const EnvSchema = z.object({
   ),
   HFBOT_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HFBOT_LOG_FORMAT: z.enum(['json', 'pretty']).default('pretty'),
-  HFBOT_ADMINS: z
+  // Namespaced platform users (src/identity.ts): slack:U0123ABCD, discord:<snowflake>, cli:<name>.
+  HFBOT_ADMINS: roleList,
+  // Who decides /verify matches and may start study rounds, besides the admins.
+  HFBOT_TEAM: roleList,
+  HFBOT_WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  HFBOT_WEB_PORT: port.default(8787),
+  // Required to listen anywhere but loopback; sent as a bearer or entered once in the page.
+  HFBOT_WEB_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 32)').optional(),
+  // Host names (besides the bound address) the web chat answers to, e.g. the reverse proxy's name.
+  HFBOT_WEB_ALLOWED_HOSTS: z
     .string()
     .default('')
     .transform((s) =>
@@ -44,9 +72,13 @@ const EnvSchema = z.object({
         .map((x) => x.trim())
         .filter(Boolean),
     ),
-  HFBOT_WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
-  HFBOT_WEB_PORT: port.default(8787),
   HFBOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // Chart worker threads (0: draw on the main thread) and charts one user may have waiting or drawing.
+  HFBOT_RENDER_THREADS: z.coerce.number().int().min(0).max(64).optional(),
+  HFBOT_RENDERS_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  // The web chat keeps recent replies for their chart and CSV downloads: in all, and per user (MiB).
+  HFBOT_WEB_CACHE_MB: z.coerce.number().int().min(1).default(128),
+  HFBOT_WEB_CACHE_USER_MB: z.coerce.number().int().min(1).default(16),
   HFBOT_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: discordId,
@@ -73,6 +105,8 @@ const EnvSchema = z.object({
     .optional(),
   SLACK_API_URL: url.default('https://slack.com/api/'),
   SLACK_PORT: port.default(3000),
+  // Loopback by default: a TLS reverse proxy on the public side forwards /slack/events here.
+  SLACK_HOST: z.string().trim().min(1).default('127.0.0.1'),
   SLACK_ANNOUNCE_CHANNEL: slackChannel,
   HF_TOKEN: optionalText,
   HFBOT_FORUM_URL: url.default('https://discuss.huggingface.co'),
@@ -83,6 +117,8 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.output<typeof EnvSchema>;
+
+const SECRET = /TOKEN|SECRET/;
 
 export interface AppConfig extends Env {
   discord: { enabled: boolean };
@@ -99,31 +135,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? '?');
-    throw new HfbotError(
-      'E_CONFIG',
-      `Configuration: ${name} is invalid: ${issue.message} (got ${JSON.stringify(merged[name])}).`,
-      {
-        hint: `Fix ${name} in the environment or in .env; see README "Configuration".`,
-      },
-    );
+    throw new HfbotError('E_CONFIG', messages.invalid(name, issue.message, merged[name], SECRET.test(name)), {
+      hint: messages.invalidHint(name),
+    });
   }
   const e = parsed.data;
   const discordEnabled = Boolean(e.DISCORD_TOKEN);
   if (discordEnabled && !e.DISCORD_APPLICATION_ID) {
-    throw new HfbotError('E_CONFIG', 'Configuration: DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing.', {
-      hint: 'Copy the application id from the Discord developer portal.',
-    });
+    throw new HfbotError('E_CONFIG', messages.discordNoApplication, { hint: messages.discordNoApplicationHint });
   }
   let slackMode: 'socket' | 'http' | 'off' = 'off';
   if (e.SLACK_BOT_TOKEN) {
     if (e.SLACK_APP_TOKEN) slackMode = 'socket';
     else if (e.SLACK_SIGNING_SECRET) slackMode = 'http';
-    else
-      throw new HfbotError(
-        'E_CONFIG',
-        'Configuration: SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is.',
-        { hint: 'Set one of them.' },
-      );
+    else throw new HfbotError('E_CONFIG', messages.slackNoMode, { hint: messages.slackNoModeHint });
   }
   return { ...e, discord: { enabled: discordEnabled }, slack: { enabled: slackMode !== 'off', mode: slackMode } };
 }

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'E_NETWORK'
   | 'E_RATE_LIMITED'
   | 'E_TIMEOUT'
+  | 'E_BUSY'
   | 'E_INTERNAL';
 
 export class HfbotError extends Error {

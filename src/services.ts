@@ -1,9 +1,18 @@
-import type { Services } from './commands/types.js';
+/**
+ * What every command, job and adapter may use, built once per process. It lives with the data
+ * layer because it opens the dataset; everything above receives it, nothing builds its own.
+ */
 import type { AppConfig } from './config.js';
 import type { Logger } from './logger.js';
-import { openDatabase } from './data/db.js';
+import { openDatabase, type Db } from './data/db.js';
 
-/** Builds the shared services once per process; adapters receive them, never build their own. */
+export interface Services {
+  db: Db;
+  logger: Logger;
+  config: AppConfig;
+  now: () => Date;
+}
+
 export function createServices(
   config: AppConfig,
   logger: Logger,

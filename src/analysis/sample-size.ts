@@ -1,4 +1,7 @@
-import quantile from '@stdlib/stats-base-dists-normal-quantile';
+import type NormalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { lazyRequire } from './lazy.js';
+
+const quantile = lazyRequire<typeof NormalQuantile>('@stdlib/stats-base-dists-normal-quantile');
 
 export interface SampleSizeInput {
   population: number;
@@ -26,7 +29,7 @@ export function sampleSize(i: SampleSizeInput): SampleSize {
   const conf = (i.confidence ?? 95) / 100;
   const e = (i.margin ?? 5) / 100;
   const p = i.proportion ?? 0.5;
-  const z = quantile(1 - (1 - conf) / 2, 0, 1);
+  const z = quantile()(1 - (1 - conf) / 2, 0, 1);
   const n0 = (z * z * p * (1 - p)) / (e * e);
   const n = Math.min(i.population, Math.ceil(n0 / (1 + (n0 - 1) / i.population)));
   return { n, n0, z };

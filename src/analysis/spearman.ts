@@ -3,7 +3,10 @@
  * average ranks (ties share the mean of their positions), and a two-sided p-value from
  * Student's t with n - 2 degrees of freedom.
  */
-import tcdf from '@stdlib/stats-base-dists-t-cdf';
+import type TCdf from '@stdlib/stats-base-dists-t-cdf';
+import { lazyRequire } from './lazy.js';
+
+const tcdf = lazyRequire<typeof TCdf>('@stdlib/stats-base-dists-t-cdf');
 
 export interface SpearmanResult {
   /** null when either series is constant: the rank correlation is undefined there. */
@@ -53,7 +56,7 @@ export function spearmanPValue(rho: number, n: number): number | null {
   if (df <= 0) return null;
   if (Math.abs(rho) === 1) return 0;
   const t = rho * Math.sqrt(df / ((rho + 1) * (1 - rho)));
-  return Math.min(1, 2 * tcdf(-Math.abs(t), df));
+  return Math.min(1, 2 * tcdf()(-Math.abs(t), df));
 }
 
 export function spearman(x: readonly number[], y: readonly number[]): SpearmanResult {

@@ -1,4 +1,7 @@
-import seedrandom from 'seedrandom';
+import type SeedRandom from 'seedrandom';
+import { lazyRequire } from './lazy.js';
+
+const seedrandom = lazyRequire<typeof SeedRandom>('seedrandom');
 
 export interface PoolItem {
   id: number;
@@ -42,7 +45,7 @@ export function proportionalQuotas(counts: ReadonlyMap<string, number>, size: nu
  * same sample whatever order the database returns rows in.
  */
 export function drawSample(pool: readonly PoolItem[], size: number, seed: string, stratify: boolean): number[] {
-  const rng = seedrandom(seed);
+  const rng = seedrandom()(seed);
   const sorted = [...pool].sort((a, b) => a.id - b.id);
   const n = Math.min(size, sorted.length);
   if (!stratify)

@@ -3,7 +3,10 @@
  * Chosen over the Wald interval because the level samples are small (tens of topics) and
  * many shares are near 0, where Wald gives negative or zero-width intervals.
  */
-import quantile from '@stdlib/stats-base-dists-normal-quantile';
+import type NormalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { lazyRequire } from './lazy.js';
+
+const quantile = lazyRequire<typeof NormalQuantile>('@stdlib/stats-base-dists-normal-quantile');
 
 export interface Interval {
   /** The point estimate x / n. */
@@ -15,7 +18,7 @@ export interface Interval {
 /** z for a two-sided interval at `confidence` (0.95 -> 1.959964...). */
 export function zFor(confidence: number): number {
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1); got ${confidence}`);
-  return quantile(1 - (1 - confidence) / 2, 0, 1);
+  return quantile()(1 - (1 - confidence) / 2, 0, 1);
 }
 
 export function wilson(x: number, n: number, confidence = 0.95): Interval {

@@ -1,5 +1,5 @@
 /** A Reply as plain text (CLI, logs, platforms' fallback text). */
-import type { Provenance, Reply, ReplyTable } from '../commands/types.js';
+import type { Provenance, Reply, ReplyTable } from '../reply.js';
 
 export function provenanceLine(p: Provenance | null): string {
   if (!p) return '';

@@ -2,7 +2,7 @@
  * What `hfbot serve` can run. Each adapter exports a starter that returns null when its
  * platform is not configured (logging why), so serve never crashes for missing credentials.
  */
-import type { Services } from '../commands/types.js';
+import type { Services } from '../services.js';
 
 export interface RunningPlatform {
   name: string;

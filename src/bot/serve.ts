@@ -3,7 +3,7 @@
  * is configured (or when asked with --web), so a fresh machine always has something to open.
  * SIGINT/SIGTERM close every platform before the process exits.
  */
-import type { Services } from '../commands/types.js';
+import type { Services } from '../services.js';
 import type { PlatformStarter, RunningPlatform } from './platforms.js';
 import { startWeb } from './web/server.js';
 import { startDiscord } from './discord/start-discord.js';

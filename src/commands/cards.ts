@@ -1,10 +1,10 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
-import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { cardMonths } from '../data/queries/series.js';
 import { cardsSpec } from '../render/specs/cards.js';
-import { checkWindow, requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import { cardsData } from './cards-data.js';
+import { bothCardsReply } from './cards-both.js';
+import { requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
 
 export const cards = defineCommand({
   definition: {
@@ -15,23 +15,13 @@ export const cards = defineCommand({
       to: opt.month({ description: 'Last creation month (default: last in the data)', positional: true }),
       source: sourceOption(),
     },
-    examples: ['/cards', '/cards 2022-01 2023-05', '/cards from:2021-06'],
+    examples: ['/cards', '/cards 2022-01 2023-05', '/cards from:2021-06', '/cards source:both'],
   },
   execute(ctx) {
     const db = ctx.services.db;
+    if (ctx.args.source === 'both') return bothCardsReply(db, ctx.args);
     const src = requireSource(db, ctx.args.source ?? 'paper', ['cards']);
-    const w = src.windows.cards!;
-    const from = ctx.args.from ?? w.first;
-    const to = ctx.args.to ?? w.last;
-    checkWindow('cards', from, to, w.first, w.last);
-    const rows = cardMonths(db, src.source, from, to);
-    if (!rows.length) throw new HfbotError('E_NOT_FOUND', msg.series.noCardMonths(from, to));
-    const months = rows.map((r) => ({ ...r, ratio: r.models ? r.withCard / r.models : null }));
-    const models = rows.reduce((s, r) => s + r.models, 0);
-    const withCard = rows.reduce((s, r) => s + r.withCard, 0);
-    // Pooled over models, not the mean of monthly ratios: months differ in size by 600x.
-    const overallRatio = models ? withCard / models : 0;
-    const ratios = months.map((m) => m.ratio).filter((r): r is number => r !== null);
+    const { from, to, months, models, withCard, overallRatio, ratios } = cardsData(db, src, ctx.args);
     const label = sourceLabel(src);
     const provenance = seriesProvenance(db, src, ['cards'], { from, to }, models, 'n = models created in the window');
     return {
@@ -39,7 +29,7 @@ export const cards = defineCommand({
         source: label,
         from,
         to,
-        months: rows.length,
+        months: months.length,
         models,
         withCard,
         ratio: overallRatio,

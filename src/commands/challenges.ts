@@ -1,15 +1,15 @@
 import { defineCommand, type Reply } from './types.js';
 import { opt } from './options.js';
-import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { SOURCES } from '../messages/taxonomy.js';
+import { SOURCES } from '../format/sources.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
-import { levelCounts, publishedCounts, type Kind, type Level } from '../data/queries/taxonomy.js';
-import { levelShares, tableOneShares } from '../analysis/table-one.js';
+import { publishedCounts, type Kind } from '../data/queries/taxonomy.js';
+import { tableOneShares } from '../analysis/table-one.js';
+import { compareReply, levelReply } from './level-replies.js';
+import { overTimeReply } from './challenges-over.js';
+import { HfbotError } from '../errors.js';
 import { sharesSpec } from '../render/specs/taxonomy-shares.js';
 import type { Db } from '../data/db.js';
-
-const FORUM: Record<Level, string> = { beginner: 'Beginners', intermediate: 'Intermediate' };
 
 /** Table I as published: shares of all codes of one kind. Shared by /challenges and /benefits. */
 export function tableOneReply(db: Db, kind: Kind, top: number | undefined): Reply {
@@ -55,62 +55,52 @@ export function tableOneReply(db: Db, kind: Kind, top: number | undefined): Repl
   };
 }
 
-function levelReply(db: Db, level: Level, top: number | undefined): Reply {
-  const version = datasetVersion(db);
-  const { n, rows: counts, sources } = levelCounts(db, level);
-  if (n === 0)
-    throw new HfbotError('E_NOT_FOUND', msg.taxonomy.noLevelTopics(level, FORUM[level]), {
-      hint: msg.taxonomy.noLevelTopicsHint,
-    });
-  const rows = levelShares(counts, n, top);
-  const sourceNames = sources.map((s) => (s === 'root-causes' ? SOURCES.rootCauses : `coding ${s}`));
-  return {
-    text: msg.taxonomy.level({ level, forum: FORUM[level], n, shown: rows.length, top: rows, sources: sourceNames }),
-    table: {
-      columns: ['code', 'category', 'topics', 'percent of topics', '95% CI low', '95% CI high'],
-      rows: rows.map((r) => [r.code, r.category, r.count, r.percent, r.lower, r.upper]),
-    },
-    data: { kind: 'challenges', level, n, unit: 'topics', confidence: 0.95, interval: 'wilson', total: n, rows },
-    provenance: {
-      datasetVersion: version,
-      sources: [
-        sources.includes('root-causes') ? SOURCES.rootCauses : '',
-        ...(sources.some((s) => s.startsWith('round:')) ? [SOURCES.rounds] : []),
-      ].filter(Boolean),
-      window: null,
-      n,
-      note: `Shares of ${n} ${FORUM[level]} topics, not of the paper's 737 codes.`,
-    },
-    chart: sharesSpec({
-      bars: rows.map((r) => ({ label: `${r.code} ${r.category}`, percent: r.percent, lower: r.lower, upper: r.upper })),
-      title: `Challenges of ${level} topics (n = ${n} topics)`,
-      subtitle: "share of topics with 95% Wilson interval; not the paper's Table I",
-      xTitle: 'share of topics (%)',
-      datasetVersion: version,
-      source: sourceNames.join(', '),
-    }),
-  };
+export const levelOption = () =>
+  opt.choice({
+    description:
+      'all = Table I; beginner/intermediate = topics of that forum category; compare = both side by side with Fisher tests (Fig. 2)',
+    choices: ['all', 'beginner', 'intermediate', 'compare'] as const,
+    default: 'all',
+    positional: true,
+  });
+
+export function byLevel(
+  db: Db,
+  kind: Kind,
+  level: 'all' | 'beginner' | 'intermediate' | 'compare',
+  top?: number,
+): Reply {
+  if (level === 'all') return tableOneReply(db, kind, top);
+  return level === 'compare' ? compareReply(db, kind, top) : levelReply(db, kind, level, top);
 }
 
 export const challenges = defineCommand({
   definition: {
     name: 'challenges',
-    description: 'Challenges of PTM reuse (paper Table I), or their shares among Beginners/Intermediate topics',
+    description: 'Challenges of PTM reuse (paper Table I), by Beginners/Intermediate topics, or over time (over:year)',
     options: {
-      level: opt.choice({
-        description: 'all = Table I; beginner/intermediate = topics of that forum category',
-        choices: ['all', 'beginner', 'intermediate'] as const,
-        default: 'all',
-        positional: true,
-      }),
+      level: levelOption(),
       top: opt.integer({ description: 'Show only the N largest categories', min: 1, max: 17 }),
+      over: opt.choice({
+        description:
+          'Category shares by quarter or year of topic creation (mined dates), with a chi-square test (III-C4)',
+        choices: ['quarter', 'year'] as const,
+      }),
     },
-    examples: ['/challenges', '/challenges top:5', '/challenges level:beginner'],
+    examples: [
+      '/challenges',
+      '/challenges top:5',
+      '/challenges level:beginner',
+      '/challenges level:compare',
+      '/challenges over:year',
+    ],
   },
   execute(ctx) {
     const level = ctx.args.level ?? 'all';
-    return level === 'all'
-      ? tableOneReply(ctx.services.db, 'challenge', ctx.args.top)
-      : levelReply(ctx.services.db, level, ctx.args.top);
+    if (ctx.args.over) {
+      if (level !== 'all') throw new HfbotError('E_USAGE', msg.taxonomy.levelWithOver, { details: { option: 'over' } });
+      return overTimeReply(ctx.services.db, ctx.args.over);
+    }
+    return byLevel(ctx.services.db, 'challenge', level, ctx.args.top);
   },
 });

@@ -1,11 +1,12 @@
 import { defineCommand } from './types.js';
-import { findRound } from '../data/coding/rounds.js';
 import { ratingData } from '../data/coding/views.js';
 import { agreementReport, confusionCells } from '../analysis/agreement/report.js';
 import { confusionMatrixSpec } from '../render/specs/confusion-matrix.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { msg } from '../messages/index.js';
 import { roundOption, roundProvenance } from './code-common.js';
+import { inRound, roundOf, roundViewer } from './checks/round.js';
+import { displayNames } from '../data/coding/people.js';
 import { taxonomy } from '../data/queries/taxonomy.js';
 
 export const codeAgreement = defineCommand({
@@ -13,14 +14,19 @@ export const codeAgreement = defineCommand({
     name: 'code agreement',
     description: "Inter-rater agreement of a round: percent, Cohen's/Fleiss' kappa, Krippendorff's alpha, 95% CI",
     options: { round: roundOption(true) },
+    checks: [inRound(), roundViewer],
     examples: ['/code agreement', '/code agreement r1'],
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const round = findRound(db, ctx.args.round, ctx.user.id);
+    const round = roundOf(ctx);
     // Only topics every rater has labelled (or all, once closed): blind coding holds here too.
-    const before = ratingData(db, round);
-    const afterData = ratingData(db, round, { resolved: true });
+    // Statistics are computed over display names (tables and charts read them); ids go in data.
+    const ids = ratingData(db, round).raters;
+    const names = displayNames(db, ids);
+    const named = <T extends { raters: string[] }>(d: T): T => ({ ...d, raters: d.raters.map((r) => names.get(r)!) });
+    const before = named(ratingData(db, round));
+    const afterData = named(ratingData(db, round, { resolved: true }));
     const r = agreementReport(before.units, before.raters, `${round.seed}:agreement`);
     const a = agreementReport(afterData.units, afterData.raters, `${round.seed}:agreement`, 0);
     const after = {
@@ -34,6 +40,7 @@ export const codeAgreement = defineCommand({
       round: round.name,
       status: round.status,
       raters: before.raters,
+      raterIds: ids,
       n: r.n,
       hidden: before.hidden,
       percent: r.percent,

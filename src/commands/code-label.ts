@@ -1,21 +1,13 @@
 import { defineCommand, type ReplyAction } from './types.js';
 import { opt } from './options.js';
-import { findRound, type Round } from '../data/coding/rounds.js';
-import type { Db } from '../data/db.js';
-import { recordLabel } from '../data/coding/labels.js';
+import { nextTopic, recordLabel } from '../data/coding/labels.js';
+import { feedsCategories } from '../data/coding/consensus.js';
 import { resolveCategory, resolveSubcategory, subcategoriesOf } from '../data/coding/scheme.js';
 import { msg } from '../messages/index.js';
 import { cleanFree, nowIso, roundOption, roundProvenance } from './code-common.js';
-
-/** Without round:, the caller's most recent open round that holds the topic. */
-export function roundForTopic(db: Db, ref: string | undefined, user: string, topic: number): Round {
-  if (ref !== undefined) return findRound(db, ref, user);
-  try {
-    return findRound(db, undefined, user, { topic });
-  } catch {
-    return findRound(db, undefined, user);
-  }
-}
+import { inRound, roundOf, roundRater } from './checks/round.js';
+import { callerRef } from './checks/roles.js';
+import { nextButton } from './code-common.js';
 
 export const codeLabel = defineCommand({
   definition: {
@@ -35,19 +27,21 @@ export const codeLabel = defineCommand({
       round: roundOption(),
     },
     examples: ['/code label 639 C1', '/code label 639 C2 code:"fine-tuning loss is nan" sub:Fine-Tuning'],
+    // Without round:, the caller's most recent open round that holds the topic.
+    checks: [inRound('topic-or-latest'), roundRater],
   },
   execute(ctx) {
     const db = ctx.services.db;
     // Required options: the parser guarantees them; the builder's type cannot say so.
     const topic = ctx.args.topic!;
-    const round = roundForTopic(db, ctx.args.round, ctx.user.id, topic);
+    const round = roundOf(ctx);
     const cat = resolveCategory(db, round.scheme, ctx.args.category!);
     const sub = ctx.args.sub ? resolveSubcategory(db, cat.code, ctx.args.sub) : null;
     const free = cleanFree(ctx.args.code);
     const r = recordLabel(db, {
       roundId: round.id,
       topic,
-      rater: ctx.user.id,
+      rater: callerRef(ctx),
       code: cat.code,
       subcategory: sub,
       freeCode: free,
@@ -64,17 +58,12 @@ export const codeLabel = defineCommand({
         command: `/code label ${topic} ${cat.code} sub:"{value}"${free ? ` code:"${free}"` : ''} round:${round.name}`,
         options: subs.slice(0, 25).map((s) => ({ label: s.slice(0, 100), value: s })),
       });
-    actions.push({
-      type: 'button',
-      id: `code-next:${round.id}`,
-      label: msg.coding.nextLabel,
-      command: `/code next ${round.name}`,
-      style: 'primary',
-    });
+    // Only while the rater has topics left: a Next button on the last one would lead nowhere.
+    if (nextTopic(db, round.id, callerRef(ctx))) actions.push(nextButton(round));
     return {
       text:
         msg.coding.labelled(topic, cat.code, cat.category, r.replaced, r.labelled, r.total, extra) +
-        (r.consensus ? msg.coding.consensusReached(r.consensus) : ''),
+        (r.consensus ? msg.coding.consensusReached(r.consensus, feedsCategories(db, round.id)) : ''),
       data: {
         round: round.name,
         topic,

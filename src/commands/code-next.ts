@@ -1,22 +1,31 @@
 import { defineCommand, type ReplyAction } from './types.js';
-import { findRound } from '../data/coding/rounds.js';
-import { assertCanLabel, nextTopic, progress } from '../data/coding/labels.js';
-import { schemeCategories, subcategoriesOf } from '../data/coding/scheme.js';
+import { nextTopic, progress } from '../data/coding/labels.js';
+import { categoryDefinition, schemeCategories } from '../data/coding/scheme.js';
 import { topicInfo } from '../data/coding/pool.js';
+import { displayName, rememberPeople } from '../data/coding/people.js';
 import { msg } from '../messages/index.js';
-import { roundOption, roundProvenance } from './code-common.js';
+import { HfbotError } from '../errors.js';
+import { nowIso, raterThread, roundOption, roundProvenance } from './code-common.js';
+import { inRound, roundOf, roundRater } from './checks/round.js';
+import { callerRef } from './checks/roles.js';
 
 export const codeNext = defineCommand({
   definition: {
     name: 'code next',
-    description: 'Your next topic to label in a coding round, in a thread',
+    description: 'Your next topic to label in a coding round, in your thread of the round',
     options: { round: roundOption(true) },
     examples: ['/code next', '/code next r1'],
+    checks: [inRound(), roundRater],
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const me = ctx.user.id;
-    const round = findRound(db, ctx.args.round, me);
+    const me = callerRef(ctx);
+    const round = roundOf(ctx);
+    if (ctx.user.name) rememberPeople(db, [{ ref: me, name: ctx.user.name }], nowIso(ctx));
+    if (round.status !== 'open')
+      throw new HfbotError('E_CONFLICT', msg.coding.roundClosed(round.name), {
+        hint: msg.coding.reopenHint(round.name),
+      });
     const t = nextTopic(db, round.id, me);
     const p = progress(db, round.id, me);
     if (!t)
@@ -26,7 +35,6 @@ export const codeNext = defineCommand({
         provenance: roundProvenance(db, round, p.total),
         ephemeral: true,
       };
-    assertCanLabel(db, round.id, t.topic_id, me);
     const info = topicInfo(db, t.topic_id, ctx.services.config.HFBOT_FORUM_URL);
     const cats = schemeCategories(db, round.scheme);
     const actions: ReplyAction[] = [
@@ -35,12 +43,13 @@ export const codeNext = defineCommand({
         id: `code-label:${round.id}:${t.topic_id}`,
         placeholder: msg.coding.selectPlaceholder,
         command: `/code label ${t.topic_id} {value} round:${round.name}`,
+        // Short labels (code and category) so menus stay narrow; what a category means goes below.
         options: cats.map((c) => {
-          const subs = subcategoriesOf(db, c.code);
+          const definition = categoryDefinition(db, c.code);
           return {
-            label: `${c.code} ${c.category}`.slice(0, 100),
+            label: `${c.code} ${c.category}`,
             value: c.code,
-            ...(subs.length ? { description: subs.join('; ').slice(0, 100) } : {}),
+            ...(definition ? { description: definition } : {}),
           };
         }),
       },
@@ -76,7 +85,8 @@ export const codeNext = defineCommand({
         categories: cats.map((c) => c.code),
       },
       provenance: roundProvenance(db, round, p.total),
-      thread: { title: msg.coding.nextTitle(round.name, t.topic_id) },
+      // The rater's own thread of the round; private where the platform has private threads.
+      thread: raterThread(round, me, displayName(db, me)),
       actions,
     };
   },

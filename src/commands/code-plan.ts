@@ -25,7 +25,7 @@ export const codePlan = defineCommand({
       data: { n: r.n, n0: r.n0, z: r.z, population, confidence, margin, proportion: 0.5 },
       provenance: {
         datasetVersion: datasetVersion(ctx.services.db),
-        sources: ['Cochran (1977) sample size for a proportion, p = 0.5, with finite-population correction'],
+        sources: [msg.coding.planSource],
         n: population,
       },
     };

@@ -1,12 +1,14 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
-import { findRound, roundTopics } from '../data/coding/rounds.js';
-import { currentLabels } from '../data/coding/views.js';
+import { roundTopics } from '../data/coding/rounds.js';
+import { visibleLabels } from '../data/coding/views.js';
 import { saturated, saturationBatches } from '../analysis/saturation.js';
 import { saturationSpec } from '../render/specs/saturation.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { msg } from '../messages/index.js';
 import { roundOption, roundProvenance } from './code-common.js';
+import { inRound, roundOf, roundViewer } from './checks/round.js';
+import { callerRef } from './checks/roles.js';
 
 /** Counts of new codes only; the codes themselves stay private until revealed (see /code export). */
 export const codeSaturation = defineCommand({
@@ -24,17 +26,20 @@ export const codeSaturation = defineCommand({
       }),
     },
     examples: ['/code saturation', '/code saturation r1 batch:8 k:3'],
+    checks: [inRound(), roundViewer],
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const round = findRound(db, ctx.args.round, ctx.user.id);
+    const round = roundOf(ctx);
     const batch = ctx.args.batch ?? 10;
     const k = ctx.args.k ?? 2;
+    // Blind coding: only revealed topics and the caller's own labels count, so another rater's
+    // hidden free-text code can never be confirmed by relabelling and watching the count.
+    const visible = visibleLabels(db, round, callerRef(ctx));
     const codes = new Map<number, string[]>();
-    for (const l of currentLabels(db, round.id))
-      if (l.free_code) codes.set(l.topic_id, [...(codes.get(l.topic_id) ?? []), l.free_code]);
-    // Topics count in coding order once somebody has labelled them.
-    const labelled = new Set(currentLabels(db, round.id).map((l) => l.topic_id));
+    for (const l of visible) if (l.free_code) codes.set(l.topic_id, [...(codes.get(l.topic_id) ?? []), l.free_code]);
+    // Topics count in coding order once a visible label is on them.
+    const labelled = new Set(visible.map((l) => l.topic_id));
     const topics = roundTopics(db, round.id)
       .filter((t) => labelled.has(t.topic_id))
       .map((t) => ({ position: t.position, codes: codes.get(t.topic_id) ?? [] }));

@@ -1,9 +1,11 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
-import { recordSkip } from '../data/coding/labels.js';
+import { nextTopic, recordSkip } from '../data/coding/labels.js';
 import { msg } from '../messages/index.js';
 import { nowIso, roundOption, roundProvenance } from './code-common.js';
-import { roundForTopic } from './code-label.js';
+import { inRound, roundOf, roundRater } from './checks/round.js';
+import { callerRef } from './checks/roles.js';
+import { nextButton } from './code-common.js';
 
 export const codeSkip = defineCommand({
   definition: {
@@ -14,26 +16,19 @@ export const codeSkip = defineCommand({
       round: roundOption(),
     },
     examples: ['/code skip 639'],
+    checks: [inRound('topic-or-latest'), roundRater],
   },
   execute(ctx) {
     const db = ctx.services.db;
     const topic = ctx.args.topic!;
-    const round = roundForTopic(db, ctx.args.round, ctx.user.id, topic);
-    recordSkip(db, round.id, topic, ctx.user.id, nowIso(ctx));
+    const round = roundOf(ctx);
+    recordSkip(db, round.id, topic, callerRef(ctx), nowIso(ctx));
     return {
       text: msg.coding.skipped(topic),
       data: { round: round.name, topic: topic, skipped: true },
       provenance: roundProvenance(db, round, null),
       ephemeral: true,
-      actions: [
-        {
-          type: 'button',
-          id: `code-next:${round.id}`,
-          label: msg.coding.nextLabel,
-          command: `/code next ${round.name}`,
-          style: 'primary',
-        },
-      ],
+      actions: nextTopic(db, round.id, callerRef(ctx)) ? [nextButton(round)] : [],
     };
   },
 });

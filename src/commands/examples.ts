@@ -2,12 +2,13 @@ import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
-import { SOURCES, topicUrl } from '../messages/taxonomy.js';
+import { SOURCES, topicUrl } from '../format/sources.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { codebook, firstCodes, rootCauseSubcategories, taxonomy, topicsOfCode } from '../data/queries/taxonomy.js';
 import { resolveTheme, themeLabel, truncateQuote, type Theme } from '../analysis/theme-resolve.js';
 import { matchSubcategory } from '../analysis/subcategory-match.js';
 import type { Db } from '../data/db.js';
+import { roundsOfSources } from '../data/coding/rounds.js';
 
 interface ExampleTopic {
   topic: number;
@@ -113,7 +114,7 @@ export const examples = defineCommand({
       (t) =>
         `T${t.topic} (${t.forumCategory}) ${t.url}${t.lowLevelCode ? ` - ${truncateQuote(t.lowLevelCode, 90)}` : ''}`,
     );
-    const rounds = topics.some((t) => t.sources.some((s) => s.startsWith('round:')));
+    const rounds = roundsOfSources(db, [...new Set(topics.flatMap((t) => t.sources))]).map((r) => r.name);
     return {
       text: [
         msg.taxonomy.examples({
@@ -148,7 +149,12 @@ export const examples = defineCommand({
       },
       provenance: {
         datasetVersion: datasetVersion(db),
-        sources: [SOURCES.codebook, SOURCES.rootCauses, SOURCES.codes, ...(rounds ? [SOURCES.rounds] : [])],
+        sources: [
+          SOURCES.codebook,
+          SOURCES.rootCauses,
+          SOURCES.codes,
+          ...(rounds.length ? [SOURCES.roundsNamed(rounds)] : []),
+        ],
         window: null,
         n: topics.length,
       },

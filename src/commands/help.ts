@@ -2,8 +2,9 @@ import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { usageOf } from './parse.js';
 import { HfbotError } from '../errors.js';
+import { msg } from '../messages/index.js';
 
-/** Help lists the registry it is given, so it never drifts from what actually runs. */
+/** Help lists the registry it runs under (ctx.commands), so it never drifts from what actually runs. */
 export const help = defineCommand({
   definition: {
     name: 'help',
@@ -11,8 +12,8 @@ export const help = defineCommand({
     options: { command: opt.string({ description: 'A command name, e.g. trend', positional: true, rest: true }) },
     examples: ['/help', '/help trend'],
   },
-  async execute(ctx) {
-    const { commands } = await import('./index.js');
+  execute(ctx) {
+    const commands = ctx.commands;
     const wanted = ctx.args.command?.replace(/^\//, '').toLowerCase();
     if (!wanted) {
       const lines = commands.map((c) => `/${c.definition.name} - ${c.definition.description}`);
@@ -20,7 +21,7 @@ export const help = defineCommand({
     }
     const found = commands.filter((c) => c.definition.name === wanted || c.definition.name.startsWith(`${wanted} `));
     if (!found.length)
-      throw new HfbotError('E_UNKNOWN_COMMAND', `No command /${wanted}.`, { hint: 'Type /help for the list.' });
+      throw new HfbotError('E_UNKNOWN_COMMAND', msg.core.noSuchCommand(wanted), { hint: msg.core.helpHint });
     const text = found
       .map((c) =>
         [

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { OptionSpec } from './types.js';
+import { splitUserList } from './user-refs.js';
 
 interface Common {
   description: string;
@@ -99,28 +100,32 @@ export const opt = {
     });
   },
 
+  /** One person: an @mention, a name, or a namespaced id (see user-refs.ts). Discord: a USER option. */
   user(c: Common) {
-    const s = z.string().trim().min(1).max(100);
-    return spec({ ...c, kind: 'user', schema: c.required ? s : s.optional(), expected: 'a user name or id' });
+    const s = z.string().trim().min(1).max(200);
+    return spec({
+      ...c,
+      kind: 'user',
+      schema: c.required ? s : s.optional(),
+      expected: 'one person: an @mention or a name',
+    });
   },
 
-  /** A comma- or space-separated list of users, e.g. raters:alice,bob. */
-  users(c: Common & { min?: number }) {
+  /**
+   * People, separated by commas or spaces: raters:@alice,@bob, raters:<@U0AAA1|alice> <@U0BBB2>,
+   * raters:"Alice Liddell",bob. As the last positional option it also takes the loose words after it.
+   */
+  users(c: Common & { min?: number; rest?: boolean }) {
     const s = z.preprocess(
-      (v) =>
-        typeof v === 'string'
-          ? v
-              .split(/[\s,]+/)
-              .map((x) => x.replace(/^<@!?|>$|^@/g, ''))
-              .filter(Boolean)
-          : v,
-      z.array(z.string().min(1).max(100)).min(c.min ?? 1),
+      (v) => (typeof v === 'string' || Array.isArray(v) ? splitUserList(v as string | string[]) : v),
+      z.array(z.string().min(1).max(200)).min(c.min ?? 1),
     );
     return spec({
       ...c,
       kind: 'users',
       schema: c.required ? s : s.optional(),
-      expected: `a comma-separated list of at least ${c.min ?? 1} user names`,
+      expected: `at least ${c.min ?? 1} ${(c.min ?? 1) === 1 ? 'person' : 'people'} (@mentions or names, separated by commas)`,
+      rest: c.rest ?? false,
     });
   },
 };

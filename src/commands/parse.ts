@@ -75,7 +75,8 @@ export function parseCommandText(text: string, commands: readonly Command[]): Pa
         });
       }
       if (key in raw) throw new HfbotError('E_USAGE', msg.core.duplicateOption(def.name, key));
-      raw[key] = t.value;
+      // People keep their token boundaries: raters:@alice,"Alice Liddell" is two people, not three.
+      raw[key] = def.options[key]!.kind === 'users' ? [t.value] : t.value;
       continue;
     }
     const slot = positional[pi];
@@ -95,7 +96,13 @@ export function parseCommandText(text: string, commands: readonly Command[]): Pa
     pi++;
   }
   const restKey = positional.at(-1);
-  if (restValues.length && restKey) raw[restKey[0]] = restValues.join(' ');
+  if (restValues.length && restKey) {
+    const [key, spec] = restKey;
+    // A named value (raters:@alice) and loose words after it (@bob) are one list; people keep
+    // their token boundaries so a quoted "Alice Liddell" stays one name.
+    const before = raw[key] === undefined ? [] : Array.isArray(raw[key]) ? (raw[key] as string[]) : [String(raw[key])];
+    raw[key] = spec.kind === 'users' ? [...before, ...restValues] : [...before, ...restValues].join(' ');
+  }
   return { command, args: validateArgs(def, raw) };
 }
 

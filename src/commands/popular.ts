@@ -1,11 +1,9 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { fmtRho } from '../messages/series.js';
-import { modelTypes } from '../data/queries/model-types.js';
-import { totalsByModel } from '../data/queries/series.js';
-import { headSize, rankByCount } from '../analysis/popular.js';
-import { spearman } from '../analysis/spearman.js';
+import { fmtRho } from '../format/numbers.js';
+import { popularData } from './popular-data.js';
+import { bothPopularReply } from './popular-both.js';
 import { popularSpec } from '../render/specs/popular.js';
 import { requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
 
@@ -21,40 +19,15 @@ export const popular = defineCommand({
       }),
       source: sourceOption(),
     },
-    examples: ['/popular', '/popular top:10'],
+    examples: ['/popular', '/popular top:10', '/popular source:both'],
   },
   execute(ctx) {
     const db = ctx.services.db;
+    if (ctx.args.source === 'both') return bothPopularReply(db, ctx.args.top);
     const src = requireSource(db, ctx.args.source ?? 'paper', ['forum', 'hub']);
-    const forum = totalsByModel(db, 'forum', src.source);
-    const hub = totalsByModel(db, 'hub', src.source);
-    const ranked = rankByCount(forum);
-    const hubTotal = [...hub.values()].reduce((s, v) => s + v, 0);
-    const top = Math.min(ctx.args.top ?? headSize(ranked, 0.9), ranked.length);
-    const rows = ranked.slice(0, top).map((r) => ({
-      model: r.name,
-      forumMentions: r.count,
-      forumShare: r.share,
-      hubModels: hub.get(r.name) ?? 0,
-      hubShare: hubTotal ? (hub.get(r.name) ?? 0) / hubTotal : 0,
-    }));
-    // The paper's 0.702 is reproduced (0.7019) over all 171 Hub model types, forum mentions
-    // vs Hub models over every month, a type never mentioned counting 0 mentions. Over the
-    // top 31 alone it is 0.6958; over the 145 types in both series 0.6986.
-    const hubTypes = modelTypes(db, src.source)
-      .filter((m) => m.inHub)
-      .map((m) => m.name);
-    const all = spearman(
-      hubTypes.map((n) => forum.get(n) ?? 0),
-      hubTypes.map((n) => hub.get(n) ?? 0),
-    );
-    const head = spearman(
-      rows.map((r) => r.forumMentions),
-      rows.map((r) => r.hubModels),
-    );
+    const { top, rows, hubTypes, all, head, window, share, hubShare } = popularData(db, src, ctx.args.top);
     const label = sourceLabel(src);
     const w = src.windows;
-    const window = { from: [w.forum!.first, w.hub!.first].sort()[0]!, to: [w.forum!.last, w.hub!.last].sort().at(-1)! };
     const provenance = seriesProvenance(
       db,
       src,
@@ -63,8 +36,6 @@ export const popular = defineCommand({
       hubTypes.length,
       `every stored month of each series (forum ${w.forum!.first}..${w.forum!.last}, Hub ${w.hub!.first}..${w.hub!.last}); n = Hub model types in the correlation`,
     );
-    const share = rows.reduce((s, r) => s + r.forumShare, 0);
-    const hubShare = rows.reduce((s, r) => s + r.hubShare, 0);
     return {
       text: msg.series.popular({
         source: label,

@@ -1,6 +1,6 @@
 import { defineCommand } from './types.js';
 import { msg } from '../messages/index.js';
-import { SOURCES } from '../messages/taxonomy.js';
+import { SOURCES } from '../format/sources.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { rootCauses } from '../data/queries/taxonomy.js';
 import { classifyRootCause, ROOT_CAUSE_RULES, tableTwo } from '../analysis/root-cause-rules.js';
@@ -46,7 +46,7 @@ export const rootcauses = defineCommand({
       },
       provenance: {
         datasetVersion: version,
-        sources: [SOURCES.rootCauses, 'paper Table II'],
+        sources: [SOURCES.rootCauses, msg.taxonomy.tableTwoSource],
         window: null,
         n: records.length,
       },

@@ -16,10 +16,35 @@ import type { Provenance } from './types.js';
 
 export const sourceOption = () =>
   opt.choice({
-    description: "Which data: the paper's replication package or data mined by hfbot",
-    choices: ['paper', 'mined'] as const,
+    description: "Which data: the paper's replication package, data mined by hfbot, or both side by side",
+    choices: ['paper', 'mined', 'both'] as const,
     default: 'paper',
   });
+
+/** source:both needs both; the mined side's absence is the usual "run hfbot mine" error. */
+export function requireBoth(db: Db, needs: readonly SeriesName[]): { paper: SeriesSource; mined: SeriesSource } {
+  return { paper: requireSource(db, 'paper', needs), mined: requireSource(db, 'mined', needs) };
+}
+
+/** Provenance of a two-source answer: both versions, both sources' files, the union window. */
+export function bothProvenance(
+  db: Db,
+  s: { paper: SeriesSource; mined: SeriesSource },
+  names: readonly SeriesName[],
+  window: { from: string; to: string } | null,
+  n: number,
+  note: string,
+): Provenance {
+  const p = seriesProvenance(db, s.paper, names, window, n);
+  const m = seriesProvenance(db, s.mined, names, window, n);
+  return {
+    datasetVersion: `${p.datasetVersion} + ${m.datasetVersion}`,
+    sources: [...p.sources, ...m.sources],
+    window,
+    n,
+    note,
+  };
+}
 
 export function requireSource(db: Db, source: string, needs: readonly SeriesName[]): SeriesSource {
   const s = seriesSource(db, source);

@@ -1,7 +1,7 @@
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { SOURCES } from '../messages/taxonomy.js';
+import { SOURCES } from '../format/sources.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
 import { codebook, publishedCounts } from '../data/queries/taxonomy.js';
 import { truncateQuote } from '../analysis/theme-resolve.js';

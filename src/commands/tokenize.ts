@@ -7,7 +7,8 @@ export interface Token {
   value: string;
 }
 
-const NAMED = /^([a-zA-Z][a-zA-Z-]*):(.*)$/s;
+// Option names may end in digits (rater1, rater2).
+const NAMED = /^([a-zA-Z][a-zA-Z0-9-]*):(.*)$/s;
 
 /**
  * Splits chat text the way people type it in Slack: words, "quoted phrases" (straight or

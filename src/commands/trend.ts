@@ -1,32 +1,30 @@
-import { defineCommand } from './types.js';
+import { defineCommand, type Reply } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { fmtP, fmtRho } from '../messages/series.js';
-import { modelTypes } from '../data/queries/model-types.js';
-import { monthlyByModel } from '../data/queries/series.js';
-import { resolveModel } from '../analysis/model-names.js';
-import { firstAppearance, PAPER_TABLE_III, paperWindowFor, trend as computeTrend } from '../analysis/trend.js';
+import { fmtP, fmtRho } from '../format/numbers.js';
 import { trendSpec } from '../render/specs/trend.js';
-import {
-  checkWindow,
-  commonWindow,
-  requireSource,
-  seriesProvenance,
-  sourceLabel,
-  sourceOption,
-} from './series-common.js';
+import { requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import { modelEntry, modelTrend, requireModels, type ModelTrend } from './trend-common.js';
+import { multiTrendReply } from './trend-multi.js';
+import { bothTrendReply } from './trend-both.js';
+import type { SeriesSource } from '../data/queries/series.js';
+import type { Db } from '../data/db.js';
 
-/** The paper's 35-month window (July 2020 to May 2023); June 2023 was mined mid-month. */
-export const PAPER_WINDOW = { from: '2020-07', to: '2023-05' } as const;
+export { PAPER_WINDOW } from './trend-common.js';
 
 export const trend = defineCommand({
   definition: {
     name: 'trend',
-    description: 'Forum mentions vs Hub uploads per month for one model type, with Spearman rho (Table III)',
+    description:
+      'Forum mentions vs Hub uploads per month for up to 6 model types, with Spearman rho (Table III, package figures)',
     options: {
-      // rest: names with spaces ("xlm roberta") arrive as several words.
+      // rest: several names, and names with spaces ("xlm roberta"), arrive as several words.
       model: {
-        ...opt.model({ description: 'Model type, e.g. bert, llama, gpt2', required: true, positional: true }),
+        ...opt.model({
+          description: 'Model type(s), e.g. bert, or up to 6 separated by spaces or commas: bert roberta t5',
+          required: true,
+          positional: true,
+        }),
         rest: true,
       },
       from: opt.month({
@@ -35,74 +33,72 @@ export const trend = defineCommand({
       to: opt.month({ description: 'Last month (default: 2023-05, the last full month)' }),
       source: sourceOption(),
     },
-    examples: ['/trend bart', '/trend llama from:2022-01', '/trend xlm roberta to:2022-12'],
+    examples: [
+      '/trend bart',
+      '/trend bert roberta t5 gpt2 bart',
+      '/trend llama source:both',
+      '/trend llama from:2022-01',
+      '/trend xlm roberta to:2022-12',
+    ],
   },
   execute(ctx) {
     const db = ctx.services.db;
-    const src = requireSource(db, ctx.args.source ?? 'paper', ['forum', 'hub']);
-    const model = resolveModel(
-      ctx.args.model ?? '',
-      modelTypes(db, src.source).map((m) => m.name),
-      (input, s) => ({ message: msg.series.unknownModel(input, src.source), hint: msg.series.unknownModelHint(s) }),
-    );
-    const avail = commonWindow(src, ['forum', 'hub']);
-    const base = src.source === 'paper' ? { ...PAPER_WINDOW } : { from: avail.first, to: avail.lastFull };
-    const to = ctx.args.to ?? base.to;
-    const forum = monthlyByModel(db, 'forum', src.source, model).get(model);
-    const hub = monthlyByModel(db, 'hub', src.source, model).get(model);
-    const rule = ctx.args.from ? 'given' : 'paper';
-    const fullFrom = ctx.args.from ?? (base.from <= to ? base.from : avail.first);
-    checkWindow('trend', fullFrom, to, avail.first, avail.last);
-    const from = rule === 'paper' ? paperWindowFor(fullFrom, to, firstAppearance(forum, hub)).from : fullFrom;
-    const t = computeTrend(forum, hub, from, to);
-    const full = from === fullFrom ? t : computeTrend(forum, hub, fullFrom, to);
-    const paperRho = src.source === 'paper' ? (PAPER_TABLE_III[model] ?? null) : null;
-    const label = sourceLabel(src);
-    const partial = avail.last === to && avail.last !== avail.lastFull ? ` ${msg.series.partial(to)}` : '';
-    const text =
-      msg.series.trend({
-        model,
-        source: label,
-        from,
-        to,
-        n: t.n,
-        rho: t.rho,
-        p: t.p,
-        rule,
-        reason: t.undefinedReason,
-        paperRho,
-        fullRho: full.rho,
-        fullFrom,
-      }) + partial;
-    const provenance = seriesProvenance(db, src, ['forum', 'hub'], { from, to }, t.n);
-    return {
-      text,
-      table: {
-        columns: ['month', 'forum mentions', 'Hub uploads'],
-        rows: t.series.map((s) => [s.month, s.forum, s.hub]),
-      },
-      chart: trendSpec({
-        model,
-        series: t.series,
-        stats: `Spearman rho = ${fmtRho(t.rho)}, p = ${fmtP(t.p)}, ${from}..${to} (${t.n} months)`,
-        datasetVersion: provenance.datasetVersion,
-        source: label,
-      }),
-      data: {
-        model,
-        source: src.source,
-        from,
-        to,
-        n: t.n,
-        rho: t.rho,
-        p: t.p,
-        windowRule: rule,
-        ...(t.undefinedReason ? { undefinedReason: t.undefinedReason } : {}),
-        paperRho,
-        ...(full !== t ? { fullWindow: { from: fullFrom, to, n: full.n, rho: full.rho, p: full.p } } : {}),
-        series: t.series,
-      },
-      provenance,
-    };
+    const which = ctx.args.source ?? 'paper';
+    if (which === 'both') return bothTrendReply(db, ctx.args);
+    const src = requireSource(db, which, ['forum', 'hub']);
+    const models = requireModels(db, ctx.args.model ?? '', [src]);
+    const trends = models.map((m) => modelTrend(db, src, m, ctx.args));
+    return trends.length === 1 ? singleReply(db, src, trends[0]!) : multiTrendReply(db, src, trends);
   },
 });
+
+/** One model type: today's answer (two y axes), plus data.models with its one entry. */
+function singleReply(db: Db, src: SeriesSource, t: ModelTrend): Reply {
+  const label = sourceLabel(src);
+  const text =
+    msg.series.trend({
+      model: t.model,
+      source: label,
+      from: t.from,
+      to: t.to,
+      n: t.n,
+      rho: t.rho,
+      p: t.p,
+      rule: t.windowRule,
+      reason: t.undefinedReason,
+      paperRho: t.paperRho,
+      fullRho: t.fullWindow?.rho ?? t.rho,
+      fullFrom: t.fullWindow?.from ?? t.from,
+    }) + (t.partialLast ? ` ${msg.series.partial(t.to)}` : '');
+  const provenance = seriesProvenance(db, src, ['forum', 'hub'], { from: t.from, to: t.to }, t.n);
+  return {
+    text,
+    table: {
+      columns: ['month', 'forum mentions', 'Hub uploads'],
+      rows: t.series.map((s) => [s.month, s.forum, s.hub]),
+    },
+    chart: trendSpec({
+      model: t.model,
+      series: t.series,
+      stats: `Spearman rho = ${fmtRho(t.rho)}, p = ${fmtP(t.p)}, ${t.from}..${t.to} (${t.n} months)`,
+      datasetVersion: provenance.datasetVersion,
+      source: label,
+    }),
+    data: {
+      model: t.model,
+      source: src.source,
+      from: t.from,
+      to: t.to,
+      n: t.n,
+      rho: t.rho,
+      p: t.p,
+      windowRule: t.windowRule,
+      ...(t.undefinedReason ? { undefinedReason: t.undefinedReason } : {}),
+      paperRho: t.paperRho,
+      ...(t.fullWindow ? { fullWindow: t.fullWindow } : {}),
+      series: t.series,
+      models: [modelEntry(t)],
+    },
+    provenance,
+  };
+}

@@ -15,7 +15,9 @@ import {
   sourceLabel,
   sourceOption,
 } from './series-common.js';
-import { PAPER_WINDOW } from './trend.js';
+import { PAPER_WINDOW } from './trend-common.js';
+import { bothTrendsReply } from './trends-both.js';
+import type { SeriesSource } from '../data/queries/series.js';
 
 /** Bars beyond this make the chart too tall for a chat preview; the strongest are kept. */
 const CHART_ROWS = 40;
@@ -33,17 +35,14 @@ export const trends = defineCommand({
       }),
       source: sourceOption(),
     },
-    examples: ['/trends', '/trends significant:true', '/trends sort:p'],
+    examples: ['/trends', '/trends significant:true', '/trends sort:p', '/trends source:both'],
   },
   execute(ctx) {
     const db = ctx.services.db;
+    // sourceTrends is handed over rather than imported there: trends-both must not import this file back.
+    if (ctx.args.source === 'both') return bothTrendsReply(db, sourceTrends);
     const src = requireSource(db, ctx.args.source ?? 'paper', ['forum', 'hub']);
-    const avail = commonWindow(src, ['forum', 'hub']);
-    const win = src.source === 'paper' ? { ...PAPER_WINDOW } : { from: avail.first, to: avail.lastFull };
-    checkWindow('trends', win.from, win.to, avail.first, avail.last);
-    const { types, tested } = testedTrends(db, src.source, src.datasetVersion, win);
-    const q = benjaminiHochberg(tested.map((t) => t.p));
-    const all = tested.map((t, i) => ({ ...t, q: q[i]! }));
+    const { win, types, tested, all } = sourceTrends(db, src);
     const sig = all.filter((r) => r.q < 0.05);
     const rows = (ctx.args.significant ? sig : all).sort(
       (a, b) => (ctx.args.sort === 'p' ? a.p - b.p : a.rho - b.rho) || a.model.localeCompare(b.model),
@@ -98,6 +97,16 @@ export const trends = defineCommand({
     };
   },
 });
+
+/** Table III over one source's window: every type in both series tested, with BH q over those tested. */
+export function sourceTrends(db: Db, src: SeriesSource) {
+  const avail = commonWindow(src, ['forum', 'hub']);
+  const win = src.source === 'paper' ? { ...PAPER_WINDOW } : { from: avail.first, to: avail.lastFull };
+  checkWindow('trends', win.from, win.to, avail.first, avail.last);
+  const { types, tested } = testedTrends(db, src.source, src.datasetVersion, win);
+  const q = benjaminiHochberg(tested.map((t) => t.p));
+  return { win, types, tested, all: tested.map((t, i) => ({ ...t, q: q[i]! })) };
+}
 
 type Tested = {
   model: string;

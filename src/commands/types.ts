@@ -4,9 +4,13 @@
  * platform calls.
  */
 import type { z } from 'zod';
-import type Database from 'better-sqlite3';
-import type { Logger } from '../logger.js';
-import type { AppConfig } from '../config.js';
+import type { Services } from '../services.js';
+import type { Reply } from '../reply.js';
+import type { Round } from '../data/coding/rounds.js';
+import type { UserDirectory } from './directory.js';
+
+export type { Services } from '../services.js';
+export type { Provenance, Reply, ReplyAction, ReplyFile, ReplyTable } from '../reply.js';
 
 /** How an option is presented to people and platforms; `schema` does the validating. */
 export type OptionKind = 'string' | 'integer' | 'number' | 'boolean' | 'month' | 'model' | 'theme' | 'user' | 'users';
@@ -40,11 +44,14 @@ export interface CommandDefinition<O extends OptionsShape = OptionsShape> {
   options: O;
   /** Shown in help; one line each. */
   examples?: readonly string[];
+  /** Who may run it and on what: run in order before execute (see Check). */
+  checks?: readonly Check[];
 }
 
 export type ArgsOf<O extends OptionsShape> = { [K in keyof O]: z.output<O[K]['schema']> };
 
-export type Platform = 'discord' | 'slack' | 'web' | 'cli' | 'test';
+export type { Platform } from '../identity.js';
+import type { Platform } from '../identity.js';
 
 export interface CommandUser {
   id: string;
@@ -52,74 +59,44 @@ export interface CommandUser {
   platform: Platform;
 }
 
-/** Everything a command may use. Adapters build it once and share it. */
-export interface Services {
-  db: Database.Database;
-  logger: Logger;
-  config: AppConfig;
-  now: () => Date;
+/**
+ * What declared checks found, kept on the context for execute (a check resolves the round once,
+ * execute reads it). Add a field here when a new check resolves something.
+ */
+export interface CheckState {
+  round?: Round;
+  /** The raters /code start resolved to platform users. */
+  raters?: { ref: string; name: string }[];
+  /** Who runs /code start, with the display name the platform knows. */
+  owner?: { ref: string; name: string };
 }
 
 export interface CommandContext<A = Record<string, unknown>> {
   args: A;
   user: CommandUser;
   services: Services;
+  /** The registry this command runs under (the guide's `interaction.client.commands`). */
+  commands: readonly Command[];
+  /** Filled by the declared checks before execute runs. */
+  state: CheckState;
   /** Where the command was typed; coding rounds post follow-ups in a thread of it. */
   channel?: { id: string; threadId?: string };
   /** The text as typed, for logs and echoes. */
   raw: string;
-}
-
-export interface Provenance {
-  /** e.g. 'saner2024-3f2a9c1d' (the replication package) or 'mined-2026-11-22-...'. */
-  datasetVersion: string;
-  /** Human-readable sources: 'SANER 2024 replication package: Forums_Model_Mentions_Over_Time.csv'. */
-  sources: string[];
-  window?: { from: string; to: string } | null;
-  /** Sample size behind the headline number (topics, months, codes...). */
-  n?: number | null;
-  note?: string;
-}
-
-export interface ReplyTable {
-  columns: string[];
-  rows: (string | number | null)[][];
+  /** Who exists on the caller's platform (Slack users, Discord guild members); absent: typed names. */
+  directory?: UserDirectory;
 }
 
 /**
- * An interactive control. Choosing an option (or pressing the button) runs `command`
- * with `{value}` replaced, as the user who chose it; adapters render selects/buttons.
+ * A declared precondition (Sapphire's preconditions, bolt's middleware chain in spirit): the
+ * pipeline runs a command's checks in order after parsing and before execute. A check refuses
+ * by throwing an HfbotError with a specific message (E_FORBIDDEN, E_NOT_FOUND, ...); it may
+ * store what it resolved in `ctx.state` for the checks after it and for execute.
  */
-export type ReplyAction =
-  | {
-      type: 'select';
-      id: string;
-      placeholder: string;
-      command: string;
-      options: { label: string; value: string; description?: string }[];
-    }
-  | { type: 'button'; id: string; label: string; command: string; style?: 'primary' | 'secondary' | 'danger' };
-
-export interface ReplyFile {
+export interface Check {
+  /** Names the rule in logs when it refuses ("round manager (close)"). */
   name: string;
-  contentType: string;
-  content: string | Uint8Array;
-}
-
-export interface Reply {
-  text: string;
-  table?: ReplyTable;
-  /** A Vega-Lite top-level spec; rendered to PNG by src/render. */
-  chart?: Record<string, unknown> | null;
-  data: Record<string, unknown>;
-  provenance: Provenance | null;
-  /** Errors and private confirmations are shown only to the caller where the platform can. */
-  ephemeral?: boolean;
-  /** Post this reply in a thread (coding rounds). */
-  thread?: { title: string };
-  actions?: ReplyAction[];
-  files?: ReplyFile[];
-  error?: { code: string; message: string };
+  run(ctx: CommandContext): void | Promise<void>;
 }
 
 export interface Command<O extends OptionsShape = OptionsShape> {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { HfbotError } from '../errors.js';
 import { applySchema } from './schema/index.js';
-import { msg } from '../messages/index.js';
+import { core } from '../messages/core.js';
 
 export type Db = Database.Database;
 
@@ -18,7 +18,7 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:' && !existsSync(file) && !opts.create) {
-    throw new HfbotError('E_NO_DATABASE', msg.core.noDatabase(file), { hint: msg.core.noDatabaseHint });
+    throw new HfbotError('E_NO_DATABASE', core.noDatabase(file), { hint: core.noDatabaseHint });
   }
   const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
   db.pragma('busy_timeout = 5000');

@@ -1,25 +1,25 @@
 /** User-facing strings of coding rounds (/code ...). */
-const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+import { fmt3 as k3, fmtShare as pct } from '../format/numbers.js';
+import { codingPeople } from './coding-people.js';
+
 const topics = (n: number) => `${n} topic${n === 1 ? '' : 's'}`;
-const k3 = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
 
 export const coding = {
-  pct,
-  k3,
+  ...codingPeople,
   unknownCategory: (input: string, scheme: string, codes: string[]) =>
     `"${input}" is not a category of the ${scheme} scheme. Categories: ${codes.join(', ')}.`,
   unknownSubcategory: (input: string, code: string, subs: string[]) =>
     subs.length
       ? `"${input}" is not a subcategory of ${code}. Subcategories: ${subs.join('; ')}.`
       : `${code} has no subcategories; leave sub out.`,
-  nameTaken: (name: string, owner: string) => `A round named "${name}" already exists (owner ${owner}).`,
+  nameTaken: (name: string) => `A round named "${name}" already exists.`,
   nameTakenHint: 'Pick another name.',
   sizeTooLarge: (size: number, pool: number) =>
     `size must be at most ${pool}, the number of topics available; got ${size}.`,
   unknownRound: (ref: string) => `No coding round "${ref}".`,
   knownRounds: (names: string[]) => `Rounds: ${names.join(', ')}.`,
   startHint: 'Start one with /code start name:<name> size:N raters:alice,bob.',
-  noOpenRound: (user: string) => `${user} has no open coding round.`,
+  noOpenRound: 'You have no open coding round.',
   notOwner: (action: string, name: string, owner: string) =>
     `Only ${owner} (the owner of round "${name}") or an admin can ${action} it.`,
   notRater: (name: string) => `You are not a rater of round "${name}"; its owner chose the raters when starting it.`,
@@ -31,8 +31,24 @@ export const coding = {
   alreadyStatus: (name: string, status: string) => `Round "${name}" is already ${status}.`,
   plan: (n: number, population: number, conf: number, margin: number, n0: number) =>
     `Sample ${n} of ${population} topics for ${conf}% confidence and a ${margin}% margin of error (Cochran n0 = ${n0.toFixed(1)}, with finite-population correction).`,
-  started: (name: string, topics: number, raters: string[], scheme: string, seed: string, stratified: boolean) =>
-    `Round "${name}" started: ${topics} topics drawn at random${stratified ? ' (stratified by forum category, proportional allocation)' : ''} with seed ${seed}; scheme ${scheme}; raters ${raters.join(', ')}. Raters: type /code next.`,
+  started: (r: {
+    name: string;
+    topics: number;
+    raters: string[];
+    scheme: string;
+    seed: string;
+    stratified: boolean;
+    purpose: string;
+  }) =>
+    [
+      `Round "${r.name}" started: ${r.topics} topics drawn at random${r.stratified ? ' (stratified by forum category, proportional allocation)' : ''} with seed ${r.seed}; scheme ${r.scheme}; raters ${r.raters.join(', ')}.`,
+      r.purpose === 'practice'
+        ? "A practice round: its labels never change the study's answers."
+        : r.raters.length >= 2
+          ? 'A study round: topics all raters agree on (or resolve) become topic categories.'
+          : "A study round with one rater: one person's labels are not agreement, so they become no topic categories.",
+      'Raters: type /code next.',
+    ].join(' '),
   nextTitle: (name: string, topic: number) => `Round ${name} · topic ${topic}`,
   next: (t: {
     topic: number;
@@ -50,6 +66,9 @@ export const coding = {
       `Forum category: ${t.forumCategory}`,
       ...(t.title ? [`Title: ${t.title}`] : []),
       ...(t.excerpt ? [`> ${t.excerpt}`] : []),
+      ...(t.title || t.excerpt
+        ? []
+        : ['Title and first post are not in the dataset yet: open the link, or run `hfbot mine forum` to fetch them.']),
       `Choose a category below, or type /code label ${t.topic} <category> [code:"low-level code"] [sub:"subcategory"].`,
     ].join('\n'),
   allDone: (name: string, total: number) =>
@@ -68,10 +87,11 @@ export const coding = {
     extra: string,
   ) =>
     `${replaced ? 'Relabelled' : 'Labelled'} topic ${topic} as ${code} ${category}${extra} (saved). ${done} of ${total} done.`,
-  consensusReached: (code: string) => ` All raters agree: ${code} is now the topic's category.`,
+  consensusReached: (code: string, feeds: boolean) =>
+    feeds ? ` All raters agree: ${code} is now the topic's category.` : ` All raters agree: ${code}.`,
   skipped: (topic: number) => `Skipped topic ${topic} for now; it comes back after the others.`,
-  status: (name: string, status: string, revealed: number, total: number) =>
-    `Round "${name}" (${status}): ${revealed} of ${topics(total)} labelled by every rater.`,
+  status: (name: string, status: string, purpose: string, revealed: number, total: number) =>
+    `Round "${name}" (${status}, ${purpose}): ${revealed} of ${topics(total)} labelled by every rater.`,
   noData: (name: string) =>
     `No topic of round "${name}" has labels from two raters yet (labels stay hidden until every rater has labelled a topic).`,
   agreement: (
@@ -111,5 +131,8 @@ export const coding = {
   closed: (name: string) =>
     `Round "${name}" is closed. Labels are final and visible to everyone; see /code agreement ${name}.`,
   reopened: (name: string) => `Round "${name}" is open again.`,
-  source: (name: string) => `hfbot coding round "${name}" (labels in the bot's database)`,
+  roundNameExpected: 'letters, digits, -, _ or . (no spaces), starting with a letter or digit',
+  planSource: 'Cochran (1977) sample size for a proportion, p = 0.5, with finite-population correction',
+  source: (name: string, purpose?: string) =>
+    `hfbot coding round "${name}"${purpose ? ` (${purpose})` : ''} (labels in the bot's database)`,
 };

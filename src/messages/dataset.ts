@@ -1,7 +1,13 @@
-import type { DatasetInfo } from '../data/queries/dataset-info.js';
-
+/** Strings of /dataset. */
 export const dataset = {
-  summary: (i: DatasetInfo) =>
+  summary: (i: {
+    version: string;
+    builtAt: string;
+    sourceKind: string;
+    sourceDir: string;
+    tables: Record<string, number>;
+    files: { name: string; rows: number }[];
+  }) =>
     [
       `Dataset ${i.version}, built ${i.builtAt} from the SANER 2024 replication package (${i.sourceKind}: ${i.sourceDir}).`,
       `${i.tables.topics} coded topics, ${i.tables.codes} low-level codes, ${i.tables.root_causes} root causes; ` +

@@ -2,7 +2,9 @@
  * Every user-facing string, gathered by area (vega-lite's log/message.ts). Areas live in
  * their own files so parallel work does not collide; add an area here.
  */
+import { cli } from './cli.js';
 import { coding } from './coding.js';
+import { config } from './config.js';
 import { core } from './core.js';
 import { dataset } from './dataset.js';
 import { ingest } from './ingest.js';
@@ -11,5 +13,6 @@ import { mining } from './mining.js';
 import { web } from './web.js';
 import { series } from './series.js';
 import { taxonomy } from './taxonomy.js';
+import { forum } from './forum.js';
 
-export const msg = { core, dataset, ingest, platforms, coding, mining, web, series, taxonomy };
+export const msg = { core, config, cli, dataset, ingest, platforms, coding, mining, web, series, taxonomy, forum };

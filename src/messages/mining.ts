@@ -1,4 +1,6 @@
 /** Strings of the forum and Hub miners, the derived statistics, /verify and refresh. */
+import { fmtCount as fmt, fmtShare as pct, fmtSigned3 as num } from '../format/numbers.js';
+
 export const mining = {
   malformed: (url: string, detail: string) =>
     `Unexpected response from ${url}: ${detail}. Skipped; nothing stored for it.`,
@@ -93,18 +95,12 @@ export const mining = {
     ].join('\n'),
   recomputed: (version: string, mentions: number, valid: number, pending: number) =>
     `Mined statistics ${version}: ${mentions} forum mentions, ${valid} models of a valid type${pending ? `; ${pending} new matches wait for /verify` : ''}. Ask with source:mined.`,
+  refreshSubtitle: (day: string) => `Mined ${day}`,
+  minedSource: 'source: mined',
+  forumSource: (url: string) => `HuggingFace Forums (${url})`,
+  hubSource: (url: string) => `HuggingFace Hub API (${url}/api/models)`,
   announced: (platform: string, status: string, detail: string) => `announce ${platform}: ${status} (${detail})`,
   badCron: (pattern: string, detail: string) =>
     `Configuration: HFBOT_REFRESH_CRON is not a schedule: ${JSON.stringify(pattern)} (${detail}).`,
   cronHint: 'Use a cron expression such as "0 6 * * *" (06:00 every day) or a nickname such as "@daily".',
 };
-
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
-}
-function num(x: number | null): string {
-  return x === null ? 'undefined' : (x < 0 ? '−' : '') + Math.abs(x).toFixed(3);
-}

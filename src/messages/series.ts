@@ -1,10 +1,33 @@
 /** Strings of the series commands: /trend, /trends, /popular, /cards. */
-const r4 = (x: number | null) => (x === null ? 'undefined' : x.toFixed(4));
+import { fmtCount, fmtP, fmtRho as r4, fmtShare as pct } from '../format/numbers.js';
 
-export const fmtP = (p: number | null) =>
-  p === null ? 'n/a' : p === 0 ? '0' : p < 0.001 ? p.toExponential(1) : p.toFixed(3);
-export const fmtRho = r4;
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+export interface TrendLine {
+  from: string;
+  to: string;
+  n: number;
+  rho: number | null;
+  p: number | null;
+  reason?: string | undefined;
+  paperRho: number | null;
+}
+
+/** README "Fresh data": why mined Hub months before 2022-03 are not the paper's. */
+const hubCaveat =
+  "Mined Hub months up to 2022-03 are not comparable with the paper's: the Hub API gives older models the migration date (2022-03-02) as createdAt, so they pile up in 2022-03, where the paper used each model's first commit.";
+
+/** A list short enough for a chat line: the first eight, then how many more. */
+const few = (xs: string[]) =>
+  xs.length ? `${xs.slice(0, 8).join(', ')}${xs.length > 8 ? ` and ${xs.length - 8} more` : ''}` : 'none';
+
+interface CardsSide {
+  from: string;
+  to: string;
+  models: number;
+  withCard: number;
+  overallRatio: number;
+  minRatio: number;
+  maxRatio: number;
+}
 
 export const series = {
   sourceLabel: (source: string, description: string) =>
@@ -60,6 +83,55 @@ export const series = {
     return lines.join('\n');
   },
 
+  noModelGiven: '/trend needs at least one model type, e.g. /trend bert or /trend bert roberta t5.',
+  tooManyModels: (models: string[], max: number) =>
+    `/trend draws at most ${max} model types at once; got ${models.length} (${models.join(', ')}).`,
+  tooManyModelsHint: 'Split them over two commands, or use /trends for every model type at once.',
+
+  /** One model's line in a multi-model or two-source answer. */
+  trendLine: (t: TrendLine) => {
+    const win = `${t.from}..${t.to} (${t.n} months)`;
+    if (t.rho === null)
+      return `${win}: rho undefined (${t.reason === 'constant' ? 'a constant series' : 'under 3 months'})`;
+    const paper = t.paperRho === null ? '' : `; Table III ${t.paperRho}`;
+    return `${win}: rho = ${r4(t.rho)}, p = ${fmtP(t.p)}${paper}`;
+  },
+  trendMulti: (t: { source: string; models: (TrendLine & { model: string })[]; partial: string | null }) =>
+    [
+      `Forum mentions and Hub uploads per month for ${t.models.map((m) => m.model).join(', ')}, ${t.source}; each window starts at the model's first month in either series unless from: is given, as in Table III.`,
+      ...t.models.map((m) => `${m.model} ${series.trendLine(m)}.`),
+      ...(t.partial ? [series.partial(t.partial)] : []),
+    ].join('\n'),
+  trendBoth: (t: {
+    models: { model: string; paper: TrendLine; mined: TrendLine }[];
+    minedLabel: string;
+    hubCaveat: boolean;
+  }) =>
+    [
+      `The paper's series (SANER 2024 replication package) beside the mined ones (${t.minedLabel}), Spearman rho of forum mentions vs Hub uploads per month.`,
+      ...t.models.map((m) => `${m.model}: paper ${series.trendLine(m.paper)}; mined ${series.trendLine(m.mined)}.`),
+      ...(t.hubCaveat ? [hubCaveat] : []),
+    ].join('\n'),
+  hubCaveat,
+
+  trendsBoth: (t: {
+    paper: { from: string; to: string; tested: number; significant: number };
+    mined: { from: string; to: string; tested: number; significant: number };
+    both: number;
+    sameSign: number;
+    sigBoth: number;
+    flipped: string[];
+    tableIII: { model: string; paper: number | null; mined: number | null }[];
+    hubCaveat: boolean;
+  }) =>
+    [
+      'Table III then and now: Spearman rho of forum mentions vs Hub uploads per month, per model type, each from its first appearance.',
+      `Paper ${t.paper.from}..${t.paper.to}: ${t.paper.tested} tested, ${t.paper.significant} with q < 0.05. Mined ${t.mined.from}..${t.mined.to}: ${t.mined.tested} tested, ${t.mined.significant} with q < 0.05 (Benjamini-Hochberg within each).`,
+      `Of the ${t.both} types tested in both, ${t.sameSign} keep the sign of rho; significant (q < 0.05) in both: ${t.sigBoth}${t.flipped.length ? `, of which ${few(t.flipped)} flipped sign` : ''}.`,
+      `Table III's eight, paper -> mined: ${t.tableIII.map((x) => `${x.model} ${x.paper === null ? 'not tested' : r4(x.paper)} -> ${x.mined === null ? 'not tested' : r4(x.mined)}`).join(', ')}.`,
+      ...(t.hubCaveat ? [hubCaveat] : []),
+    ].join('\n'),
+
   trends: (t: {
     source: string;
     from: string;
@@ -96,6 +168,38 @@ export const series = {
       `Spearman between forum mentions and Hub models over all ${t.typesHub} Hub model types (never-mentioned = 0): rho = ${r4(t.rho)}, p = ${fmtP(t.p)} (paper: 0.702). Over the top ${t.top} only: ${r4(t.rhoTop)}.`,
     ].join('\n'),
 
+  popularBoth: (t: {
+    paper: {
+      top: number;
+      rho: number | null;
+      p: number | null;
+      hubTypes: number;
+      window: { from: string; to: string };
+      coverage: number;
+    };
+    mined: {
+      top: number;
+      rho: number | null;
+      p: number | null;
+      hubTypes: number;
+      window: { from: string; to: string };
+      coverage: number;
+    };
+    headPaper: string[];
+    headMined: string[];
+    entered: string[];
+    left: string[];
+    hubCaveat: boolean;
+  }) =>
+    [
+      `Fig. 3 then and now: Spearman rho of forum mentions vs Hub models over all Hub model types, paper ${r4(t.paper.rho)} (p = ${fmtP(t.paper.p)}, ${t.paper.hubTypes} types, ${t.paper.window.from}..${t.paper.window.to}; printed 0.702) vs mined ${r4(t.mined.rho)} (p = ${fmtP(t.mined.p)}, ${t.mined.hubTypes} types, ${t.mined.window.from}..${t.mined.window.to}).`,
+      `Most discussed: paper ${t.headPaper.join(', ')}; mined ${t.headMined.join(', ')}. The paper's top ${t.paper.top} hold ${pct(t.paper.coverage)} of its mentions, the mined top ${t.mined.top} ${pct(t.mined.coverage)}.`,
+      ...(t.entered.length || t.left.length
+        ? [`Into the top list since: ${few(t.entered)}; out of it: ${few(t.left)}.`]
+        : []),
+      ...(t.hubCaveat ? [hubCaveat] : []),
+    ].join('\n'),
+
   cards: (t: {
     source: string;
     from: string;
@@ -111,6 +215,13 @@ export const series = {
       `Model cards on the Hub by creation month, ${t.source}, ${t.from}..${t.to} (${t.months} months).`,
       `${t.withCard.toLocaleString('en-US')} of ${t.models.toLocaleString('en-US')} models have a card: overall ratio ${t.ratio.toFixed(4)} (${pct(t.ratio)}); monthly ratios range ${t.minRatio.toFixed(2)}-${t.maxRatio.toFixed(2)}.`,
       `(The paper's 52.38% counts all 239,422 mined models; this file covers models with a creation month in the window.)`,
+    ].join('\n'),
+  cardsBoth: (t: { paper: CardsSide; mined: CardsSide; hubCaveat: boolean }) =>
+    [
+      `Model cards on the Hub by creation month, the paper's data beside the mined data.`,
+      `Paper ${t.paper.from}..${t.paper.to}: ${fmtCount(t.paper.withCard)} of ${fmtCount(t.paper.models)} models have a card (${pct(t.paper.overallRatio)}; monthly ${t.paper.minRatio.toFixed(2)}-${t.paper.maxRatio.toFixed(2)}).`,
+      `Mined ${t.mined.from}..${t.mined.to}: ${fmtCount(t.mined.withCard)} of ${fmtCount(t.mined.models)} (${pct(t.mined.overallRatio)}; monthly ${t.mined.minRatio.toFixed(2)}-${t.mined.maxRatio.toFixed(2)}). The paper saw the ratio stagnate below 0.6 (IV-C3).`,
+      ...(t.hubCaveat ? [hubCaveat] : []),
     ].join('\n'),
   noCardMonths: (from: string, to: string) => `No card statistics between ${from} and ${to}.`,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveModel, tryResolveModel } from '../../src/analysis/model-names.js';
+import { resolveModel, resolveModelList, tryResolveModel } from '../../src/analysis/model-names.js';
 import { HfbotError } from '../../src/errors.js';
 
 const NAMES = [
@@ -68,5 +68,38 @@ describe('analysis/model-names (release numbers)', () => {
     expect(tryResolveModel('gpt-2', names)).toEqual({ name: 'gpt2' });
     expect(tryResolveModel('llama-2', names)).toEqual({ name: 'llama' });
     expect(tryResolveModel('GPT', names)).toEqual({ name: 'openai-gpt' });
+  });
+});
+
+describe('analysis/model-names (lists)', () => {
+  const msg = (i: string, s: string[]) => ({ message: `No model type "${i}".`, hint: `Did you mean ${s.join(', ')}?` });
+  const list = (input: string) => resolveModelList(input, NAMES, msg);
+  it.each([
+    ['bert roberta', ['bert', 'roberta']],
+    ['bert, roberta,vit', ['bert', 'roberta', 'vit']],
+    ['xlm roberta', ['xlm-roberta']],
+    ['xlm roberta bert', ['xlm-roberta', 'bert']],
+    ['Llama 2 gpt-2 whisper', ['llama', 'gpt2', 'whisper']],
+    ['gpt neo, gpt2', ['gpt_neo', 'gpt2']],
+    ['bert BERT Bert', ['bert']],
+    [' , bert ,, ', ['bert']],
+  ])('splits %j into %j', (input, want) => {
+    expect(list(input)).toEqual(want);
+  });
+
+  it('names the first word no type fits, with suggestions, wherever it stands', () => {
+    const err = (input: string) => {
+      try {
+        list(input);
+      } catch (e) {
+        return e as HfbotError;
+      }
+      throw new Error(`no error for ${input}`);
+    };
+    const e = err('bert robrta vit');
+    expect(e.code).toBe('E_UNKNOWN_MODEL');
+    expect(e.message).toBe('No model type "robrta".');
+    expect(e.details).toMatchObject({ option: 'model', suggestions: expect.arrayContaining(['roberta']) });
+    expect(err('lama').message).toBe('No model type "lama".');
   });
 });

@@ -88,6 +88,11 @@ describe('commands/challenges', () => {
     const beginnerC1 = s.db
       .prepare("SELECT topic_id FROM topic_categories WHERE forum_category = 'Beginners' AND code = 'C1' LIMIT 1")
       .get() as { topic_id: number };
+    s.db
+      .prepare(
+        "INSERT INTO rounds (id, name, owner, scheme, seed, size, status, created_at, purpose) VALUES (1, 'pilot', 'test:olga', 'challenges', 'p', 3, 'open', 'x', 'study')",
+      )
+      .run();
     const insert = s.db.prepare(
       "INSERT INTO topic_categories (topic_id, code, source, forum_category) VALUES (?, ?, 'round:1', 'Beginners')",
     );
@@ -98,8 +103,10 @@ describe('commands/challenges', () => {
     expect(r.data.n).toBe(19);
     // 8/19 -> Wilson 23.14%..63.72% (Python stdlib, as above).
     expect(rowsOf(r)[0]).toMatchObject({ code: 'C1', count: 8, lower: 23.14, upper: 63.72 });
-    expect(r.provenance!.sources).toEqual(['Root_Causes.csv', 'hfbot coding rounds (topic_categories)']);
-    expect(r.text).toContain('coding round:1');
+    // The answer names the round whose labels it counts.
+    const rounds = 'hfbot study rounds "pilot" (labels all raters agreed on or resolved)';
+    expect(r.provenance!.sources).toEqual(['Root_Causes.csv', rounds]);
+    expect(r.text).toContain(rounds);
   });
 
   it('rejects bad option values with the expected values', async () => {
@@ -132,6 +139,7 @@ describe('commands/benefits', () => {
   it('top:2 and bad values', async () => {
     expect(rowsOf(await run('/benefits top:2')).map((x) => x.code)).toEqual(['B1', 'B2']);
     expect((await run('/benefits top:7')).error?.code).toBe('E_BAD_VALUE');
-    expect((await run('/benefits level:beginner')).error?.code).toBe('E_UNKNOWN_OPTION');
+    expect((await run('/benefits level:beginner')).error?.code).toBe('E_NOT_FOUND');
+    expect((await run('/benefits kind:x')).error?.code).toBe('E_UNKNOWN_OPTION');
   });
 });

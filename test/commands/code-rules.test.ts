@@ -22,7 +22,7 @@ const snapshot = (s: Services = services) =>
   Object.fromEntries(STATE.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 
 beforeAll(async () => {
-  services = await testServices({ HFBOT_ADMINS: 'root' });
+  services = await testServices({ HFBOT_ADMINS: 'test:root' });
 });
 
 describe('commands/code (blind coding, permissions, errors, reliability)', () => {
@@ -49,9 +49,10 @@ describe('commands/code (blind coding, permissions, errors, reliability)', () =>
       const csv = String((await run('/code export blind', viewer)).files?.[0]?.content);
       expect(csv).not.toMatch(new RegExp(`^${t1},`, 'm'));
     }
-    // The revealed topic t2 is visible to both, and alice sees her own t1 label.
+    // The revealed topic t2 is visible to both; alice's own hidden code counts in her saturation only.
     expect((await run('/code disagreements blind', 'bob')).data.disagreements).toHaveLength(1);
-    expect(String((await run('/code export blind', 'alice')).files?.[0]?.content)).toContain('secret-a');
+    expect((await run('/code saturation blind', 'alice')).data.codes).toBe(1);
+    expect((await run('/code saturation blind', 'bob')).data.codes).toBe(0);
     // Resolving an unrevealed topic would break blinding.
     expect((await run(`/code resolve ${t1} C1 round:blind`, 'bob')).error?.code).toBe('E_CONFLICT');
     // Once closed, everything is visible.
@@ -152,7 +153,7 @@ describe('commands/code (blind coding, permissions, errors, reliability)', () =>
   it('confirmed labels survive a restart and a rebuild of the dataset', async () => {
     const file = services.config.HFBOT_DB;
     const s1 = await testServices({}, file);
-    await run('/code start name:persist size:3 raters:alice,bob seed:x', 'olga', s1);
+    await run('/code start name:persist size:3 raters:alice,bob seed:x purpose:study', 'olga', s1);
     const ts = topicsOf('persist', s1);
     await run(`/code label ${ts[0]} C3 round:persist`, 'alice', s1);
     await run(`/code label ${ts[0]} C3 round:persist`, 'bob', s1);
@@ -189,7 +190,7 @@ describe('commands/code (blind coding, permissions, errors, reliability)', () =>
           .get() as { n: number }
       ).n;
     const before = beginner();
-    await run('/code start name:grow size:40 raters:alice,bob seed:g stratify:forum-category', 'olga');
+    await run('/code start name:grow size:40 raters:alice,bob seed:g stratify:forum-category purpose:study', 'olga');
     const ts = topicsOf('grow');
     for (const t of ts) {
       await run(`/code label ${t} C6 round:grow`, 'alice');

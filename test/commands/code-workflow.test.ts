@@ -17,7 +17,7 @@ const topicsOf = (round: string) =>
   ).map((r) => r.topic_id);
 
 beforeAll(async () => {
-  services = await testServices({ HFBOT_ADMINS: 'root' });
+  services = await testServices({ HFBOT_ADMINS: 'test:root' });
 });
 
 describe('commands/code (workflow)', () => {
@@ -46,11 +46,17 @@ describe('commands/code (workflow)', () => {
   });
 
   it('runs a two-rater round: next, label, agreement, disagreements, resolve', async () => {
-    const start = await run('/code start name:duo size:6 raters:alice,bob seed:duo', 'olga');
+    const start = await run('/code start name:duo size:6 raters:alice,bob seed:duo purpose:study', 'olga');
     expect(start.error).toBeUndefined();
     const ts = topicsOf('duo');
     const next = await run('/code next duo', 'alice');
-    expect(next.thread?.title).toContain(String(ts[0]));
+    // One thread per rater and round (not per topic): its key names the round and the rater.
+    expect(next.thread).toEqual({
+      title: 'Round duo · alice',
+      key: `round:${(start.data.round as { id: number }).id}:test:alice`,
+      private: true,
+    });
+    expect(next.text).toContain(`Topic ${ts[0]} `);
     const select = next.actions?.find((a) => a.type === 'select');
     expect(select?.type === 'select' && select.command).toBe(`/code label ${ts[0]} {value} round:duo`);
     expect(select?.type === 'select' && select.options.map((o) => o.value)).toEqual(
@@ -130,15 +136,18 @@ describe('commands/code (workflow)', () => {
     const ts = topicsOf('exp');
     await run(`/code label ${ts[0]} C2 sub:Fine-Tuning code:"loss is nan, again" round:exp`, 'xa');
     await run(`/code label ${ts[0]} C2 round:exp`, 'xb');
-    const r = await run('/code export exp', 'xa');
+    // Before the round is closed only its owner (or an admin) exports it.
+    expect((await run('/code export exp', 'xa')).error?.code).toBe('E_FORBIDDEN');
+    const r = await run('/code export exp', 'olga');
     const csv = String(r.files?.[0]?.content);
-    const lines = csv.trim().split('\n');
-    expect(lines[0]).toBe('Topic#,Tag,Code,rater,category,subcategory');
+    expect(csv.endsWith('\r\n')).toBe(true); // RFC 4180: CRLF between records
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('Topic#,Tag,Code,rater,category,subcategory,rater id');
     const tag = (
       services.db.prepare('SELECT forum_category FROM topics WHERE id = ?').get(ts[0]) as { forum_category: string }
     ).forum_category;
-    expect(lines).toContain(`${ts[0]},${tag},"loss is nan, again",xa,C2,Fine-Tuning`);
-    expect(lines).toContain(`${ts[0]},${tag},Training Pipeline,xb,C2,`);
-    expect(lines).toContain(`${ts[0]},${tag},Training Pipeline,consensus,C2,`);
+    expect(lines).toContain(`${ts[0]},${tag},"loss is nan, again",xa,C2,Fine-Tuning,test:xa`);
+    expect(lines).toContain(`${ts[0]},${tag},Training Pipeline,xb,C2,,test:xb`);
+    expect(lines).toContain(`${ts[0]},${tag},Training Pipeline,consensus,C2,,`);
   });
 });

@@ -1,13 +1,28 @@
 /**
  * A fake Discord on 127.0.0.1: the REST routes the bot uses (GET /gateway/bot, interaction
- * callbacks, webhook edits/follow-ups, channel messages, threads, command registration) and a
- * gateway WebSocket (HELLO, IDENTIFY -> READY, heartbeats, injected dispatches).
- * Records every REST request, with multipart payload_json and files decoded.
+ * callbacks, webhook edits/follow-ups, channel messages, threads, command registration, guild
+ * members) and a gateway WebSocket (HELLO, IDENTIFY -> READY, heartbeats, injected dispatches).
+ * Records every REST request, with multipart payload_json and files decoded. Strict where the
+ * bot depends on it (fake-discord-guild.ts): one callback per interaction (40060 on a second),
+ * UPDATE_MESSAGE and DEFERRED_UPDATE_MESSAGE only for components, message limits, member search
+ * rules, private threads with members, Unknown Channel for a deleted thread.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { waitFor as waitUntil } from './wait-for.js';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  GUILD_MEMBERS,
+  guildMembersRoute,
+  memberObject,
+  messageError,
+  threadBodyError,
+  userObject,
+  type FakeMember,
+  type FakeThread,
+} from './fake-discord-guild.js';
+
+export { GUILD_MEMBERS, type FakeMember } from './fake-discord-guild.js';
 
 export const APP_ID = '200000000000000001';
 export const BOT_ID = '200000000000000002';
@@ -43,10 +58,21 @@ export interface FakeDiscord {
     name: string,
     options?: unknown[],
     user?: FakeUser,
-    opts?: { dm?: boolean },
+    opts?: { dm?: boolean; channel?: string },
   ): { id: string; token: string; sentAt: number };
   autocomplete(name: string, options: unknown[], user?: FakeUser): { id: string; token: string; sentAt: number };
-  component(customId: string, values: string[] | null, user?: FakeUser): { id: string; token: string; sentAt: number };
+  /** A click on a component of a stored message (opts.message) or of a fresh public one. */
+  component(
+    customId: string,
+    values: string[] | null,
+    user?: FakeUser,
+    opts?: { message?: string },
+  ): { id: string; token: string; sentAt: number };
+  members: FakeMember[];
+  threads: Map<string, FakeThread>;
+  /** Every message by id as it stands now (posted, then edited by UPDATE_MESSAGE or PATCH). */
+  messages: Map<string, Record<string, unknown>>;
+  deleteThread(id: string): void;
   close(): Promise<void>;
 }
 
@@ -76,7 +102,13 @@ async function readRequest(req: IncomingMessage, body: Buffer): Promise<Pick<Dis
   return { body: JSON.parse(body.toString('utf8')) as Record<string, unknown>, files: [] };
 }
 
-export async function startFakeDiscord(): Promise<FakeDiscord> {
+export async function startFakeDiscord(opts: { members?: FakeMember[] } = {}): Promise<FakeDiscord> {
+  const members = opts.members ?? [...GUILD_MEMBERS];
+  const threads = new Map<string, FakeThread>();
+  const messages = new Map<string, Record<string, unknown>>();
+  /** Interactions by id and by token: their type, whether answered, and the message a component sits on. */
+  const interactions = new Map<string, { type: number; acked: number | null; message?: string; original?: string }>();
+  const byToken = new Map<string, string>();
   const requests: DiscordRequest[] = [];
   const identifies: Record<string, unknown>[] = [];
   const sockets = new Set<WebSocket>();
@@ -85,7 +117,12 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   let base = '';
 
   const botUser = { id: BOT_ID, username: 'hfbot', discriminator: '0', global_name: null, avatar: null, bot: true };
-  const message = (channelId: string, b: Record<string, unknown> | null, extra: Record<string, unknown> = {}) => ({
+  const message = (channelId: string, b: Record<string, unknown> | null, extra: Record<string, unknown> = {}) => {
+    const m = rawMessage(channelId, b, extra);
+    messages.set(m.id, m);
+    return m;
+  };
+  const rawMessage = (channelId: string, b: Record<string, unknown> | null, extra: Record<string, unknown> = {}) => ({
     id: nextId(),
     channel_id: channelId,
     type: 0,
@@ -105,7 +142,90 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     ...extra,
   });
 
+  const edit = (id: string | undefined, b: Record<string, unknown> | null) => {
+    const m = id ? messages.get(id) : undefined;
+    if (!m || !b) return m;
+    for (const k of ['content', 'embeds', 'components'] as const) if (k in b) m[k] = b[k];
+    return m;
+  };
+  const isComponent = (t: number) => t === 3;
   const route = (method: string, path: string, r: DiscordRequest): [number, unknown] => {
+    const members_ = guildMembersRoute(members, method, path, r.query, GUILD_ID);
+    if (members_) return members_;
+    const cb = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);
+    if (method === 'POST' && cb) {
+      const it = interactions.get(cb[1]!);
+      const body = r.body as { type: number; data?: Record<string, unknown> };
+      if (!it) return [404, { code: 10062, message: 'Unknown interaction' }];
+      // receiving-and-responding: one initial response per interaction.
+      if (it.acked !== null) return [400, { code: 40060, message: 'Interaction has already been acknowledged.' }];
+      if ((body.type === 6 || body.type === 7) && !isComponent(it.type))
+        return [400, { code: 50035, message: 'Invalid Form Body: UPDATE_MESSAGE is only for component interactions' }];
+      const bad = messageError(body.data ?? null);
+      if (bad) return bad;
+      it.acked = body.type;
+      if (body.type === 7) edit(it.message, body.data ?? null);
+      if (body.type === 4 || body.type === 5)
+        it.original = message(CHANNEL_ID, (body.data ?? null) as Record<string, unknown> | null).id;
+    }
+    const original = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/);
+    if (original && method === 'PATCH') {
+      const it = interactions.get(byToken.get(original[2]!) ?? '');
+      if (!it || it.acked === null) return [404, { code: 10015, message: 'Unknown Webhook' }];
+      const bad = messageError(r.body as Record<string, unknown>);
+      if (bad) return bad;
+      const m = edit(it.acked === 6 || it.acked === 7 ? it.message : it.original, r.body as Record<string, unknown>);
+      return [200, m ?? message(CHANNEL_ID, r.body as Record<string, unknown>)];
+    }
+    const newThread = path.match(/^\/channels\/(\d+)\/threads$/);
+    if (method === 'POST' && newThread) {
+      const parent = newThread[1]!;
+      if (threads.has(parent)) return [400, { code: 50024, message: 'Cannot execute action on this channel type' }];
+      const bad = threadBodyError(r.body as Record<string, unknown>);
+      if (bad) return bad;
+      const b = r.body as { name: string; type?: number; invitable?: boolean; auto_archive_duration?: number };
+      const t: FakeThread = {
+        id: nextId(),
+        parent_id: parent,
+        type: b.type ?? 12,
+        name: b.name,
+        invitable: b.invitable ?? true,
+        members: new Set([BOT_ID]),
+        deleted: false,
+      };
+      threads.set(t.id, t);
+      return [
+        201,
+        {
+          id: t.id,
+          type: t.type,
+          guild_id: GUILD_ID,
+          parent_id: parent,
+          name: t.name,
+          owner_id: BOT_ID,
+          thread_metadata: {
+            archived: false,
+            auto_archive_duration: b.auto_archive_duration ?? 4320,
+            locked: false,
+            invitable: t.invitable,
+          },
+        },
+      ];
+    }
+    const threadMember = path.match(/^\/channels\/(\d+)\/thread-members\/(\d+)$/);
+    if (method === 'PUT' && threadMember) {
+      const t = threads.get(threadMember[1]!);
+      if (!t || t.deleted) return [404, { code: 10003, message: 'Unknown Channel' }];
+      if (!members.some((m) => m.id === threadMember[2])) return [404, { code: 10007, message: 'Unknown Member' }];
+      t.members.add(threadMember[2]!);
+      return [204, null];
+    }
+    const toChannel = path.match(/^\/channels\/(\d+)\/messages$/);
+    if (method === 'POST' && toChannel) {
+      if (threads.get(toChannel[1]!)?.deleted) return [404, { code: 10003, message: 'Unknown Channel' }];
+      const bad = messageError(r.body as Record<string, unknown>);
+      if (bad) return bad;
+    }
     if (method === 'GET' && path === '/gateway/bot')
       return [
         200,
@@ -233,26 +353,36 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     id: String(210000000000000000n + BigInt(++userSeq)),
     username: `user${userSeq}`,
   });
+  /** The channel object an interaction carries: the text channel, a thread of ours, or a DM. */
+  const channelObject = (id: string) => {
+    const t = threads.get(id);
+    return t
+      ? { id, type: t.type, guild_id: GUILD_ID, parent_id: t.parent_id, name: t.name }
+      : { id, type: 0, guild_id: GUILD_ID, name: 'research' };
+  };
   const inject = (
     type: number,
     data: Record<string, unknown>,
     user: FakeUser,
     extra: Record<string, unknown> = {},
     dm = false,
+    channelId = CHANNEL_ID,
   ) => {
     const id = nextId();
     const token = `tok-${id}`;
-    const u = { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null };
+    const known = members.find((m) => m.id === user.id);
+    const u = known
+      ? userObject(known)
+      : { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null };
     const where = dm
-      ? { channel_id: CHANNEL_ID, channel: { id: CHANNEL_ID, type: 1 }, user: u, context: 1 }
+      ? { channel_id: channelId, channel: { id: channelId, type: 1 }, user: u, context: 1 }
       : {
           guild_id: GUILD_ID,
-          channel_id: CHANNEL_ID,
-          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'research' },
+          channel_id: channelId,
+          channel: channelObject(channelId),
           member: {
+            ...(known ? memberObject(known) : { user: u, roles: [], joined_at: '2024-01-01T00:00:00.000Z' }),
             user: u,
-            roles: [],
-            joined_at: '2024-01-01T00:00:00.000Z',
             permissions: '2248473465835073',
             deaf: false,
             mute: false,
@@ -261,6 +391,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           context: 0,
         };
     const sentAt = performance.now();
+    const message = (extra.message as { id?: string } | undefined)?.id;
+    interactions.set(id, { type, acked: null, ...(message ? { message } : {}) });
+    byToken.set(token, id);
     dispatch('INTERACTION_CREATE', {
       id,
       application_id: APP_ID,
@@ -277,6 +410,28 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     });
     return { id, token, sentAt };
   };
+  /** USER (6) options carry an id; the interaction's data.resolved has the user and member objects. */
+  const resolvedFor = (options: unknown[]) => {
+    const leaf = (options as { type: number; options?: unknown[] }[]).flatMap((o) =>
+      o.type === 1
+        ? ((o.options ?? []) as { type: number; value?: unknown }[])
+        : [o as { type: number; value?: unknown }],
+    );
+    const ids = leaf.filter((o) => o.type === 6).map((o) => String(o.value));
+    const found = members.filter((m) => ids.includes(m.id));
+    if (!found.length) return {};
+    return {
+      resolved: {
+        users: Object.fromEntries(found.map((m) => [m.id, userObject(m)])),
+        members: Object.fromEntries(
+          found.map((m) => {
+            const { user: _user, deaf: _d, mute: _m, ...partial } = memberObject(m);
+            return [m.id, { ...partial, permissions: '0' }];
+          }),
+        ),
+      },
+    };
+  };
   return {
     apiUrl: `${base}/api`,
     requests,
@@ -289,15 +444,34 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     },
     dispatch,
     chatInput: (name, options = [], user = freshUser(), opts = {}) =>
-      inject(2, { id: nextId(), name, type: 1, options }, user, {}, opts.dm),
-    autocomplete: (name, options, user = freshUser()) => inject(4, { id: nextId(), name, type: 1, options }, user),
-    component: (customId, values, user = freshUser()) =>
       inject(
+        2,
+        { id: nextId(), name, type: 1, options, ...resolvedFor(options) },
+        user,
+        {},
+        opts.dm,
+        opts.channel ?? CHANNEL_ID,
+      ),
+    autocomplete: (name, options, user = freshUser()) => inject(4, { id: nextId(), name, type: 1, options }, user),
+    component: (customId, values, user = freshUser(), opts = {}) => {
+      const stored = opts.message ? messages.get(opts.message) : undefined;
+      const msgObj = stored ?? message(CHANNEL_ID, { content: '' }, { application_id: APP_ID, webhook_id: APP_ID });
+      return inject(
         3,
         values ? { custom_id: customId, component_type: 3, values } : { custom_id: customId, component_type: 2 },
         user,
-        { message: message(CHANNEL_ID, { content: '' }, { application_id: APP_ID, webhook_id: APP_ID }) },
-      ),
+        { message: msgObj },
+        false,
+        String(msgObj.channel_id),
+      );
+    },
+    members,
+    threads,
+    messages,
+    deleteThread: (id) => {
+      const t = threads.get(id);
+      if (t) t.deleted = true;
+    },
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();

@@ -1,13 +1,49 @@
 /**
  * A fake Slack on 127.0.0.1: the Web API methods the bot calls, the external upload URL of
  * files.uploadV2, response_url endpoints, and a Socket Mode WebSocket behind apps.connections.open.
- * Records every request so tests assert on what the bot sent.
+ * Records every request so tests assert on what the bot sent. As strict as the real API where
+ * the bot depends on it (fake-slack-rules.ts): users.list pages and rate limits, users.info,
+ * Block Kit limits, chat.postEphemeral only to channel members and only shown in an active
+ * thread, chat.update only of the bot's own public messages, response_url 5 uses in 30 minutes.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { waitFor as waitUntil } from './wait-for.js';
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  blocksError,
+  rateLimiter,
+  TIERS,
+  usersInfo,
+  usersList,
+  WORKSPACE,
+  type FakeSlackUser,
+} from './fake-slack-rules.js';
+
+export type { FakeSlackUser } from './fake-slack-rules.js';
+
+/** A message the bot posted (chat.postMessage), as it stands after chat.update / response_url. */
+export interface FakeSlackMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  blocks?: unknown[];
+  replies: number;
+}
+
+/** An ephemeral message (chat.postEphemeral or a response_url answer), as the one user sees it. */
+export interface FakeEphemeral {
+  id: string;
+  channel: string;
+  user: string;
+  thread_ts?: string;
+  text: string;
+  blocks?: unknown[];
+  /** chat.postEphemeral docs: "Ephemeral messages in threads are only shown if there is already an active thread". */
+  shown: boolean;
+}
 
 export interface SlackCall {
   method: string;
@@ -27,6 +63,12 @@ export interface FakeSlack {
   /** The next call to `method` answers { ok: false, error }. */
   failNext(method: string, error: string): void;
   responseUrl(id: string): string;
+  users: FakeSlackUser[];
+  /** Public messages by ts, updated by chat.update and replace_original. */
+  messages: Map<string, FakeSlackMessage>;
+  ephemerals: FakeEphemeral[];
+  /** Moves the fake's clock (response_url expiry, rate-limit windows). */
+  advance(ms: number): void;
   /** Resolves when `pred` holds (polled), rejects after `ms`. */
   waitFor<T>(pred: () => T | undefined | false | null, ms?: number): Promise<T>;
   /** Socket Mode: sends an envelope to every connected client; resolves with the client's ack. */
@@ -68,7 +110,23 @@ async function uploadedBytes(req: IncomingMessage, body: Buffer): Promise<Buffer
   return file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
 }
 
-export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise<FakeSlack> {
+export async function startFakeSlack(
+  opts: {
+    botUserId?: string;
+    users?: FakeSlackUser[];
+    tiers?: Record<string, { limit: number; windowMs: number }>;
+    /** Channel -> members; C000 holds every workspace user by default. */
+    members?: Record<string, string[]>;
+  } = {},
+): Promise<FakeSlack> {
+  const users = opts.users ?? [...WORKSPACE];
+  const members = opts.members ?? { C000: users.map((u) => u.id) };
+  const messages = new Map<string, FakeSlackMessage>();
+  const ephemerals: FakeEphemeral[] = [];
+  const urlUses = new Map<string, { first: number; uses: number }>();
+  let skew = 0;
+  const clock = () => performance.now() + skew;
+  const limited = rateLimiter({ ...TIERS, ...opts.tiers });
   const calls: SlackCall[] = [];
   const uploads: FakeSlack['uploads'] = [];
   const responses: FakeSlack['responses'] = [];
@@ -98,14 +156,68 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
           bot_id: 'BBOT',
         };
       case 'chat.postMessage': {
+        const bad = blocksError(params.blocks);
+        if (bad) return { ok: false, error: bad };
+        if (!params.text && !params.blocks) return { ok: false, error: 'no_text' };
         const ts = `1700000000.${String(++seq).padStart(6, '0')}`;
+        const channel = String(params.channel);
+        const thread = params.thread_ts ? String(params.thread_ts) : undefined;
+        if (thread) {
+          const parent = messages.get(thread);
+          if (parent) parent.replies++;
+        }
+        messages.set(ts, {
+          channel,
+          ts,
+          ...(thread ? { thread_ts: thread } : {}),
+          text: String(params.text ?? ''),
+          ...(params.blocks ? { blocks: params.blocks as unknown[] } : {}),
+          replies: 0,
+        });
         return {
           ok: true,
           channel: params.channel,
           ts,
-          message: { text: params.text, ts, ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}) },
+          message: { text: params.text, ts, ...(thread ? { thread_ts: thread } : {}) },
         };
       }
+      // api.slack.com/methods/chat.postEphemeral: the user must be in the channel.
+      case 'chat.postEphemeral': {
+        const bad = blocksError(params.blocks);
+        if (bad) return { ok: false, error: bad };
+        if (!params.channel || !params.user) return { ok: false, error: 'invalid_arguments' };
+        if (!params.text && !params.blocks) return { ok: false, error: 'no_text' };
+        const channel = String(params.channel);
+        if (!members[channel]) return { ok: false, error: 'channel_not_found' };
+        if (!members[channel].includes(String(params.user))) return { ok: false, error: 'user_not_in_channel' };
+        const thread = params.thread_ts ? String(params.thread_ts) : undefined;
+        const id = `1700000001.${String(++seq).padStart(6, '0')}`;
+        ephemerals.push({
+          id,
+          channel,
+          user: String(params.user),
+          ...(thread ? { thread_ts: thread } : {}),
+          text: String(params.text ?? ''),
+          ...(params.blocks ? { blocks: params.blocks as unknown[] } : {}),
+          shown: !thread || (messages.get(thread)?.replies ?? 0) > 0,
+        });
+        return { ok: true, message_ts: id };
+      }
+      // api.slack.com/methods/chat.update: only the app's own messages; ephemeral ones cannot be updated.
+      case 'chat.update': {
+        const bad = blocksError(params.blocks);
+        if (bad) return { ok: false, error: bad };
+        const m = messages.get(String(params.ts ?? ''));
+        if (!m || m.channel !== params.channel) return { ok: false, error: 'message_not_found' };
+        m.text = String(params.text ?? '');
+        if (params.blocks) m.blocks = params.blocks as unknown[];
+        else delete m.blocks;
+        return { ok: true, channel: m.channel, ts: m.ts, text: m.text };
+      }
+      case 'users.list':
+        return usersList(users, params);
+      case 'users.info':
+        return usersInfo(users, params);
       case 'files.getUploadURLExternal': {
         const id = `F${String(++fileSeq).padStart(6, '0')}`;
         return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
@@ -134,6 +246,11 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
         const method = url.pathname.slice('/api/'.length);
         const params = parseParams(req, body);
         calls.push({ method, params, at: performance.now() });
+        const wait = limited(method, clock());
+        if (wait !== null) {
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(wait) });
+          return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        }
         return json(200, answer(method, params));
       }
       if (url.pathname.startsWith('/upload/')) {
@@ -142,11 +259,19 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
         return res.end(`OK - ${body.length}`);
       }
       if (url.pathname.startsWith('/response/')) {
-        responses.push({
-          id: url.pathname.slice('/response/'.length),
-          body: JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>,
-          at: performance.now(),
-        });
+        const id = url.pathname.slice('/response/'.length);
+        const payload = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+        // Handling user interaction: a response_url takes up to 5 responses within 30 minutes.
+        const use = urlUses.get(id) ?? { first: clock(), uses: 0 };
+        urlUses.set(id, use);
+        if (clock() - use.first > 30 * 60_000) return json(404, { ok: false, error: 'expired_url' });
+        if (use.uses >= 5) return json(404, { ok: false, error: 'used_url' });
+        const bad = blocksError(payload.blocks);
+        if (bad) return json(400, { ok: false, error: bad });
+        if (!payload.text && !payload.blocks && !payload.delete_original)
+          return json(400, { ok: false, error: 'no_text' });
+        use.uses++;
+        responses.push({ id, body: payload, at: performance.now() });
         return json(200, { ok: true });
       }
       json(404, { ok: false, error: 'unknown_path' });
@@ -186,6 +311,12 @@ export async function startFakeSlack(opts: { botUserId?: string } = {}): Promise
     callsTo: (m) => calls.filter((c) => c.method === m),
     failNext: (m, e) => void failures.set(m, e),
     responseUrl: (id) => `${base}/response/${id}`,
+    users,
+    messages,
+    ephemerals,
+    advance: (ms) => {
+      skew += ms;
+    },
     waitFor,
     socketConnected: async () => {
       await waitFor(() => sockets.size > 0);

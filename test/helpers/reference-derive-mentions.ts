@@ -1,7 +1,7 @@
 /**
  * deriveMentions as it was before batching (commit 3fc1c98, src/data/derive-mentions.ts): every
  * topic matched first, all hits held in memory, then one transaction. The reference the batched
- * writer must equal (test/data/derive-mentions.test.ts) and the "old" side of bench/mentions.ts.
+ * writer must equal (test/data/derive/mentions.test.ts) and the "old" side of bench/mentions.ts.
  */
 import type { Db } from '../../src/data/db.js';
 import { getMeta, setMeta } from '../../src/data/db.js';

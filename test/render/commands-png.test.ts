@@ -34,6 +34,7 @@ describe('render/commands-png', () => {
   it.each([
     '/trend llama',
     '/trend bart',
+    '/trend bert roberta t5 gpt2 bart',
     '/trends',
     '/trends significant:true',
     '/popular',
@@ -41,6 +42,7 @@ describe('render/commands-png', () => {
     '/cards',
     '/challenges',
     '/challenges beginner',
+    '/challenges level:compare',
     '/benefits',
     '/rootcauses',
   ])('%s renders a chat-sized PNG', async (cmd) => {
@@ -65,7 +67,17 @@ describe('render/commands-png', () => {
   });
 
   it('logs no vega-lite warnings for any command chart', async () => {
-    for (const cmd of ['/trend llama', '/trends', '/popular', '/cards', '/challenges', '/benefits', '/rootcauses'])
+    for (const cmd of [
+      '/trend llama',
+      '/trend bert vit llama',
+      '/trends',
+      '/popular',
+      '/cards',
+      '/challenges',
+      '/challenges level:compare',
+      '/benefits',
+      '/rootcauses',
+    ])
       await png(cmd);
     expect(services.logger.lines.filter((l) => l.msg === 'chart spec warning')).toEqual([]);
   });

@@ -1,6 +1,9 @@
-import seedrandom from 'seedrandom';
+import type SeedRandom from 'seedrandom';
+import { lazyRequire } from '../lazy.js';
 import { quantileSorted } from 'simple-statistics';
 import type { Units } from './types.js';
+
+const seedrandom = lazyRequire<typeof SeedRandom>('seedrandom');
 
 export interface BootstrapOptions {
   seed: string;
@@ -32,7 +35,7 @@ export function bootstrapCI(
   const replicates = o.replicates ?? 1000;
   const level = o.level ?? 0.95;
   if (units.length < 2) return null;
-  const rng = seedrandom(o.seed);
+  const rng = seedrandom()(o.seed);
   const values: number[] = [];
   const sample: (readonly (string | null)[])[] = new Array(units.length);
   for (let r = 0; r < replicates; r++) {

@@ -1,35 +1,18 @@
 import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CliCommand, CliIo } from './io.js';
-import type { Reply } from '../../commands/types.js';
+import { askSpec } from './specs.js';
+import { msg } from '../../messages/index.js';
+import type { Reply } from '../../reply.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createServices } from '../../services.js';
 import { runCommandText } from '../../commands/run.js';
-import { commands } from '../../commands/index.js';
+import { commandFor } from '../../commands/manifest.js';
 import { formatReplyText } from '../format-text.js';
 
 export const askCli: CliCommand = {
-  name: 'ask',
-  summary: 'Ask the bot one command, e.g. hfbot ask "/trend llama"',
-  usage: [
-    'hfbot ask "<command>" [--user ID] [--json] [--db FILE] [--png FILE]',
-    '',
-    '  --user ID    who is asking (coding rounds need it; default: $USER or "cli")',
-    '  --json       print {"text","data","provenance","chart"} as one JSON object',
-    '  --db FILE    dataset (default: $HFBOT_DB or data/hfbot.sqlite)',
-    '  --png FILE   also write the chart as a PNG',
-    "  --files DIR  save the reply's attachments there (e.g. the CSV of /code export)",
-    '',
-    'Exit status: 0 answered, 2 bad input (the message says what to fix), 1 internal error.',
-  ].join('\n'),
-  options: {
-    user: { type: 'string' },
-    json: { type: 'boolean' },
-    db: { type: 'string' },
-    png: { type: 'string' },
-    files: { type: 'string' },
-  },
+  ...askSpec,
   async run(values, positionals, io) {
     const text = positionals.join(' ');
     const config = loadConfig(io.env, io.cwd);
@@ -42,7 +25,10 @@ export const askCli: CliCommand = {
     const services = createServices(config, logger, { dbFile });
     try {
       const user = { id: (values.user as string | undefined) ?? io.env.USER ?? 'cli', platform: 'cli' as const };
-      const reply = await runCommandText(text, { user, services }, commands);
+      // Only the command asked for is loaded; /help and unknown commands need the whole registry.
+      const one = await commandFor(text);
+      const registry = one ? [one] : (await import('../../commands/index.js')).commands;
+      const reply = await runCommandText(text, { user, services }, registry);
       if (reply.error) {
         if (values.json) io.out(JSON.stringify({ error: reply.error }));
         io.err(reply.text);
@@ -50,7 +36,7 @@ export const askCli: CliCommand = {
       }
       if (values.png) {
         if (!reply.chart) {
-          io.err(`This reply has no chart; ${values.png as string} was not written.`);
+          io.err(msg.cli.noChart(values.png as string));
         } else {
           const { renderReplyPng } = await import('../../render/reply-png.js');
           writeFileSync(path.resolve(io.cwd, values.png as string), await renderReplyPng(reply, services));
@@ -78,12 +64,12 @@ export const askCli: CliCommand = {
 function saveAttachments(reply: Reply, dir: string | undefined, io: CliIo): void {
   for (const f of reply.files ?? []) {
     if (!dir) {
-      io.err(`Attached: ${f.name} (${f.content.length} bytes); add --files DIR to save it.`);
+      io.err(msg.cli.attached(f.name, f.content.length));
       continue;
     }
     const target = path.join(path.resolve(io.cwd, dir), path.basename(f.name));
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, f.content);
-    io.err(`Saved ${target}`);
+    io.err(msg.cli.saved(target));
   }
 }

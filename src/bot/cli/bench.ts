@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from './io.js';
+import { benchSpec } from './specs.js';
+import { msg } from '../../messages/index.js';
 import { PROJECT_ROOT } from '../../data/ingest/sources.js';
 
 const BENCH_DIR = path.join(PROJECT_ROOT, 'bench');
@@ -20,26 +22,16 @@ function benchmarks(): string[] {
  * benchmark measures a process of its own and prints its figures as it goes.
  */
 export const benchCli: CliCommand = {
-  name: 'bench',
-  summary: 'Run a benchmark from bench/ (commands, render, reply-latency, ingest, hub-ingest, mentions)',
-  usage: [
-    'hfbot bench <name> [args...]',
-    '',
-    '  hfbot bench            list the benchmarks',
-    '  hfbot bench render 30  run bench/render.ts with its own arguments',
-    '',
-    'Benchmarks print figures; they need a development install (npm ci installs tsx).',
-  ].join('\n'),
-  options: {},
+  ...benchSpec,
   async run(_values, positionals, io) {
     const [name, ...args] = positionals;
     const all = benchmarks();
     if (!name) {
-      io.out(`Benchmarks: ${all.join(', ')}.\nRun one with: hfbot bench <name> [args...]`);
+      io.out(msg.cli.benchList(all));
       return 0;
     }
     if (!all.includes(name)) {
-      io.err(`hfbot bench: no benchmark "${name}". Benchmarks: ${all.join(', ')}.`);
+      io.err(msg.cli.benchUnknown(name, all));
       return 2;
     }
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_DIR, `${name}.ts`), ...args], {

@@ -1,24 +1,15 @@
 import { REST, Routes } from 'discord.js';
 import type { CliCommand } from './io.js';
+import { deployCommandsSpec } from './specs.js';
 import { loadConfig } from '../../config.js';
 import { HfbotError } from '../../errors.js';
+import { msg } from '../../messages/index.js';
 import { commands } from '../../commands/index.js';
 import { discordCommands } from '../discord/commands-json.js';
 
 /** `hfbot deploy-commands`: registers the slash commands built from the command definitions. */
 export const deployCommandsCli: CliCommand = {
-  name: 'deploy-commands',
-  summary: 'Register the Discord slash commands (globally, or in one guild for instant updates)',
-  usage: [
-    'hfbot deploy-commands [--guild ID] [--dry-run]',
-    '',
-    '  --guild ID   register in this guild only (default: $DISCORD_GUILD_ID; global when unset).',
-    '               Guild commands update at once; global ones can take up to an hour to appear.',
-    '  --dry-run    print the JSON that would be sent, send nothing',
-    '',
-    'Needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (environment or .env). Re-run after adding commands.',
-  ].join('\n'),
-  options: { guild: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  ...deployCommandsSpec,
   async run(values, _positionals, io) {
     const config = loadConfig(io.env, io.cwd);
     const body = discordCommands(commands);
@@ -27,13 +18,10 @@ export const deployCommandsCli: CliCommand = {
       return 0;
     }
     if (!config.DISCORD_TOKEN)
-      throw new HfbotError('E_CONFIG', 'DISCORD_TOKEN is not set.', {
-        hint: 'Set it (the bot token from the Discord developer portal) in the environment or in .env.',
-      });
+      throw new HfbotError('E_CONFIG', msg.cli.noDiscordToken, { hint: msg.cli.noDiscordTokenHint });
     const appId = config.DISCORD_APPLICATION_ID!;
     const guild = (values.guild as string | undefined) ?? config.DISCORD_GUILD_ID;
-    if (guild !== undefined && !/^\d{17,20}$/.test(guild))
-      throw new HfbotError('E_USAGE', `--guild must be a Discord server id (17-20 digits); got "${guild}".`);
+    if (guild !== undefined && !/^\d{17,20}$/.test(guild)) throw new HfbotError('E_USAGE', msg.cli.badGuild(guild));
     const rest = new REST({ version: '10', api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);
     let saved: { name: string }[];
     try {
@@ -42,13 +30,17 @@ export const deployCommandsCli: CliCommand = {
         { body },
       )) as { name: string }[];
     } catch (err) {
-      throw new HfbotError('E_NETWORK', `Discord refused the commands: ${(err as Error).message}`, {
+      throw new HfbotError('E_NETWORK', msg.cli.deployRefused((err as Error).message), {
         cause: err,
-        hint: 'Check DISCORD_TOKEN and DISCORD_APPLICATION_ID, and that the bot was invited with the applications.commands scope.',
+        hint: msg.cli.deployRefusedHint,
       });
     }
     io.out(
-      `Registered ${saved.length} slash commands ${guild ? `in guild ${guild}` : 'globally'}: ${saved.map((c) => `/${c.name}`).join(', ')}.`,
+      msg.cli.deployed(
+        saved.length,
+        guild,
+        saved.map((c) => c.name),
+      ),
     );
     return 0;
   },

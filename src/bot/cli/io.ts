@@ -12,11 +12,16 @@ export const processIo: CliIo = {
   cwd: process.cwd(),
 };
 
-export interface CliCommand {
+/** What help prints and how the arguments parse: loaded at start, so it stays cheap. */
+export interface CliSpec {
   name: string;
   summary: string;
   usage: string;
   /** node:util parseArgs option config. */
   options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+}
+
+/** A subcommand's implementation, imported only when it runs. */
+export interface CliCommand extends CliSpec {
   run(values: Record<string, unknown>, positionals: string[], io: CliIo): Promise<number>;
 }

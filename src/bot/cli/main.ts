@@ -1,24 +1,34 @@
-/** `hfbot <subcommand>`: the registry of CLI subcommands and the process-level error handler. */
+/**
+ * `hfbot <subcommand>`: the registry of CLI subcommands and the process-level error handler.
+ * Only the specs load at start; a subcommand's code (and what it needs: the dataset, the
+ * commands, discord.js, bolt, the chart renderer) is imported when it runs, so `--help` is
+ * instant and `hfbot ask` pays only for what answering needs.
+ */
 import { parseArgs } from 'node:util';
 import { exitCodeFor, isHfbotError } from '../../errors.js';
-import { processIo, type CliCommand, type CliIo } from './io.js';
-import { ingestCli } from './ingest.js';
-import { askCli } from './ask.js';
-import { deployCommandsCli } from './deploy-commands.js';
-import { serveCli } from './serve.js';
-import { mineCli } from './mine.js';
-import { refreshCli } from './refresh.js';
-import { benchCli } from './bench.js';
+import { msg } from '../../messages/index.js';
+import { processIo, type CliCommand, type CliIo, type CliSpec } from './io.js';
+import { askSpec, benchSpec, deployCommandsSpec, ingestSpec, mineSpec, refreshSpec, serveSpec } from './specs.js';
 
-export const cliCommands: CliCommand[] = [
-  ingestCli,
-  askCli,
-  serveCli,
-  deployCommandsCli,
-  mineCli,
-  refreshCli,
-  benchCli,
+export const cliCommands: readonly CliSpec[] = [
+  ingestSpec,
+  askSpec,
+  serveSpec,
+  deployCommandsSpec,
+  mineSpec,
+  refreshSpec,
+  benchSpec,
 ];
+
+const load: Record<string, () => Promise<CliCommand>> = {
+  ingest: async () => (await import('./ingest.js')).ingestCli,
+  ask: async () => (await import('./ask.js')).askCli,
+  serve: async () => (await import('./serve.js')).serveCli,
+  'deploy-commands': async () => (await import('./deploy-commands.js')).deployCommandsCli,
+  mine: async () => (await import('./mine.js')).mineCli,
+  refresh: async () => (await import('./refresh.js')).refreshCli,
+  bench: async () => (await import('./bench.js')).benchCli,
+};
 
 function topHelp(): string {
   return [
@@ -38,7 +48,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const cmd = cliCommands.find((c) => c.name === name);
   if (!cmd) {
-    io.err(`Unknown command "${name}".\n\n${topHelp()}`);
+    io.err(`${msg.cli.unknownSubcommand(name)}\n\n${topHelp()}`);
     return 2;
   }
   let parsed: ReturnType<typeof parseArgs>;
@@ -50,7 +60,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       strict: true,
     });
   } catch (err) {
-    io.err(`hfbot ${cmd.name}: ${(err as Error).message}\n\n${cmd.usage}`);
+    io.err(`${msg.cli.badArguments(cmd.name, (err as Error).message)}\n\n${cmd.usage}`);
     return 2;
   }
   if (parsed.values.help) {
@@ -58,10 +68,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 0;
   }
   try {
-    return await cmd.run(parsed.values, parsed.positionals, io);
+    const impl = await load[cmd.name]!();
+    return await impl.run(parsed.values, parsed.positionals, io);
   } catch (err) {
-    if (isHfbotError(err)) io.err(`hfbot ${cmd.name}: ${err.userMessage()}`);
-    else io.err(`hfbot ${cmd.name}: internal error: ${(err as Error)?.stack ?? String(err)}`);
+    if (isHfbotError(err)) io.err(msg.cli.failed(cmd.name, err.userMessage()));
+    else io.err(msg.cli.internal(cmd.name, (err as Error)?.stack ?? String(err)));
     return exitCodeFor(err);
   }
 }

@@ -1,124 +1,26 @@
 /** `hfbot mine forum|hub|model-types|stats`: the miners from a terminal or a cron job. */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
-import { processIo, type CliCommand, type CliIo } from './io.js';
-import { loadConfig, type AppConfig } from '../../config.js';
-import { createLogger, type Logger } from '../../logger.js';
-import { createServices } from '../../services.js';
-import type { Services } from '../../commands/types.js';
-import { HfbotError } from '../../errors.js';
-import { msg } from '../../messages/index.js';
-import { PoliteHttp, type HttpOptions } from '../../data/miners/http.js';
+import { PoliteHttp } from '../../data/miners/http.js';
 import { mineForum } from '../../data/miners/forum/mine.js';
 import { mineHub } from '../../data/miners/hub/mine.js';
 import { parseModelTypeList, readModelTypes, writeModelTypes } from '../../data/miners/hub/model-types.js';
-import { buildMentionMatcher } from '../../analysis/mentions.js';
-import { deriveMentions } from '../../data/derive-mentions.js';
-import { deriveSeries } from '../../data/derive.js';
-import type { MineProgress, ProgressSink } from '../../data/miners/progress.js';
-import { readFileSync } from 'node:fs';
+import { HfbotError } from '../../errors.js';
+import { recompute } from '../../jobs/recompute.js';
+import { msg } from '../../messages/index.js';
+import type { CliCommand } from './io.js';
+import { mineSpec } from './specs.js';
+import { progressReporter } from './progress.js';
+import { cliSetup, httpOptions } from './setup.js';
 
-/** A bar on a terminal; elsewhere (logs, cron) a line every `everyMs` with counts and an ETA. */
-export function progressReporter(io: CliIo, logger: Logger, everyMs = 10_000): { sink: ProgressSink; stop(): void } {
-  const started = Date.now();
-  const eta = (f: number | null) => (f && f > 0 ? Math.round(((Date.now() - started) / 1000) * ((1 - f) / f)) : null);
-  const counts = (p: MineProgress) =>
-    Object.entries(p.counts)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ');
-  if (io === processIo && process.stderr.isTTY) {
-    const bar = new SingleBar({
-      format: '{source} [{bar}] {percentage}% | ETA {eta_formatted} | {counts}',
-      stream: process.stderr,
-      etaBuffer: 50,
-      hideCursor: true,
-    });
-    let source = '';
-    return {
-      sink: (p) => {
-        if (p.source !== source) {
-          if (source) bar.stop();
-          source = p.source;
-          bar.start(1000, 0, { source, counts: '' });
-        }
-        bar.update(p.fraction === null ? bar.getProgress() * 1000 : Math.round(p.fraction * 1000), {
-          source,
-          counts: counts(p),
-        });
-      },
-      stop: () => void (source && bar.stop()),
-    };
-  }
-  let last = 0;
-  return {
-    sink: (p) => {
-      if (Date.now() - last < everyMs && p.fraction !== 1) return;
-      last = Date.now();
-      logger.info(msg.mining.progressLine(p.source, p.fraction, eta(p.fraction), counts(p)));
-    },
-    stop: () => undefined,
-  };
-}
-
-const Rate = z.coerce.number().positive().max(6000);
 const Since = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}/)
   .refine((s) => !Number.isNaN(Date.parse(s)));
 
-export function httpOptions(values: Record<string, unknown>, logger: Logger, config: AppConfig): HttpOptions {
-  const rate = values.rate === undefined ? undefined : Rate.safeParse(values.rate);
-  if (rate && !rate.success) throw new HfbotError('E_BAD_VALUE', msg.mining.badRateOption(String(values.rate)));
-  return { logger, requestsPerMinute: rate?.data ?? config.HFBOT_MINE_RATE_PER_MINUTE };
-}
-
-export function cliSetup(
-  values: Record<string, unknown>,
-  io: CliIo,
-): { config: AppConfig; logger: Logger; services: Services } {
-  const config = loadConfig(io.env, io.cwd);
-  const logger = createLogger({ level: config.HFBOT_LOG_LEVEL, format: config.HFBOT_LOG_FORMAT, write: io.err });
-  const dbFile = path.resolve(io.cwd, (values.db as string | undefined) ?? config.HFBOT_DB);
-  return { config, logger, services: createServices(config, logger, { dbFile }) };
-}
-
-/** Recomputes the mined statistics so /trend, /popular and /cards answer on the new data. */
-export function recompute(services: Services): string {
-  const types = readModelTypes();
-  const scan = deriveMentions(services.db, buildMentionMatcher(types), { now: services.now });
-  const d = deriveSeries(services.db, types, services.now);
-  return msg.mining.recomputed(d.version, d.mentions, d.validModels, scan.pending);
-}
-
 export const mineCli: CliCommand = {
-  name: 'mine',
-  summary: 'Mine the HuggingFace Forums or Hub into the dataset (incremental, resumable)',
-  usage: [
-    'hfbot mine forum [--base-url URL] [--since DATE] [--rate N] [--db FILE]',
-    'hfbot mine hub [--base-url URL] [--full] [--rate N] [--db FILE]',
-    'hfbot mine model-types --from FILE',
-    'hfbot mine stats [--db FILE]',
-    '',
-    "  forum         page /latest.json down to the last run's checkpoint; fetch new and changed topics",
-    "  hub           stream /api/models newest first down to the last run's newest model (HF_TOKEN is sent if set)",
-    "  model-types   replace data/model-types.txt from a list or Transformers' models/auto/configuration_auto.py",
-    '  stats         recompute mentions and the mined series (source:mined) without mining',
-    '  --base-url    default $HFBOT_FORUM_URL / $HFBOT_HUB_URL',
-    '  --since DATE  forum: only topics active since DATE (YYYY-MM-DD); default: since the last run',
-    '  --full        hub: read every model again, not just the new ones',
-    '  --rate N      requests per minute (default $HFBOT_MINE_RATE_PER_MINUTE or 50)',
-    '',
-    'An interrupted run resumes where it stopped. Mining also recomputes the mined statistics.',
-  ].join('\n'),
-  options: {
-    'base-url': { type: 'string' },
-    since: { type: 'string' },
-    full: { type: 'boolean' },
-    rate: { type: 'string' },
-    db: { type: 'string' },
-    from: { type: 'string' },
-  },
+  ...mineSpec,
   async run(values, positionals, io) {
     const what = positionals[0];
     if (what === 'model-types') {
@@ -160,7 +62,8 @@ export const mineCli: CliCommand = {
         progress.stop();
         io.out(msg.mining.hubDone(r));
       }
-      io.out(recompute(services));
+      const { mentions, derived } = recompute(services);
+      io.out(msg.mining.recomputed(derived.version, derived.mentions, derived.validModels, mentions.pending));
       return 0;
     } finally {
       progress.stop();

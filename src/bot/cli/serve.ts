@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CliCommand } from './io.js';
+import { serveSpec } from './specs.js';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { createServices } from '../../services.js';
@@ -9,29 +10,18 @@ import { buildDataset } from '../../data/ingest/build.js';
 import { HfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import { serve } from '../serve.js';
+import type { RunningWeb } from '../web/server.js';
+import { isLoopback } from '../web/host-check.js';
 
 function portOf(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!/^\d+$/.test(String(v)) || n > 65535)
-    throw new HfbotError('E_USAGE', `--port must be a whole number from 0 to 65535; got ${JSON.stringify(v)}.`);
+  if (!/^\d+$/.test(String(v)) || n > 65535) throw new HfbotError('E_USAGE', msg.cli.badPort(v));
   return n;
 }
 
 export const serveCli: CliCommand = {
-  name: 'serve',
-  summary: 'Run the bot: Discord/Slack when configured, else the local web chat',
-  usage: [
-    'hfbot serve [--web] [--port N] [--host H] [--db FILE]',
-    '',
-    '  --web        also start the local web chat (it starts anyway when Discord and Slack are not configured)',
-    '  --port N     web chat port (default: $HFBOT_WEB_PORT or 8787; 0 picks a free one)',
-    '  --host H     web chat address (default: $HFBOT_WEB_HOST or 127.0.0.1, this machine only)',
-    '  --db FILE    dataset (default: $HFBOT_DB or data/hfbot.sqlite); built first if it does not exist',
-    '',
-    'Prints the URL to open. Ctrl+C stops it.',
-  ].join('\n'),
-  options: { web: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' } },
+  ...serveSpec,
   async run(values, _pos, io) {
     const port = portOf(values.port);
     const config = loadConfig(io.env, io.cwd);
@@ -55,8 +45,14 @@ export const serveCli: CliCommand = {
         ...(port !== undefined ? { port } : {}),
         ...(values.host ? { host: values.host as string } : {}),
       });
-      const web = serving.platforms.find((p) => p.name === 'web');
-      if (web?.url) io.out(msg.web.started(web.url));
+      const web = serving.platforms.find((p) => p.name === 'web') as RunningWeb | undefined;
+      // The address actually bound: a loopback one is opened as is; anything else says where it listens.
+      if (web?.url)
+        io.out(
+          web.tokenRequired || !isLoopback(web.listening.replace(/:\d+$/, ''))
+            ? msg.web.startedOn(web.listening, web.url, web.tokenRequired)
+            : msg.web.started(web.url),
+        );
       await serving.closed;
       return 0;
     } finally {

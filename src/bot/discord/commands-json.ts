@@ -21,8 +21,9 @@ const TYPE: Record<OptionKind, ApplicationCommandOptionType> = {
   month: ApplicationCommandOptionType.String,
   model: ApplicationCommandOptionType.String,
   theme: ApplicationCommandOptionType.String,
-  // Free text, not Discord's user picker: raters are named the same way on every platform.
-  user: ApplicationCommandOptionType.String,
+  // One person: Discord's user picker (USER, 6); the value is an id, resolved.users has the user.
+  user: ApplicationCommandOptionType.User,
+  // Several people: free text with <@id> mentions (Discord has no multi-user option).
   users: ApplicationCommandOptionType.String,
 };
 
@@ -48,6 +49,7 @@ function optionJson(name: string, o: OptionSpec): APIApplicationCommandBasicOpti
   }
   if (type === ApplicationCommandOptionType.Integer) return { ...base, type, ...range };
   if (type === ApplicationCommandOptionType.Number) return { ...base, type, ...range };
+  if (type === ApplicationCommandOptionType.User) return { ...base, type };
   return { ...base, type: ApplicationCommandOptionType.Boolean };
 }
 

@@ -10,11 +10,14 @@ import {
   type MessageComponentInteraction,
   type REST,
 } from 'discord.js';
-import type { Reply, Services } from '../../commands/types.js';
+import type { Reply } from '../../reply.js';
+import type { Services } from '../../services.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';
 import { replyAttachments, type RenderPng } from '../reply-attachments.js';
 import { discordPayload, type DiscordPayload } from './reply-message.js';
+import { threadKey } from '../../data/coding/threads.js';
+import { postInPrivateThread } from './threads.js';
 
 export type Answerable = ChatInputCommandInteraction | MessageComponentInteraction;
 
@@ -38,6 +41,39 @@ export async function postToChannel(rest: REST, channelId: string, p: DiscordPay
   };
 }
 
+/**
+ * A keyed thread (a rater's private thread of a round, threads.ts): typed inside that thread, the
+ * answer stays where it was asked; elsewhere it goes to the thread and the caller gets a private
+ * pointer. false: answer in place (a DM, or the thread could not be opened; logged).
+ */
+async function answerInKeyedThread(
+  i: Answerable,
+  reply: Reply,
+  payload: DiscordPayload,
+  deps: DeliverDeps,
+): Promise<boolean> {
+  const t = reply.thread!;
+  const { db, logger } = deps.services;
+  if (!i.inGuild() || !i.channelId || threadKey(db, i.channelId) === `discord:${t.key}`) return false;
+  try {
+    const id = await postInPrivateThread(
+      i.client.rest,
+      db,
+      { key: t.key!, channelId: i.channelId, title: t.title, user: i.user.id },
+      (threadId) => postToChannel(i.client.rest, threadId, payload),
+    );
+    await i.deleteReply().catch((err: unknown) => logger.warn('discord: could not delete the deferred reply', { err }));
+    await i.followUp({ content: msg.platforms.discordInThread(id), flags: MessageFlags.Ephemeral });
+    return true;
+  } catch (err) {
+    logger.warn('discord: could not use the private thread; answering privately here', { err, channel: i.channelId });
+    if (!t.private) return false;
+    await i.deleteReply().catch(() => undefined);
+    await i.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+    return true;
+  }
+}
+
 export async function answerDeferred(i: Answerable, reply: Reply, deps: DeliverDeps): Promise<void> {
   if (reply.error || reply.ephemeral) {
     const p = discordPayload(reply, [], deps.store);
@@ -47,9 +83,15 @@ export async function answerDeferred(i: Answerable, reply: Reply, deps: DeliverD
     await i.followUp({ content: p.content ?? reply.text, components: p.components, flags: MessageFlags.Ephemeral });
     return;
   }
-  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng);
-  const payload = discordPayload(reply, files, deps.store, { chartFailed });
-  if (reply.thread && i.inGuild() && !i.channel?.isThread()) {
+  const { files, chartFailed, chartNote } = await replyAttachments(
+    reply,
+    deps.services,
+    deps.renderPng,
+    `discord:${i.user.id}`,
+  );
+  const payload = discordPayload(reply, files, deps.store, { chartFailed, ...(chartNote ? { chartNote } : {}) });
+  if (reply.thread?.key && (await answerInKeyedThread(i, reply, payload, deps))) return;
+  if (reply.thread && !reply.thread.key && i.inGuild() && !i.channel?.isThread()) {
     const head = await i.editReply({
       content: msg.platforms.threadStarted(reply.thread.title),
       embeds: [],

@@ -4,11 +4,14 @@
  * proxies can point the bot elsewhere.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { Command, Services } from '../../commands/types.js';
+import type { Command } from '../../commands/types.js';
+import type { Services } from '../../services.js';
 import { commands as registry } from '../../commands/index.js';
+import { createPipeline } from '../../commands/pipeline.js';
 import { HfbotError } from '../../errors.js';
+import { msg } from '../../messages/index.js';
 import type { RunningPlatform } from '../platforms.js';
-import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../../commands/checks/rate-limit.js';
 import { createActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
 import { handleInteraction } from './interactions.js';
@@ -28,13 +31,16 @@ export interface RunningDiscord extends RunningPlatform {
 
 export async function createDiscordBot(services: Services, opts: DiscordBotOptions = {}): Promise<RunningDiscord> {
   const c = services.config;
-  if (!c.DISCORD_TOKEN) throw new HfbotError('E_CONFIG', 'Discord is not configured: DISCORD_TOKEN is missing.');
+  if (!c.DISCORD_TOKEN) throw new HfbotError('E_CONFIG', msg.platforms.discordNotConfigured);
   const log = services.logger.child({ platform: 'discord' });
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: c.DISCORD_API_URL } });
   const deps = {
     services,
-    commands: opts.commands ?? registry,
-    limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    pipeline: createPipeline({
+      services,
+      commands: opts.commands ?? registry,
+      limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    }),
     store: createActionStore(),
     ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
   };
@@ -49,13 +55,7 @@ export async function createDiscordBot(services: Services, opts: DiscordBotOptio
 
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () =>
-        reject(
-          new HfbotError(
-            'E_NETWORK',
-            `Discord gateway did not become ready in ${(opts.readyTimeoutMs ?? 30_000) / 1000} s.`,
-          ),
-        ),
+      () => reject(new HfbotError('E_NETWORK', msg.platforms.discordNotReady((opts.readyTimeoutMs ?? 30_000) / 1000))),
       opts.readyTimeoutMs ?? 30_000,
     );
     client.once(Events.ClientReady, () => {
@@ -69,9 +69,9 @@ export async function createDiscordBot(services: Services, opts: DiscordBotOptio
   } catch (err) {
     await client.destroy().catch(() => undefined);
     if (err instanceof HfbotError) throw err;
-    throw new HfbotError('E_CONFIG', `Discord login failed: ${(err as Error).message}`, {
+    throw new HfbotError('E_CONFIG', msg.platforms.discordLoginFailed((err as Error).message), {
       cause: err,
-      hint: 'Check DISCORD_TOKEN (Bot token from the developer portal) and DISCORD_API_URL.',
+      hint: msg.platforms.discordLoginHint,
     });
   }
   log.info('discord started', { user: client.user?.tag, application: client.application?.id });

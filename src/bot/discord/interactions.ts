@@ -1,7 +1,8 @@
 /**
- * Discord interactions -> the command core. Slash commands are validated (cheap, synchronous),
- * then deferred before anything slow, so Discord's 3 s deadline is always met. Autocomplete
- * draws on the shared completions; selects and buttons run their command as the clicking user.
+ * Discord interactions -> the command pipeline. `prepare` (rate limit, validation) is cheap and
+ * synchronous: a refusal is answered privately at once; anything else is deferred before the
+ * command runs, so Discord's 3 s deadline is always met. Autocomplete uses the core's
+ * completion; selects and buttons run their command as the clicking user.
  */
 import {
   ApplicationCommandOptionType,
@@ -13,24 +14,46 @@ import {
   type Interaction,
   type MessageComponentInteraction,
 } from 'discord.js';
-import type { Command, CommandContext, Reply } from '../../commands/types.js';
-import { errorReply, runCommandArgs, runCommandText } from '../../commands/run.js';
-import { validateArgs } from '../../commands/parse.js';
-import { HfbotError, isHfbotError } from '../../errors.js';
+import type { Command, CommandContext } from '../../commands/types.js';
+import type { Reply } from '../../reply.js';
+import { errorReply } from '../../commands/handle-error.js';
+import type { Pipeline, Prepared } from '../../commands/pipeline.js';
+import { completeOption } from '../../commands/complete.js';
+import { HfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
-import { complete } from '../../data/queries/completions.js';
 import { fillTemplate } from '../action-store.js';
-import type { RateLimiter } from '../rate-limit.js';
 import { findDiscordCommand, optionKey } from './commands-json.js';
 import { CUSTOM_ID_PREFIX, discordPayload } from './reply-message.js';
 import { answerDeferred, type Answerable, type DeliverDeps } from './deliver.js';
+import { answerComponent } from './update.js';
+import { discordDirectory } from './directory.js';
+import { withKnownNames, type DirectoryUser } from '../../commands/directory.js';
 
 export interface DiscordHandlerDeps extends DeliverDeps {
-  commands: readonly Command[];
-  limiter: RateLimiter;
+  pipeline: Pipeline;
 }
 
-const userOf = (i: BaseInteraction) => ({ id: i.user.id, name: i.user.username, platform: 'discord' as const });
+/** The name people see in this server: nickname, else display name, else username. */
+function userOf(i: BaseInteraction) {
+  const m = i.member as { nick?: string | null; nickname?: string | null } | null;
+  const name = m?.nickname ?? m?.nick ?? i.user.globalName ?? i.user.username;
+  return { id: i.user.id, name, platform: 'discord' as const };
+}
+
+/**
+ * USER options arrive as an id with the user (and member) in `resolved`; they become <@id>
+ * mentions for the core, and their names are handed to the directory so no lookup is needed.
+ */
+function knownUser(o: CommandInteractionOption): DirectoryUser | null {
+  if (o.type !== ApplicationCommandOptionType.User || !o.user) return null;
+  const m = o.member as { nick?: string | null; nickname?: string | null } | null | undefined;
+  return {
+    id: o.user.id,
+    name: m?.nickname ?? m?.nick ?? o.user.globalName ?? o.user.username,
+    aka: [`@${o.user.username}`, o.user.id],
+    ...(o.user.bot ? { bot: true } : {}),
+  };
+}
 
 function channelOf(i: BaseInteraction): CommandContext['channel'] {
   if (!i.channelId) return undefined;
@@ -48,84 +71,73 @@ async function replyNow(i: Answerable, reply: Reply, deps: DiscordHandlerDeps): 
 function optionValues(
   def: Command['definition'],
   data: readonly CommandInteractionOption[],
-): { raw: Record<string, unknown>; text: string } {
+): { raw: Record<string, unknown>; text: string; known: Map<string, DirectoryUser> } {
   const leaf = data[0]?.type === ApplicationCommandOptionType.Subcommand ? (data[0].options ?? []) : data;
   const raw: Record<string, unknown> = {};
-  for (const o of leaf) raw[optionKey(def, o.name) ?? o.name] = o.value;
+  const known = new Map<string, DirectoryUser>();
+  for (const o of leaf) {
+    const user = knownUser(o);
+    if (user) known.set(user.id, user);
+    raw[optionKey(def, o.name) ?? o.name] = o.type === ApplicationCommandOptionType.User ? `<@${o.value}>` : o.value;
+  }
   const text = Object.entries(raw)
     .map(([k, v]) => `${k}:${String(v)}`)
     .join(' ');
-  return { raw, text: `/${def.name}${text ? ` ${text}` : ''}` };
+  return { raw, text: `/${def.name}${text ? ` ${text}` : ''}`, known };
+}
+
+/** A refusal is answered privately at once; anything else is deferred, then run and delivered. */
+async function answer(i: Answerable, p: Prepared, deps: DiscordHandlerDeps): Promise<void> {
+  if (!p.ok) return replyNow(i, p.reply, deps);
+  await i.deferReply();
+  await answerDeferred(i, await p.run(), deps);
 }
 
 async function chatInput(i: ChatInputCommandInteraction, deps: DiscordHandlerDeps): Promise<void> {
-  const command = findDiscordCommand(deps.commands, i.commandName, i.options.getSubcommand(false));
+  const commands = deps.pipeline.commands;
+  const command = findDiscordCommand(commands, i.commandName, i.options.getSubcommand(false));
   if (!command) {
-    const known = [...new Set(deps.commands.map((c) => c.definition.name.split(' ')[0]!))];
+    const known = [...new Set(commands.map((c) => c.definition.name.split(' ')[0]!))];
     return replyNow(
       i,
       errorReply(
         new HfbotError('E_UNKNOWN_COMMAND', msg.core.unknownCommand(i.commandName, known), {
-          hint: 'Run hfbot deploy-commands to refresh the slash commands.',
+          hint: msg.platforms.redeployHint,
         }),
       ),
       deps,
     );
   }
-  const { raw, text } = optionValues(command.definition, i.options.data);
-  const rate = deps.limiter.check(`discord:${i.user.id}`);
-  if (!rate.ok) return replyNow(i, errorReply(new HfbotError('E_RATE_LIMITED', rate.message)), deps);
-  try {
-    validateArgs(command.definition, raw);
-  } catch (err) {
-    if (!isHfbotError(err)) throw err;
-    deps.services.logger.info('command rejected', { raw: text, user: i.user.id, code: err.code });
-    return replyNow(i, errorReply(err), deps);
-  }
-  await i.deferReply();
-  // Other interactions' deferReply calls go out before this command's synchronous work.
-  await new Promise((r) => setImmediate(r));
-  const reply = await runCommandArgs(
-    command,
-    raw,
-    { user: userOf(i), services: deps.services, channel: channelOf(i) },
-    text,
+  const { raw, text, known } = optionValues(command.definition, i.options.data);
+  const directory = withKnownNames(discordDirectory(i.client.rest, i.guildId), known);
+  await answer(
+    i,
+    deps.pipeline.prepare({ command, args: raw, raw: text }, { user: userOf(i), channel: channelOf(i), directory }),
+    deps,
   );
-  await answerDeferred(i, reply, deps);
 }
 
 async function componentClick(i: MessageComponentInteraction, deps: DiscordHandlerDeps): Promise<void> {
   const template = deps.store.decode(i.customId.slice(CUSTOM_ID_PREFIX.length));
   if (!template) return replyNow(i, errorReply(new HfbotError('E_NOT_FOUND', msg.platforms.actionExpired)), deps);
-  const rate = deps.limiter.check(`discord:${i.user.id}`);
-  if (!rate.ok) return replyNow(i, errorReply(new HfbotError('E_RATE_LIMITED', rate.message)), deps);
   const value = i.isStringSelectMenu() ? (i.values[0] ?? '') : '';
-  await i.deferReply();
-  await new Promise((r) => setImmediate(r));
-  const reply = await runCommandText(
-    fillTemplate(template, value),
-    { user: userOf(i), services: deps.services, channel: channelOf(i) },
-    deps.commands,
+  const text = fillTemplate(template, value);
+  const directory = discordDirectory(i.client.rest, i.guildId);
+  await answerComponent(
+    i,
+    deps.pipeline.prepare({ text }, { user: userOf(i), channel: channelOf(i), directory }),
+    deps,
   );
-  await answerDeferred(i, reply, deps);
 }
 
 async function autocomplete(i: AutocompleteInteraction, deps: DiscordHandlerDeps): Promise<void> {
-  const command = findDiscordCommand(deps.commands, i.commandName, i.options.getSubcommand(false));
+  const commands = deps.pipeline.commands;
+  const command = findDiscordCommand(commands, i.commandName, i.options.getSubcommand(false));
   const focused = i.options.getFocused(true);
   const key = command ? optionKey(command.definition, focused.name) : undefined;
   const spec = key ? command!.definition.options[key] : undefined;
-  const q = String(focused.value ?? '');
-  let choices: { label: string; value: string }[] = [];
-  if (spec?.autocomplete === 'model' || spec?.autocomplete === 'theme')
-    choices = complete(deps.services.db, spec.autocomplete, q, 25);
-  else if (spec?.autocomplete === 'command')
-    choices = deps.commands
-      .map((c) => ({ label: c.definition.name, value: c.definition.name }))
-      .filter((c) => c.value.includes(q.toLowerCase()));
-  else if (spec?.choices)
-    choices = spec.choices.filter((c) => c.includes(q.toLowerCase())).map((c) => ({ label: c, value: c }));
-  await i.respond(choices.slice(0, 25).map((c) => ({ name: c.label.slice(0, 100), value: c.value.slice(0, 100) })));
+  const choices = spec ? completeOption(spec, String(focused.value ?? ''), { db: deps.services.db, commands }, 25) : [];
+  await i.respond(choices.map((c) => ({ name: c.label.slice(0, 100), value: c.value.slice(0, 100) })));
 }
 
 /** Handles one interaction; never throws, and tries to tell the user when something broke. */

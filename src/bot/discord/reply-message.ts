@@ -11,7 +11,7 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from 'discord.js';
-import type { Reply, ReplyAction } from '../../commands/types.js';
+import type { Reply, ReplyAction } from '../../reply.js';
 import { formatReplyText, formatTable, provenanceLine } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';
@@ -73,7 +73,7 @@ export function discordPayload(
   reply: Reply,
   files: Attachment[],
   store: ActionStore,
-  opts: { chartFailed?: boolean } = {},
+  opts: { chartFailed?: boolean; chartNote?: string } = {},
 ): DiscordPayload {
   const out = {
     files: files.map((f) => ({ attachment: f.data, name: f.name })),
@@ -82,7 +82,7 @@ export function discordPayload(
   if (reply.error || reply.ephemeral) return { content: clip(formatReplyText(reply), 2000), embeds: [], ...out };
   const parts = [reply.text];
   if (reply.table?.rows.length) parts.push(`\`\`\`\n${clip(formatTable(reply.table, 40), 3000)}\n\`\`\``);
-  if (opts.chartFailed) parts.push(`*${msg.platforms.chartUnavailable}*`);
+  if (opts.chartFailed) parts.push(`*${opts.chartNote ?? msg.platforms.chartUnavailable}*`);
   const prov = provenanceLine(reply.provenance);
   const embed: APIEmbed = {
     description: clip(parts.join('\n\n'), 4096),

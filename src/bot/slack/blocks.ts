@@ -4,8 +4,8 @@
  * reference: section text 3000 chars, option text 75, option value 150, block_id 255, button value 2000.
  */
 import type { types } from '@slack/bolt';
-import type { Reply, ReplyAction } from '../../commands/types.js';
-import { formatTable, provenanceLine } from '../format-text.js';
+import type { Reply, ReplyAction } from '../../reply.js';
+import { formatReplyText, formatTable, provenanceLine } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';
 
@@ -20,6 +20,9 @@ export function clip(s: string, max: number): string {
 
 /** Slack reads &, < and > as markup (links, mentions) in mrkdwn; data text must not be. */
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The message's top-level text: notifications and clients without blocks read it. */
+export const fallbackText = (reply: Reply) => clip(esc(formatReplyText(reply)), 3900);
 
 const plain = (text: string, max = 75) => ({ type: 'plain_text', text: clip(text, max).slice(0, max), emoji: true });
 

@@ -3,27 +3,16 @@
  * errors and private replies via respond() (the response_url) so only the caller sees them.
  * If the channel rejects the bot (not invited), the answer still reaches the user privately.
  */
-import type { RespondFn } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import type { Reply, Services } from '../../commands/types.js';
-import { formatReplyText } from '../format-text.js';
+import type { Reply } from '../../reply.js';
 import { msg } from '../../messages/index.js';
-import { CHART_FILE, replyAttachments, type RenderPng } from '../reply-attachments.js';
-import type { ActionStore } from '../action-store.js';
-import { clip, esc, replyBlocks } from './blocks.js';
+import { CHART_FILE, replyAttachments } from '../reply-attachments.js';
+import { fallbackText, replyBlocks } from './blocks.js';
+import type { SlackDeliverDeps, SlackTarget } from './types.js';
+import { deliverInThread } from './threads.js';
+import { updateOrigin } from './update.js';
 
-export interface SlackTarget {
-  channel: string;
-  /** Post inside this thread (the command came from one). */
-  threadTs?: string;
-  respond?: RespondFn;
-}
-
-export interface SlackDeliverDeps {
-  services: Services;
-  store: ActionStore;
-  renderPng?: RenderPng;
-}
+export type { SlackDeliverDeps, SlackOrigin, SlackTarget } from './types.js';
 
 export interface Delivered {
   ts?: string;
@@ -33,8 +22,6 @@ export interface Delivered {
   ephemeral: boolean;
 }
 
-const fallbackText = (reply: Reply) => clip(esc(formatReplyText(reply)), 3900);
-
 export async function deliverSlack(
   client: webApi.WebClient,
   reply: Reply,
@@ -42,7 +29,17 @@ export async function deliverSlack(
   deps: SlackDeliverDeps,
 ): Promise<Delivered> {
   const log = deps.services.logger;
-  if ((reply.ephemeral || reply.error) && target.respond) {
+  // A select or button: its answer takes the place of the message it came from (update.ts).
+  if (target.origin && target.respond && (await updateOrigin(client, reply, target, deps)))
+    return { channel: target.channel, files: [], ephemeral: true };
+  const thread = reply.thread;
+  if (
+    !reply.error &&
+    thread?.key &&
+    (await deliverInThread(client, { ...reply, thread: { ...thread, key: thread.key } }, target, deps))
+  )
+    return { channel: target.channel, files: [], ephemeral: Boolean(thread.private) };
+  if ((reply.ephemeral || reply.error || reply.thread?.private) && target.respond) {
     await target.respond({
       response_type: 'ephemeral',
       replace_original: false,
@@ -51,8 +48,12 @@ export async function deliverSlack(
     });
     return { channel: target.channel, files: [], ephemeral: true };
   }
-  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng);
-  const blocks = replyBlocks(reply, deps.store, chartFailed ? { note: msg.platforms.chartUnavailable } : {});
+  const { files, chartFailed, chartNote } = await replyAttachments(reply, deps.services, deps.renderPng, target.owner);
+  const blocks = replyBlocks(
+    reply,
+    deps.store,
+    chartFailed ? { note: chartNote ?? msg.platforms.chartUnavailable } : {},
+  );
   let threadTs = target.threadTs;
   let ts: string | undefined;
   try {

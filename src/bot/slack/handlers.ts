@@ -1,15 +1,14 @@
 /**
- * Slack events -> the command core. Every slash command is acked at once (Slack's 3 s deadline),
- * then run through runCommandText and delivered. `/hfbot trend llama` and `/trend llama` both work.
+ * Slack events -> the command pipeline. Every slash command is acked at once (Slack's 3 s
+ * deadline), then run through the pipeline and delivered. `/hfbot trend llama` and `/trend llama` both work.
  * Controls (static_select, buttons) run their command template as the clicking user.
  */
 import type { App, RespondFn } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import type { Command, Reply, Services } from '../../commands/types.js';
-import { runCommandText, errorReply } from '../../commands/run.js';
-import { HfbotError } from '../../errors.js';
+import type { Pipeline } from '../../commands/pipeline.js';
+import type { Services } from '../../services.js';
+import type { UserDirectory } from '../../commands/directory.js';
 import { msg } from '../../messages/index.js';
-import type { RateLimiter } from '../rate-limit.js';
 import { fillTemplate, type ActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
 import { ACTION_PREFIX } from './blocks.js';
@@ -17,14 +16,15 @@ import { deliverSlack, type SlackTarget } from './deliver.js';
 
 export interface SlackHandlerDeps {
   services: Services;
-  commands: readonly Command[];
-  limiter: RateLimiter;
+  pipeline: Pipeline;
   store: ActionStore;
   renderPng?: RenderPng;
   /** The umbrella command that takes a whole command line as text. */
   umbrella?: string;
   /** Told about each background job, so close() can wait for answers in flight. */
   track?: (job: Promise<void>) => void;
+  /** The workspace's people (users.info / users.list), for /code start raters:. */
+  directory?: UserDirectory;
 }
 
 interface Job {
@@ -34,24 +34,17 @@ interface Job {
   client: webApi.WebClient;
 }
 
-function limited(seconds: number): Reply {
-  return errorReply(new HfbotError('E_RATE_LIMITED', msg.core.rateLimited(seconds)));
-}
-
 /** Runs one command and delivers it; never throws, and always tries to tell the user something. */
 export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<void> {
   const log = deps.services.logger;
   const started = performance.now();
   try {
-    // Let pending I/O (other users' requests waiting for their ack) go first: commands run
-    // synchronous SQLite work, and a burst must not push anyone's ack past 3 s.
-    await new Promise((r) => setImmediate(r));
-    const rate = deps.limiter.check(`slack:${job.user.id}`);
     const user = { id: job.user.id, ...(job.user.name ? { name: job.user.name } : {}), platform: 'slack' as const };
     const channel = { id: job.target.channel, ...(job.target.threadTs ? { threadId: job.target.threadTs } : {}) };
-    const reply = rate.ok
-      ? await runCommandText(job.text, { user, services: deps.services, channel }, deps.commands)
-      : limited(rate.retryAfterSeconds);
+    const reply = await deps.pipeline.run(
+      { text: job.text },
+      { user, channel, ...(deps.directory ? { directory: deps.directory } : {}) },
+    );
     await deliverSlack(job.client, reply, job.target, deps);
     log.debug('slack answered', {
       text: job.text,
@@ -69,9 +62,15 @@ export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<v
   }
 }
 
+/**
+ * The command line from a slash command. With "Escape channels, users, and links" on, Slack sends
+ * users as <@U0AAA1|handle> (or <@U0AAA1>); the label may hold spaces, so it is dropped here and
+ * the id looked up (users.info) when it matters.
+ */
 export function commandLine(command: string, text: string, umbrella: string): string {
   const name = command.replace(/^\//, '');
-  return name === umbrella ? text : `${name} ${text}`.trim();
+  const line = text.replace(/<@([UW][A-Z0-9]+)\|[^>]*>/g, '<@$1>');
+  return name === umbrella ? line : `${name} ${line}`.trim();
 }
 
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
@@ -84,8 +83,9 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       runAndDeliver(
         {
           text: commandLine(command.command, command.text, umbrella),
-          user: { id: command.user_id, name: command.user_name },
-          target: { channel: command.channel_id, respond },
+          // user_name is deprecated (a handle, not a display name); names come from users.info.
+          user: { id: command.user_id },
+          target: { channel: command.channel_id, respond, user: command.user_id, owner: `slack:${command.user_id}` },
           client,
         },
         deps,
@@ -96,9 +96,10 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, client, respond }) => {
     await ack();
     const b = body as {
-      user: { id: string; name?: string; username?: string };
+      user: { id: string };
       channel?: { id: string };
-      message?: { ts: string; thread_ts?: string };
+      container?: { is_ephemeral?: boolean; message_ts?: string; thread_ts?: string };
+      message?: { ts: string; thread_ts?: string; text?: string; blocks?: unknown[] };
     };
     const a = action as { type: string; block_id?: string; value?: string; selected_option?: { value: string } };
     const template =
@@ -106,10 +107,21 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
     const value = a.selected_option?.value ?? '';
     const channel = b.channel?.id;
     if (!channel) return;
+    // Ephemeral messages come without `message`; container says which kind it was (block_actions payload).
+    const ephemeral = Boolean(b.container?.is_ephemeral);
+    const threadTs = b.message?.thread_ts ?? b.container?.thread_ts;
     const target: SlackTarget = {
       channel,
       respond: respond as RespondFn,
-      ...(b.message?.thread_ts ? { threadTs: b.message.thread_ts } : {}),
+      user: b.user.id,
+      owner: `slack:${b.user.id}`,
+      ...(threadTs ? { threadTs } : {}),
+      origin: {
+        ephemeral,
+        ...(b.message?.ts ? { ts: b.message.ts } : {}),
+        ...(b.message?.blocks ? { blocks: b.message.blocks } : {}),
+        ...(b.message?.text ? { text: b.message.text } : {}),
+      },
     };
     if (!template) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: msg.platforms.actionExpired });
@@ -119,10 +131,7 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       runAndDeliver(
         {
           text: fillTemplate(template, value),
-          user: {
-            id: b.user.id,
-            ...((b.user.username ?? b.user.name) ? { name: b.user.username ?? b.user.name } : {}),
-          },
+          user: { id: b.user.id },
           target,
           client,
         },

@@ -1,26 +1,32 @@
 /**
- * `hfbot serve` on Slack: HTTP mode (Bolt verifies the signing secret and rejects bad or
- * replayed requests with 401) or Socket Mode (app token). All Web API calls go to
- * SLACK_API_URL, so tests and proxies can point the bot elsewhere.
+ * `hfbot serve` on Slack: HTTP mode (our request guard caps the body, checks the timestamp both
+ * ways, the signature and replays before Bolt's HTTPReceiver sees a request; bound to SLACK_HOST,
+ * loopback by default, for a reverse proxy in front) or Socket Mode (app token). All Web API
+ * calls go to SLACK_API_URL, so tests and proxies can point the bot elsewhere.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App } from '@slack/bolt';
-import type { Command, Services } from '../../commands/types.js';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Command } from '../../commands/types.js';
+import type { Services } from '../../services.js';
 import { commands as registry } from '../../commands/index.js';
+import { createPipeline } from '../../commands/pipeline.js';
 import { HfbotError } from '../../errors.js';
+import { msg } from '../../messages/index.js';
 import type { RunningPlatform } from '../platforms.js';
-import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../../commands/checks/rate-limit.js';
 import { createActionStore } from '../action-store.js';
 import type { RenderPng } from '../reply-attachments.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerSlackHandlers } from './handlers.js';
+import { slackDirectory } from './directory.js';
+import { guardSlackRequests } from './request-guard.js';
 
 export interface SlackBotOptions {
   commands?: readonly Command[];
   limiter?: RateLimiter;
   renderPng?: RenderPng;
-  /** HTTP mode only; default SLACK_PORT on all interfaces. */
+  /** HTTP mode only; default SLACK_PORT on SLACK_HOST (127.0.0.1). */
   port?: number;
   host?: string;
 }
@@ -28,7 +34,8 @@ export interface SlackBotOptions {
 export interface RunningSlack extends RunningPlatform {
   app: App;
   mode: 'http' | 'socket';
-  /** HTTP mode: the port actually listened on (useful with port 0). */
+  /** HTTP mode: the address and port actually listened on (useful with port 0). */
+  host?: string;
   port?: number;
   /** Resolves when every answer already started has been delivered. */
   idle(): Promise<void>;
@@ -36,8 +43,7 @@ export interface RunningSlack extends RunningPlatform {
 
 export async function createSlackBot(services: Services, opts: SlackBotOptions = {}): Promise<RunningSlack> {
   const c = services.config;
-  if (!c.SLACK_BOT_TOKEN || c.slack.mode === 'off')
-    throw new HfbotError('E_CONFIG', 'Slack is not configured: SLACK_BOT_TOKEN is missing.');
+  if (!c.SLACK_BOT_TOKEN || c.slack.mode === 'off') throw new HfbotError('E_CONFIG', msg.platforms.slackNotConfigured);
   const mode = c.slack.mode;
   const logger = boltLogger(services.logger);
   // Fail fast instead of Bolt's default of retrying for half an hour; the user is waiting.
@@ -46,16 +52,27 @@ export async function createSlackBot(services: Services, opts: SlackBotOptions =
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
     timeout: 10_000,
   };
-  const app =
-    mode === 'socket'
-      ? new App({ token: c.SLACK_BOT_TOKEN, appToken: c.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions })
-      : new App({ token: c.SLACK_BOT_TOKEN, signingSecret: c.SLACK_SIGNING_SECRET!, logger, clientOptions });
+  let app: App;
+  if (mode === 'socket') {
+    app = new App({ token: c.SLACK_BOT_TOKEN, appToken: c.SLACK_APP_TOKEN!, socketMode: true, logger, clientOptions });
+  } else {
+    const receiver = new HTTPReceiver({ signingSecret: c.SLACK_SIGNING_SECRET!, logger });
+    receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+      signingSecret: c.SLACK_SIGNING_SECRET!,
+      logger: services.logger.child({ platform: 'slack' }),
+    });
+    app = new App({ token: c.SLACK_BOT_TOKEN, receiver, logger, clientOptions });
+  }
   const pending = new Set<Promise<void>>();
   registerSlackHandlers(app, {
     services,
-    commands: opts.commands ?? registry,
-    limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    pipeline: createPipeline({
+      services,
+      commands: opts.commands ?? registry,
+      limiter: opts.limiter ?? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }),
+    }),
     store: createActionStore(),
+    directory: slackDirectory(app.client),
     ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
     track: (job) => {
       pending.add(job);
@@ -67,26 +84,28 @@ export async function createSlackBot(services: Services, opts: SlackBotOptions =
   });
 
   let port: number | undefined;
+  let host: string | undefined;
   try {
     if (mode === 'socket') {
       await app.start();
     } else {
-      const server = (await app.start({
-        port: opts.port ?? c.SLACK_PORT,
-        ...(opts.host ? { host: opts.host } : {}),
-      })) as unknown as Server;
-      port = (server.address() as AddressInfo).port;
+      // Slow or stalled senders are cut off: Slack sends small bodies at once.
+      const server = (await app.start(
+        { port: opts.port ?? c.SLACK_PORT, host: opts.host ?? c.SLACK_HOST },
+        { headersTimeout: 10_000, requestTimeout: 10_000 },
+      )) as unknown as Server;
+      ({ port, address: host } = server.address() as AddressInfo);
     }
   } catch (err) {
-    throw new HfbotError('E_CONFIG', `Slack could not start in ${mode} mode: ${(err as Error).message}`, {
+    throw new HfbotError('E_CONFIG', msg.platforms.slackStartFailed(mode, (err as Error).message), {
       cause: err,
       hint:
         mode === 'http'
-          ? `Is port ${opts.port ?? c.SLACK_PORT} (SLACK_PORT) free?`
-          : 'Check SLACK_APP_TOKEN (xapp-...).',
+          ? msg.platforms.slackPortHint(opts.port ?? c.SLACK_PORT, opts.host ?? c.SLACK_HOST)
+          : msg.platforms.slackAppTokenHint,
     });
   }
-  services.logger.info('slack started', { mode, ...(port !== undefined ? { port } : {}) });
+  services.logger.info('slack started', { mode, ...(port !== undefined ? { host, port } : {}) });
   const idle = async () => {
     while (pending.size) await Promise.allSettled([...pending]);
   };
@@ -94,7 +113,7 @@ export async function createSlackBot(services: Services, opts: SlackBotOptions =
     name: 'slack',
     app,
     mode,
-    ...(port !== undefined ? { port } : {}),
+    ...(port !== undefined ? { port, host } : {}),
     idle,
     async close() {
       await app.stop().catch((err: unknown) => services.logger.warn('slack stop failed', { err }));

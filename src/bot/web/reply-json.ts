@@ -1,5 +1,5 @@
 /** A Reply as the JSON the chat page renders; URLs point at the lazily drawn chart and the CSV. */
-import type { Reply, ReplyAction, ReplyTable } from '../../commands/types.js';
+import type { Reply, ReplyAction, ReplyTable } from '../../reply.js';
 import { provenanceLine } from '../format-text.js';
 import type { CachedReply } from './reply-cache.js';
 
@@ -41,9 +41,10 @@ export function toWebReply(entry: CachedReply): WebReply {
     table: hasTable ? r.table! : null,
     provenance: provenanceLine(r.provenance) || null,
     data: r.data ?? {},
-    chartUrl: r.chart ? `/api/chart/${entry.id}.png` : null,
+    // A reply too large to keep is answered, but offers no downloads that would 404.
+    chartUrl: r.chart && entry.kept ? `/api/chart/${entry.id}.png` : null,
     chartAlt: r.chart ? chartAlt(r) : null,
-    csvUrl: hasTable ? `/api/csv/${entry.id}.csv` : null,
+    csvUrl: hasTable && entry.kept ? `/api/csv/${entry.id}.csv` : null,
     actions: r.actions ?? [],
     thread: r.thread ?? null,
     ephemeral: Boolean(r.ephemeral),

@@ -1,17 +1,16 @@
 /**
  * The web chat's HTTP API: an HTTP request becomes a command context, a Reply becomes JSON.
- * No analysis happens here; every answer comes from runCommandText.
+ * No analysis happens here; every answer comes from the command pipeline.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { Command, Services } from '../../commands/types.js';
-import { errorReply, runCommandText } from '../../commands/run.js';
-import { HfbotError } from '../../errors.js';
+import type { Pipeline } from '../../commands/pipeline.js';
+import { completeCommands, completeValues } from '../../commands/complete.js';
+import type { Services } from '../../services.js';
 import { msg } from '../../messages/index.js';
-import type { RateLimiter } from '../rate-limit.js';
 import { chartPng, type RenderPng } from '../reply-attachments.js';
-import { completeCommands, completeValues } from './complete.js';
-import { downloadName, tableToCsv } from './csv.js';
+import { downloadName } from './csv.js';
+import { CSV_CONTENT_TYPE, tableToCsv } from '../../csv.js';
 import { readJson, send, sendJson, WebError } from './http.js';
 import type { ReplyCache } from './reply-cache.js';
 import { toWebReply } from './reply-json.js';
@@ -22,9 +21,8 @@ export const MAX_TEXT_CHARS = 2000;
 
 export interface WebDeps {
   services: Services;
-  commands: readonly Command[];
+  pipeline: Pipeline;
   cache: ReplyCache;
-  limiter: RateLimiter | null;
   renderPng?: RenderPng;
   publicDir?: string;
 }
@@ -76,22 +74,38 @@ async function ask(req: IncomingMessage, res: ServerResponse, d: WebDeps): Promi
   const { text } = parsed.data;
   const name = parsed.data.user || 'guest';
   const user = { id: name, name, platform: 'web' as const };
-  const rate = d.limiter ? d.limiter.check(`web:${name}`) : { ok: true as const };
-  const reply = rate.ok
-    ? await runCommandText(text, { user, services: d.services, channel: { id: 'web' } }, d.commands)
-    : errorReply(new HfbotError('E_RATE_LIMITED', rate.message));
-  const entry = d.cache.put(reply, text);
+  const p = d.pipeline.prepare({ text }, { user, channel: { id: 'web' } });
+  const reply = p.ok ? await p.run() : p.reply;
+  const entry = d.cache.put(reply, text, name);
   // A command's own errors are answers (status 200, error set), like on Discord and Slack;
   // only rate limiting also says so in HTTP terms.
-  const headers: Record<string, string> = rate.ok ? {} : { 'retry-after': String(rate.retryAfterSeconds) };
-  sendJson(res, rate.ok ? 200 : 429, toWebReply(entry), headers);
+  const retry = p.ok ? undefined : p.retryAfterSeconds;
+  sendJson(
+    res,
+    retry === undefined ? 200 : 429,
+    toWebReply(entry),
+    retry === undefined ? {} : { 'retry-after': String(retry) },
+  );
 }
 
 async function chart(res: ServerResponse, id: string, d: WebDeps): Promise<void> {
   const entry = d.cache.get(id);
   if (!entry) throw new WebError(404, 'E_EXPIRED', msg.web.replyExpired(id));
   if (!entry.reply.chart) throw new WebError(404, 'E_NO_CHART', msg.web.noChart(id));
-  entry.png ??= chartPng(entry.reply, d.services, d.renderPng);
+  if (!entry.png) {
+    const drawing = chartPng(entry.reply, d.services, d.renderPng, `web:${entry.user}`);
+    entry.png = drawing.catch(() => null);
+    // Counted against its owner's share of the reply cache once drawn.
+    void entry.png.then((png) => png && d.cache.addPng(entry, png));
+    const busy = await drawing.then(
+      () => null,
+      (err: Error) => err,
+    );
+    if (busy) {
+      delete entry.png;
+      throw new WebError(429, 'E_BUSY', busy.message, { 'retry-after': '5' });
+    }
+  }
   const png = await entry.png;
   if (!png) {
     delete entry.png;
@@ -110,7 +124,7 @@ function csv(res: ServerResponse, id: string, d: WebDeps): void {
   const table = entry.reply.table;
   if (!table?.columns.length) throw new WebError(404, 'E_NO_TABLE', msg.web.noTable(id));
   send(res, 200, tableToCsv(table), {
-    'content-type': 'text/csv; charset=utf-8; header=present',
+    'content-type': CSV_CONTENT_TYPE,
     'cache-control': 'private, max-age=3600',
     'content-disposition': `attachment; filename="${downloadName(entry.raw, 'csv')}"`,
   });
@@ -123,7 +137,7 @@ function completeRoute(res: ServerResponse, url: URL, d: WebDeps): void {
   });
   if (!parsed.success) throw new WebError(400, 'E_BAD_REQUEST', parsed.error.issues[0]!.message);
   const { kind, q } = parsed.data;
-  const items = kind === 'command' ? completeCommands(d.commands, q) : completeValues(d.services, kind, q);
+  const items = kind === 'command' ? completeCommands(d.pipeline.commands, q) : completeValues(d.services.db, kind, q);
   sendJson(res, 200, { kind, q, items });
 }
 
@@ -140,7 +154,12 @@ export async function route(req: IncomingMessage, res: ServerResponse, d: WebDep
   }
   if (p === '/healthz') {
     allow(req, ['GET']);
-    return sendJson(res, 200, { ok: true, commands: d.commands.length, replies: d.cache.size });
+    return sendJson(res, 200, {
+      ok: true,
+      commands: d.pipeline.commands.length,
+      replies: d.cache.size,
+      cacheBytes: d.cache.bytes,
+    });
   }
   const m = ID.exec(p);
   if (m && ((m[1] === 'chart' && m[3] === 'png') || (m[1] === 'csv' && m[3] === 'csv'))) {

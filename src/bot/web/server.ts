@@ -1,18 +1,24 @@
 /**
- * The local web chat: a node:http server on 127.0.0.1 by default. `startWeb` is its
- * PlatformStarter for `hfbot serve`; `createWebChat` is what tests use (port 0, stub renderer).
+ * The local web chat: a node:http server on 127.0.0.1 by default. Anywhere else it needs
+ * HFBOT_WEB_TOKEN (or refuses to start), and it answers only Host headers it knows. `startWeb`
+ * is its PlatformStarter for `hfbot serve`; `createWebChat` is what tests use (port 0, stub renderer).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Command, Services } from '../../commands/types.js';
+import type { Command } from '../../commands/types.js';
+import type { Services } from '../../services.js';
 import { commands as registry } from '../../commands/index.js';
+import { createPipeline } from '../../commands/pipeline.js';
 import { HfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import type { PlatformStarter, RunningPlatform } from '../platforms.js';
-import { createRateLimiter, type RateLimiter } from '../rate-limit.js';
+import { createRateLimiter, type RateLimiter } from '../../commands/checks/rate-limit.js';
 import type { RenderPng } from '../reply-attachments.js';
+import { createWebAuth } from './auth.js';
+import { authRoute, requireAuth } from './auth-routes.js';
+import { allowedHosts, hostOfHeader, isLoopback, openableHost } from './host-check.js';
 import { sendError, WebError } from './http.js';
-import { createReplyCache } from './reply-cache.js';
+import { createReplyCache, type ReplyCacheLimits } from './reply-cache.js';
 import { route } from './routes.js';
 
 export interface WebChatOptions {
@@ -22,39 +28,23 @@ export interface WebChatOptions {
   /** null turns rate limiting off (tests); default HFBOT_RATE_LIMIT_PER_MINUTE per user. */
   limiter?: RateLimiter | null;
   renderPng?: RenderPng;
-  /** How many recent replies keep their chart and CSV downloadable. */
-  cacheSize?: number;
+  /** Bytes of recent replies kept for chart and CSV downloads (default HFBOT_WEB_CACHE_MB / _USER_MB). */
+  cache?: ReplyCacheLimits;
   publicDir?: string;
+  /** Defaults to HFBOT_WEB_TOKEN; required unless `host` is a loopback address. */
+  token?: string;
+  /** Defaults to HFBOT_WEB_ALLOWED_HOSTS. */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningWeb extends RunningPlatform {
   url: string;
   port: number;
+  /** The address actually listened on, as address:port ("0.0.0.0:8787", "[::1]:8787"). */
+  listening: string;
+  /** Off loopback, or when a token is configured: the page asks for it. */
+  tokenRequired: boolean;
   server: Server;
-}
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-/**
- * On a loopback address, only loopback Host headers: a web page on another site that
- * rebinds its DNS name to 127.0.0.1 cannot then talk to the chat.
- */
-function hostAllowed(req: IncomingMessage, boundHost: string): boolean {
-  if (!LOOPBACK.has(boundHost)) return true;
-  const host = String(req.headers.host ?? '')
-    .replace(/:\d+$/, '')
-    .toLowerCase();
-  return LOOPBACK.has(host);
-}
-
-function urlFor(host: string, port: number): string {
-  const h =
-    host === '0.0.0.0' || host === '::'
-      ? '127.0.0.1'
-      : host.includes(':') && !host.startsWith('[')
-        ? `[${host}]`
-        : host;
-  return `http://${h}:${port}/`;
 }
 
 export async function createWebChat(services: Services, opts: WebChatOptions = {}): Promise<RunningWeb> {
@@ -62,18 +52,38 @@ export async function createWebChat(services: Services, opts: WebChatOptions = {
   const host = opts.host ?? c.HFBOT_WEB_HOST;
   const wantedPort = opts.port ?? c.HFBOT_WEB_PORT;
   const log = services.logger.child({ platform: 'web' });
+  const token = opts.token ?? c.HFBOT_WEB_TOKEN;
+  if (!isLoopback(host) && !token)
+    throw new HfbotError('E_CONFIG', msg.web.tokenRequired(host), { hint: msg.web.tokenRequiredHint });
+  const auth = createWebAuth(token);
+  const attempts = createRateLimiter({ limit: 10 });
+  let hosts = allowedHosts(host, opts.allowedHosts ?? c.HFBOT_WEB_ALLOWED_HOSTS);
+  const scoped = { ...services, logger: log };
   const deps = {
-    services: { ...services, logger: log },
-    commands: opts.commands ?? registry,
-    cache: createReplyCache(opts.cacheSize),
-    limiter: opts.limiter === undefined ? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }) : opts.limiter,
+    services: scoped,
+    pipeline: createPipeline({
+      services: scoped,
+      commands: opts.commands ?? registry,
+      limiter: opts.limiter === undefined ? createRateLimiter({ limit: c.HFBOT_RATE_LIMIT_PER_MINUTE }) : opts.limiter,
+    }),
+    cache: createReplyCache(
+      opts.cache ?? {
+        maxBytes: c.HFBOT_WEB_CACHE_MB * 1024 * 1024,
+        userBytes: c.HFBOT_WEB_CACHE_USER_MB * 1024 * 1024,
+      },
+    ),
     ...(opts.renderPng ? { renderPng: opts.renderPng } : {}),
     ...(opts.publicDir ? { publicDir: opts.publicDir } : {}),
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     try {
-      if (!hostAllowed(req, host)) throw new WebError(403, 'E_HOST', msg.web.badHost(String(req.headers.host ?? '')));
+      // DNS rebinding: a foreign page re-pointed at this address still sends its own name.
+      if (!hosts.has(hostOfHeader(String(req.headers.host ?? ''))))
+        throw new WebError(403, 'E_HOST', msg.web.badHost(String(req.headers.host ?? '')));
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      requireAuth(req, path, auth);
+      if (await authRoute(req, res, path, { auth, attempts })) return;
       await route(req, res, deps);
     } catch (err) {
       if (!(err instanceof WebError)) log.error('web request failed', { method: req.method, url: req.url, err });
@@ -107,13 +117,19 @@ export async function createWebChat(services: Services, opts: WebChatOptions = {
     throw new HfbotError('E_CONFIG', msg.web.listenFailed(host, wantedPort, err.message), { cause: err });
   });
   server.on('error', (err) => log.error('web server error', { err }));
-  const port = (server.address() as AddressInfo).port;
-  const url = urlFor(host, port);
-  log.info('web chat started', { url });
+  const bound = server.address() as AddressInfo;
+  const port = bound.port;
+  // 'localhost' resolves to an address; from here on the chat answers to it as well.
+  hosts = new Set([...hosts, ...allowedHosts(bound.address)]);
+  const url = `http://${openableHost(bound.address)}:${port}/`;
+  const listening = `${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${port}`;
+  log.info('web chat started', { url, listening, token: auth.required });
   return {
     name: 'web',
     url,
     port,
+    listening,
+    tokenRequired: auth.required,
     server,
     close: () =>
       new Promise<void>((resolve) => {

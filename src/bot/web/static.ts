@@ -17,7 +17,12 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/render.js': { file: 'render.js', type: 'text/javascript; charset=utf-8' },
   '/complete.js': { file: 'complete.js', type: 'text/javascript; charset=utf-8' },
+  '/menu.js': { file: 'menu.js', type: 'text/javascript; charset=utf-8' },
+  '/login.js': { file: 'login.js', type: 'text/javascript; charset=utf-8' },
 };
+
+/** The page's own files, which carry no data and load before any login. */
+export const isStaticPath = (urlPath: string): boolean => Object.hasOwn(FILES, urlPath);
 
 /** Only the listed files are served, so no request path can reach anything else on disk. */
 export async function staticFile(urlPath: string, dir = PUBLIC_DIR): Promise<{ body: Buffer; type: string } | null> {

@@ -5,6 +5,9 @@ import { msg } from '../../messages/index.js';
 import { drawSample } from '../../analysis/stratified-sample.js';
 import { topicPool } from './pool.js';
 import type { Scheme } from './scheme.js';
+import { resyncRound } from './consensus.js';
+
+export type Purpose = 'study' | 'practice';
 
 export interface Round {
   id: number;
@@ -16,6 +19,7 @@ export interface Round {
   size: number;
   status: 'open' | 'closed';
   created_at: string;
+  purpose: Purpose;
 }
 
 export interface NewRound {
@@ -26,6 +30,7 @@ export interface NewRound {
   scheme: Scheme;
   seed: string;
   stratify: string | null;
+  purpose: Purpose;
   at: string;
 }
 
@@ -36,7 +41,7 @@ export function createRound(db: Db, r: NewRound): { round: Round; topics: number
         | { owner: string }
         | undefined;
       if (existing)
-        throw new HfbotError('E_CONFLICT', msg.coding.nameTaken(r.name, existing.owner), {
+        throw new HfbotError('E_CONFLICT', msg.coding.nameTaken(r.name), {
           hint: msg.coding.nameTakenHint,
         });
       const pool = topicPool(db);
@@ -45,9 +50,9 @@ export function createRound(db: Db, r: NewRound): { round: Round; topics: number
       const ids = drawSample(pool, r.size, r.seed, r.stratify !== null);
       const info = db
         .prepare(
-          'INSERT INTO rounds (name, owner, scheme, seed, stratify, size, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO rounds (name, owner, scheme, seed, stratify, size, status, created_at, purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(r.name, r.owner, r.scheme, r.seed, r.stratify, ids.length, 'open', r.at);
+        .run(r.name, r.owner, r.scheme, r.seed, r.stratify, ids.length, 'open', r.at, r.purpose);
       const id = Number(info.lastInsertRowid);
       const addRater = db.prepare('INSERT OR IGNORE INTO round_raters (round_id, rater) VALUES (?, ?)');
       for (const rater of r.raters) addRater.run(id, rater);
@@ -87,7 +92,7 @@ export function findRound(db: Db, ref: string | undefined, user: string, opts: {
        ORDER BY EXISTS (SELECT 1 FROM round_raters x WHERE x.round_id = r.id AND x.rater = ?) DESC, r.id DESC LIMIT 1`,
     )
     .get(...[user, user, ...(opts.topic !== undefined ? [opts.topic] : []), user]) as Round | undefined;
-  if (!r) throw new HfbotError('E_NOT_FOUND', msg.coding.noOpenRound(user), { hint: msg.coding.startHint });
+  if (!r) throw new HfbotError('E_NOT_FOUND', msg.coding.noOpenRound, { hint: msg.coding.startHint });
   return r;
 }
 
@@ -119,11 +124,26 @@ export function roundTopic(db: Db, roundId: number, topic: number): RoundTopic |
     .get(roundId, topic) as RoundTopic | undefined;
 }
 
-export function assertManager(round: Round, user: string, admins: readonly string[], action: string): void {
-  if (round.owner !== user && !admins.includes(user))
-    throw new HfbotError('E_FORBIDDEN', msg.coding.notOwner(action, round.name, round.owner));
-}
-
 export function setStatus(db: Db, roundId: number, status: 'open' | 'closed'): void {
   db.transaction(() => db.prepare('UPDATE rounds SET status = ? WHERE id = ?').run(status, roundId)).immediate();
+}
+
+/** Study <-> practice; the round's topic categories follow in the same transaction. */
+export function setPurpose(db: Db, roundId: number, purpose: Purpose): void {
+  db.transaction(() => {
+    db.prepare('UPDATE rounds SET purpose = ? WHERE id = ?').run(purpose, roundId);
+    resyncRound(db, roundId);
+  }).immediate();
+}
+
+/** The rounds behind topic_categories sources ('round:12'), in id order, for provenance lines. */
+export function roundsOfSources(db: Db, sources: readonly string[]): Pick<Round, 'id' | 'name' | 'purpose'>[] {
+  const ids = sources.flatMap((s) => (/^round:\d+$/.test(s) ? [Number(s.slice(6))] : []));
+  const get = db.prepare('SELECT id, name, purpose FROM rounds WHERE id = ?');
+  return ids
+    .sort((a, b) => a - b)
+    .flatMap((id) => {
+      const r = get.get(id) as Pick<Round, 'id' | 'name' | 'purpose'> | undefined;
+      return r ? [r] : [];
+    });
 }

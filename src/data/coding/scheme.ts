@@ -57,3 +57,17 @@ export function resolveSubcategory(db: Db, code: string, input: string): string 
     hint: msg.core.didYouMean(closest(input, subs)) || undefined,
   });
 }
+
+/**
+ * What a category means, for a menu option's description: the codebook definition of a category
+ * without subcategories, else the subcategories it covers.
+ */
+export function categoryDefinition(db: Db, code: string): string {
+  const rows = db.prepare('SELECT subcategory, definition FROM codebook WHERE code = ? ORDER BY id').all(code) as {
+    subcategory: string | null;
+    definition: string;
+  }[];
+  if (rows.length === 1 && rows[0]!.subcategory === null) return rows[0]!.definition.trim();
+  const subs = rows.flatMap((r) => (r.subcategory ? [r.subcategory] : []));
+  return subs.length ? `Covers: ${subs.join('; ')}` : '';
+}

@@ -8,13 +8,19 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../../logger.js';
-import { applySchema, schemaModules } from '../schema/index.js';
+import { applySchema, migrateSchema, schemaModules } from '../schema/index.js';
+import { HfbotError, isHfbotError } from '../../errors.js';
+import { msg } from '../../messages/index.js';
 import { readOverview } from './overview.js';
 import { readCodebook } from './codebook.js';
 import { readCodes } from './codes.js';
 import { readRootCauses } from './root-causes.js';
-import { readCardStats, readMonthlyMatrix } from './series.js';
-import { REPLICATION_FILES, sha256File, type SourceKind } from './sources.js';
+import { readForumSeries } from './series.js';
+import { readHubSeries } from './hub.js';
+import { readCardStats } from './cards.js';
+import { checkRootCauseTopics, checkSharedTypes } from './checks.js';
+import { readPackageFiles, type PackageFile } from './files.js';
+import { REPLICATION_FILES, type SourceKind } from './sources.js';
 import { writeDataset, type ParsedPackage } from './write.js';
 
 export interface BuildOptions {
@@ -32,23 +38,59 @@ export interface BuildResult {
   carriedOver: Record<string, number>;
 }
 
+/**
+ * Reads and checks the whole package before anything is written: a refusal anywhere leaves
+ * the existing database untouched (the build only ever renames a finished file over it).
+ */
 export async function parsePackage(dir: string): Promise<ParsedPackage> {
-  const f = (name: (typeof REPLICATION_FILES)[number]) => path.join(dir, name);
-  const overview = await readOverview(f('Codebook.xlsx'));
+  const files = readPackageFiles(dir);
+  const overview = await guard(files['Codebook.xlsx'], () => readOverview(files['Codebook.xlsx']));
   const challengeNames = overview.filter((o) => o.kind === 'challenge').map((o) => o.category);
+  const read = <T>(f: PackageFile, reader: (f: PackageFile) => T): T => guardSync(f, () => reader(f));
+  const codes = read(files['All_Codes.csv'], readCodes);
+  const rootCauses = read(files['Root_Causes.csv'], (f) => readRootCauses(f, challengeNames));
+  checkRootCauseTopics(codes, rootCauses, 'Root_Causes.csv');
+  const forum = read(files['Forums_Model_Mentions_Over_Time.csv'], readForumSeries);
+  const hub = read(files['Hub_Model_Types_Over_Time_Created.csv'], readHubSeries);
+  checkSharedTypes(forum, hub, 'Hub_Model_Types_Over_Time_Created.csv');
   return {
     overview,
     codebook: [
-      ...readCodebook(f('Challenges.csv'), 'challenge', overview),
-      ...readCodebook(f('Benefits.csv'), 'benefit', overview),
+      ...read(files['Challenges.csv'], (f) => readCodebook(f, 'challenge', overview)),
+      ...read(files['Benefits.csv'], (f) => readCodebook(f, 'benefit', overview)),
     ],
-    codes: readCodes(f('All_Codes.csv')),
-    rootCauses: readRootCauses(f('Root_Causes.csv'), challengeNames),
-    forum: readMonthlyMatrix(f('Forums_Model_Mentions_Over_Time.csv')),
-    hub: readMonthlyMatrix(f('Hub_Model_Types_Over_Time_Created.csv')),
-    cards: readCardStats(f('card_data_stats_months_created.csv')),
-    files: REPLICATION_FILES.map((name) => ({ name, ...sha256File(f(name)) })),
+    codes,
+    rootCauses,
+    forum,
+    hub,
+    cards: read(files['card_data_stats_months_created.csv'], readCardStats),
+    files: REPLICATION_FILES.map((name) => ({ name, sha256: files[name].sha256, bytes: files[name].bytes.length })),
   };
+}
+
+/** A reader's own bug still names the file it was reading (issue 14: a bare TypeError did not). */
+function wrap(f: PackageFile, err: unknown): never {
+  if (isHfbotError(err)) throw err;
+  throw new HfbotError('E_INTERNAL', msg.ingest.at({ file: f.name }, msg.ingest.unreadable(String(err))), {
+    hint: msg.ingest.hint,
+    cause: err,
+  });
+}
+
+function guardSync<T>(f: PackageFile, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    return wrap(f, err);
+  }
+}
+
+async function guard<T>(f: PackageFile, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    return wrap(f, err);
+  }
 }
 
 /** Content-derived: the same package always gives the same version id. */
@@ -69,12 +111,14 @@ export async function buildDataset(o: BuildOptions): Promise<BuildResult> {
   try {
     db = new Database(tmp);
     db.pragma('journal_mode = DELETE');
-    applySchema(db);
+    applySchema(db, { migrate: false });
     const builtAt = (o.now ?? (() => new Date()))().toISOString();
     db.transaction(() =>
       writeDataset(db!, pkg, { version, builtAt, sourceDir: o.sourceDir, sourceKind: o.sourceKind }),
     )();
     const carriedOver = existsSync(target) ? carryOver(db, target) : {};
+    // After the carry-over: rows from a file written by an older version are migrated too.
+    migrateSchema(db);
     db.close();
     db = undefined;
     renameSync(tmp, target);
@@ -97,12 +141,14 @@ function carryOver(db: Database.Database, oldFile: string): Record<string, numbe
     db.transaction(() => {
       for (const m of schemaModules) {
         for (const { table, where } of m.carryOver) {
-          const oldCols = (
-            db.prepare(`SELECT name FROM old.pragma_table_info(?)`).all(table) as { name: string }[]
-          ).map((c) => c.name);
+          const oldCols =
+            // The schema goes in the second argument: old.pragma_table_info(t) would read main's table.
+            (db.prepare(`SELECT name FROM pragma_table_info(?, 'old')`).all(table) as { name: string }[]).map(
+              (c) => c.name,
+            );
           if (!oldCols.length) continue;
           const newCols = new Set(
-            (db.prepare(`SELECT name FROM main.pragma_table_info(?)`).all(table) as { name: string }[]).map(
+            (db.prepare(`SELECT name FROM pragma_table_info(?, 'main')`).all(table) as { name: string }[]).map(
               (c) => c.name,
             ),
           );

@@ -1,25 +1,23 @@
-import path from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { ingestError } from './errors.js';
 import { msg } from '../../messages/index.js';
 import type { OverviewEntry } from './codebook.js';
+import { checkPin, PINS } from './expected.js';
+import type { PackageFile } from './files.js';
 
 /**
  * Codebook.xlsx, sheet Overview: the published Table I counts. Layout: challenge rows
  * (name, count), a total row (blank name), a "Category | #" header, benefit rows, a total row.
+ * Each total row must equal its block's sum, and the blocks must be Table I's: 17 challenge
+ * categories totalling 737, 6 benefit categories totalling 514.
  */
-export async function readOverview(file: string): Promise<OverviewEntry[]> {
-  const name = path.basename(file);
+export async function readOverview(file: PackageFile): Promise<OverviewEntry[]> {
+  const name = file.name;
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    sheets = (await readXlsxFile(file)) as never;
+    sheets = (await readXlsxFile(file.bytes)) as never;
   } catch (err) {
-    throw ingestError(
-      { file: name },
-      (err as NodeJS.ErrnoException).code === 'ENOENT'
-        ? msg.ingest.missingFile(file)
-        : `not a readable .xlsx file (${(err as Error).message}).`,
-    );
+    throw ingestError({ file: name }, msg.ingest.badXlsx((err as Error).message));
   }
   const sheet = sheets.find((s) => s.sheet === 'Overview');
   if (!sheet)
@@ -30,21 +28,33 @@ export async function readOverview(file: string): Promise<OverviewEntry[]> {
         sheets.map((s) => s.sheet),
       ),
     );
+  const where = `${name} [Overview]`;
   const out: OverviewEntry[] = [];
   let kind: 'challenge' | 'benefit' = 'challenge';
   let sum = 0;
   let totals = 0;
   sheet.data.forEach((row, i) => {
-    const loc = { file: `${name} [Overview]`, line: i + 1 };
+    const loc = { file: where, line: i + 1 };
     const label = row[0] == null ? '' : String(row[0]).trim();
     const value = row[1];
     if (!label && value == null) return;
     if (label.toLowerCase() === 'category') return;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw ingestError({ ...loc, column: 'B' }, msg.ingest.badCount(String(value ?? '')));
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      const raw = String(value ?? '');
+      throw ingestError(
+        { ...loc, column: 'B' },
+        msg.ingest.badCount(raw, msg.ingest.countInt, msg.ingest.countOther('12')),
+      );
     }
     if (!label) {
       if (sum !== value) throw ingestError({ ...loc, column: 'B' }, msg.ingest.totalMismatch(kind, sum, value));
+      const categories = out.filter((o) => o.kind === kind).length;
+      const pins =
+        kind === 'challenge'
+          ? [PINS.challengeCategories, PINS.challengeCodes]
+          : [PINS.benefitCategories, PINS.benefitCodes];
+      checkPin(pins[0]!, categories, `${kind} categories`, { ...loc, column: 'A' });
+      checkPin(pins[1]!, value, `${kind} codes`, { ...loc, column: 'B' });
       totals++;
       kind = 'benefit';
       sum = 0;
@@ -54,9 +64,6 @@ export async function readOverview(file: string): Promise<OverviewEntry[]> {
     sum += value;
   });
   if (totals !== 2)
-    throw ingestError(
-      { file: `${name} [Overview]` },
-      'expected two blocks (challenges, benefits), each closed by a total row.',
-    );
+    throw ingestError({ file: where, line: sheet.data.length + 1, column: 'A' }, msg.ingest.overviewBlocks);
   return out;
 }

@@ -1,10 +1,12 @@
 import { readCsv } from './csv.js';
 import { ingestError } from './errors.js';
 import { msg } from '../../messages/index.js';
+import { checkPin, PINS } from './expected.js';
+import type { PackageFile } from './files.js';
 import { canonicalForumCategory, resolveCategory } from './labels.js';
 import { parseRequired, parseTopicId } from './values.js';
 
-export interface RootCauseRow {
+export interface RootCauseCsvRow {
   topicId: number;
   category: string;
   categoryRaw: string;
@@ -28,26 +30,26 @@ const HEADER = [
   'Root Cause',
 ];
 
-/** Root_Causes.csv: the 72 accepted-answer topics. Category labels are mapped to Table I names. */
-export function readRootCauses(file: string, challengeCategories: readonly string[]): RootCauseRow[] {
+/**
+ * Root_Causes.csv: the 72 root causes of Table II, on 70 accepted-answer topics. Category labels
+ * are mapped to Table I names.
+ */
+export function readRootCauses(file: PackageFile, challengeCategories: readonly string[]): RootCauseCsvRow[] {
   const table = readCsv(file, HEADER);
   // One topic may hold two accepted questions (T26596, T31171); only an identical row is a duplicate.
-  const seen = new Set<string>();
-  return table.rows.map((row) => {
-    const loc = { file: table.file, line: row.line };
-    const topicId = parseTopicId(row.get('accepted_coded'), { ...loc, column: 'accepted_coded' });
+  const seen = new Map<string, number>();
+  const out = table.rows.map((row) => {
+    const topicId = parseTopicId(row.get('accepted_coded'), row.at('accepted_coded'));
     const key = row.cells.map((c) => c.trim()).join('\u0000');
-    if (seen.has(key)) throw ingestError({ ...loc, column: 'accepted_coded' }, msg.ingest.duplicateRow(`T${topicId}`));
-    seen.add(key);
+    const first = seen.get(key);
+    if (first !== undefined) throw ingestError(row.at('accepted_coded'), msg.ingest.duplicateRow(`T${topicId}`, first));
+    seen.set(key, row.line);
     const categoryRaw = row.get('Code Category');
     const category = resolveCategory(categoryRaw, challengeCategories);
     if (!category)
-      throw ingestError(
-        { ...loc, column: 'Code Category' },
-        msg.ingest.unknownCategory(categoryRaw, [...challengeCategories]),
-      );
-    const forumRaw = row.get('Discourse Category');
-    const rootCause = parseRequired(row.get('Root Cause'), { ...loc, column: 'Root Cause' }, 'Root Cause');
+      throw ingestError(row.at('Code Category'), msg.ingest.unknownCategory(categoryRaw, [...challengeCategories]));
+    const forumRaw = parseRequired(row.get('Discourse Category'), row.at('Discourse Category'), 'Discourse Category');
+    const rootCause = parseRequired(row.get('Root Cause'), row.at('Root Cause'), 'Root Cause');
     return {
       topicId,
       category,
@@ -61,4 +63,8 @@ export function readRootCauses(file: string, challengeCategories: readonly strin
       line: row.line,
     };
   });
+  const end = { file: table.file, line: table.endLine, column: 'accepted_coded' };
+  checkPin(PINS.rootCauses, out.length, 'root causes', end);
+  checkPin(PINS.rootCauseTopics, new Set(out.map((r) => r.topicId)).size, 'topics with a root cause', end);
+  return out;
 }

@@ -3,8 +3,7 @@
  * ../shared/saner2024 beside the project, else a download from the public repository into
  * a cache under data/. The files are read in place and never copied into the repository.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HfbotError } from '../../errors.js';
@@ -80,9 +79,4 @@ export async function downloadPackage(
     writeFileSync(tmp, body);
     renameSync(tmp, target);
   }
-}
-
-export function sha256File(file: string): { sha256: string; bytes: number } {
-  const buf = readFileSync(file);
-  return { sha256: createHash('sha256').update(buf).digest('hex'), bytes: buf.length };
 }

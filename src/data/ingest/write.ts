@@ -1,15 +1,17 @@
 import type Database from 'better-sqlite3';
-import type { OverviewEntry, CodebookEntry } from './codebook.js';
+import type { OverviewEntry, CodebookSheetRow } from './codebook.js';
 import type { CodeRow } from './codes.js';
-import type { RootCauseRow } from './root-causes.js';
-import type { CardMonth, MonthlyValue } from './series.js';
+import type { RootCauseCsvRow } from './root-causes.js';
+import type { MonthlyValue } from './series.js';
+import type { CardMonth } from '../queries/series.js';
 import { levelOf } from './labels.js';
+import { topicUrl } from '../../format/sources.js';
 
 export interface ParsedPackage {
   overview: OverviewEntry[];
-  codebook: CodebookEntry[];
+  codebook: CodebookSheetRow[];
   codes: CodeRow[];
-  rootCauses: RootCauseRow[];
+  rootCauses: RootCauseCsvRow[];
   forum: { rows: MonthlyValue[]; months: string[]; modelTypes: string[] };
   hub: { rows: MonthlyValue[]; months: string[]; modelTypes: string[] };
   cards: CardMonth[];
@@ -22,8 +24,6 @@ export interface WriteMeta {
   sourceDir: string;
   sourceKind: string;
 }
-
-const topicUrl = (id: number) => `https://discuss.huggingface.co/t/${id}`;
 
 /** Inserts the parsed package; the caller wraps this in one transaction. */
 export function writeDataset(db: Database.Database, p: ParsedPackage, m: WriteMeta): void {

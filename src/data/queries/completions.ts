@@ -1,10 +1,8 @@
 /**
- * Autocomplete candidates shared by every adapter (Discord autocomplete, the web chat):
- * model types from every loaded source, and taxonomy themes (codes, categories, subcategories).
+ * Autocomplete candidates from the dataset: model types from every loaded source, and taxonomy
+ * themes (codes, categories, subcategories). The matching rule is src/commands/complete.ts.
  */
 import type { Db } from '../db.js';
-
-export type CompletionKind = 'model' | 'theme';
 
 export interface Completion {
   /** What the user sees. */
@@ -33,14 +31,4 @@ export function themeCompletions(db: Db): Completion[] {
     ...cats.map((c) => ({ label: `${c.code} ${c.category}`, value: c.code })),
     ...subs.map((s) => ({ label: `${s.code} › ${s.subcategory}`, value: s.subcategory })),
   ];
-}
-
-/** Prefix matches first, then substring matches; case-insensitive; at most `limit` (Discord allows 25). */
-export function complete(db: Db, kind: CompletionKind, query: string, limit = 25): Completion[] {
-  const all = kind === 'model' ? modelTypeNames(db).map((n) => ({ label: n, value: n })) : themeCompletions(db);
-  const q = query.trim().toLowerCase();
-  if (!q) return all.slice(0, limit);
-  const prefix = all.filter((c) => c.label.toLowerCase().startsWith(q) || c.value.toLowerCase().startsWith(q));
-  const inner = all.filter((c) => !prefix.includes(c) && c.label.toLowerCase().includes(q));
-  return [...prefix, ...inner].slice(0, limit);
 }

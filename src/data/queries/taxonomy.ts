@@ -26,25 +26,30 @@ export function publishedCounts(db: Db, kind: Kind): CountRow[] {
 }
 
 /**
- * Challenge categories of the topics posted in a level's forum category, over every source
+ * Categories of one kind of the topics posted in a level's forum category, over every source
  * (root causes and coding rounds); a (topic, code) pair counts once however many sources agree.
  */
-export function levelCounts(db: Db, level: Level): { n: number; rows: CountRow[]; sources: string[] } {
+export function levelCounts(
+  db: Db,
+  level: Level,
+  kind: Kind = 'challenge',
+): { n: number; rows: CountRow[]; sources: string[] } {
   const base = `
     SELECT DISTINCT tc.topic_id, tc.code, tc.source FROM topic_categories tc
     JOIN forum_categories fc ON fc.name = tc.forum_category
     JOIN taxonomy t ON t.code = tc.code
-    WHERE fc.level = ? AND t.kind = 'challenge'`;
-  const n = (db.prepare(`SELECT count(DISTINCT topic_id) AS n FROM (${base})`).get(level) as { n: number }).n;
+    WHERE fc.level = @level AND t.kind = @kind`;
+  const p = { level, kind };
+  const n = (db.prepare(`SELECT count(DISTINCT topic_id) AS n FROM (${base})`).get(p) as { n: number }).n;
   const rows = db
     .prepare(
       `SELECT t.code, t.category, count(DISTINCT x.topic_id) AS count
        FROM taxonomy t LEFT JOIN (${base}) x ON x.code = t.code
-       WHERE t.kind = 'challenge' GROUP BY t.code ORDER BY t.position`,
+       WHERE t.kind = @kind GROUP BY t.code ORDER BY t.position`,
     )
-    .all(level) as CountRow[];
+    .all(p) as CountRow[];
   const sources = (
-    db.prepare(`SELECT DISTINCT source FROM (${base}) ORDER BY source`).all(level) as { source: string }[]
+    db.prepare(`SELECT DISTINCT source FROM (${base}) ORDER BY source`).all(p) as { source: string }[]
   ).map((r) => r.source);
   return { n, rows, sources };
 }

@@ -17,7 +17,10 @@ CREATE TABLE IF NOT EXISTS rounds (
   stratify TEXT,
   size INTEGER NOT NULL,
   status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  -- study rounds (two raters or more) feed topic categories; practice rounds never do. Rounds from
+  -- before purposes existed fed them, so a row without one reads as study (see migrations.ts).
+  purpose TEXT NOT NULL DEFAULT 'study' CHECK (purpose IN ('study', 'practice'))
 );
 CREATE TABLE IF NOT EXISTS round_raters (
   round_id INTEGER NOT NULL REFERENCES rounds(id),
@@ -63,6 +66,23 @@ CREATE TABLE IF NOT EXISTS resolutions (
   at TEXT NOT NULL,
   PRIMARY KEY (round_id, topic_id)
 );
+-- Display names of the people in rounds, by namespaced reference (slack:U0AAA1, web:alice):
+-- ids are what is stored and checked, names are what people read.
+CREATE TABLE IF NOT EXISTS people (
+  ref TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+-- The thread a platform opened for a key (a rater's thread of a round) in a channel, so later
+-- topics go to the same thread instead of a new one each time.
+CREATE TABLE IF NOT EXISTS chat_threads (
+  key TEXT NOT NULL,
+  channel_id TEXT NOT NULL,
+  thread_id TEXT NOT NULL,
+  private INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (key, channel_id)
+);
 `,
   carryOver: [
     { table: 'rounds' },
@@ -71,5 +91,7 @@ CREATE TABLE IF NOT EXISTS resolutions (
     { table: 'labels' },
     { table: 'label_skips' },
     { table: 'resolutions' },
+    { table: 'people' },
+    { table: 'chat_threads' },
   ],
 };

@@ -3,13 +3,20 @@ import { datasetSchema } from './dataset.js';
 import { codingSchema } from './coding.js';
 import { miningSchema } from './mining.js';
 import type { SchemaModule } from './types.js';
+import { migrateSchema } from './migrations.js';
 
 export type { SchemaModule } from './types.js';
 
 /** Every schema module, in creation order. Add new modules here. */
 export const schemaModules: readonly SchemaModule[] = [datasetSchema, codingSchema, miningSchema];
 
-/** Idempotent: all DDL uses IF NOT EXISTS. */
-export function applySchema(db: Database.Database): void {
+export { migrateSchema, SCHEMA_VERSION } from './migrations.js';
+
+/**
+ * Idempotent: all DDL uses IF NOT EXISTS, and the migrations skip a current database. A fresh
+ * build passes `migrate: false` and migrates after carrying the old file's rows over.
+ */
+export function applySchema(db: Database.Database, opts: { migrate?: boolean } = {}): void {
   for (const m of schemaModules) db.exec(m.ddl);
+  if (opts.migrate !== false) migrateSchema(db);
 }

@@ -96,8 +96,8 @@ describe('bot/cli/main', () => {
     expect(await main(['ask', '/code export t1', '--db', db, '--user', 'olga'], t.io)).toBe(0);
     expect(t.err.join('\n')).toMatch(/Attached: t1-codes\.csv \(\d+ bytes\); add --files DIR to save it\./);
     expect(await main(['ask', '/code export t1', '--db', db, '--user', 'olga', '--files', 'out'], t.io)).toBe(0);
-    expect(readFileSync(path.join(t.cwd, 'out', 't1-codes.csv'), 'utf8').split('\n')[0]).toBe(
-      'Topic#,Tag,Code,rater,category,subcategory',
+    expect(readFileSync(path.join(t.cwd, 'out', 't1-codes.csv'), 'utf8').split('\r\n')[0]).toBe(
+      'Topic#,Tag,Code,rater,category,subcategory,rater id',
     );
   });
 });

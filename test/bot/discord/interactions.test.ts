@@ -1,13 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordBot, type RunningDiscord } from '../../../src/bot/discord/discord-bot.js';
 import { startDiscord } from '../../../src/bot/discord/start-discord.js';
-import { createRateLimiter } from '../../../src/bot/rate-limit.js';
+import { createRateLimiter } from '../../../src/commands/checks/rate-limit.js';
 import { APP_ID, startFakeDiscord, type DiscordRequest, type FakeDiscord } from '../../helpers/fake-discord.js';
 import { testServices } from '../../helpers/dataset.js';
 import { isPng, stubRender, testCommands } from '../test-commands.js';
 
 const EPHEMERAL = 64;
 const DEFERRED = 5;
+const UPDATE_MESSAGE = 7;
 const STRING = 3;
 const INTEGER = 4;
 
@@ -176,12 +177,14 @@ describe('bot/discord (gateway + interactions)', () => {
   });
 
   it('a select menu runs its command with {value} as the clicking user', async () => {
+    // The answer takes the place of the message the control was on: UPDATE_MESSAGE (7), no new message.
     const x = fake.component('hfbot:t:echo {value}', ['7'], { id: '200000000000000030', username: 'dave' });
-    expect(body(await callback(x)).type).toBe(DEFERRED);
-    const e = await edit(x);
-    expect(body(e).embeds[0].description).toBe('echo 7 for 200000000000000030');
+    const cb = await callback(x);
+    expect(body(cb).type).toBe(UPDATE_MESSAGE);
+    expect(body(cb).data.embeds[0].description).toBe('echo 7 for 200000000000000030');
     const b = fake.component('hfbot:t:echo 9', null, { id: '200000000000000031', username: 'erin' });
-    expect(body(await edit(b)).embeds[0].description).toBe('echo 9 for 200000000000000031');
+    expect(body(await callback(b)).data.embeds[0].description).toBe('echo 9 for 200000000000000031');
+    expect(fake.forInteraction(x).filter((r) => r.path.startsWith('/webhooks/'))).toEqual([]);
   });
 
   it('rate-limits per user with a friendly ephemeral message', async () => {

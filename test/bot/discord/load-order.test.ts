@@ -35,6 +35,9 @@ describe('bot/discord load order (chart renderer first)', () => {
   });
 
   it('starts Discord and announces after a chart was rendered', async () => {
+    // Charts are drawn in worker threads now, but vega-lite can still be loaded on the main thread
+    // (HFBOT_RENDER_THREADS=0, `hfbot ask --png`): load it here first, as the guard must survive that.
+    await import('vega-lite');
     expect(isPng(await renderReplyPng({ ...chartReply }, services))).toBe(true);
     expect(typeof (Set.prototype as { toJSON?: unknown }).toJSON).toBe('function');
     const [d] = await announce({ ...chartReply }, services);

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackBot, type RunningSlack } from '../../../src/bot/slack/slack-bot.js';
-import { createRateLimiter } from '../../../src/bot/rate-limit.js';
+import { createRateLimiter } from '../../../src/commands/checks/rate-limit.js';
 import { slackSignature, slashBody, startFakeSlack, type FakeSlack } from '../../helpers/fake-slack.js';
 import { testServices } from '../../helpers/dataset.js';
 import { isPng, stubRender, testCommands } from '../test-commands.js';
@@ -217,12 +217,14 @@ describe('bot/slack (HTTP mode)', () => {
       ),
     );
     expect(sel.status).toBe(200);
-    await posted((t) => t === 'echo 8 for UCLICK');
+    // The answer takes the place of the message the select was in (response_url, replace_original).
+    expect((await responded('act-UCLICK')).body).toMatchObject({ replace_original: true, text: 'echo 8 for UCLICK' });
     const btn = await signed(
       payload({ type: 'button', action_id: 'hfbot:again', block_id: 'b', value: 't:echo 9', action_ts: '1' }, 'UBTN'),
     );
     expect(btn.status).toBe(200);
-    await posted((t) => t === 'echo 9 for UBTN');
+    expect((await responded('act-UBTN')).body).toMatchObject({ replace_original: true, text: 'echo 9 for UBTN' });
+    expect(fake.callsTo('chat.postMessage').some((c) => /echo [89] for/.test(String(c.params.text)))).toBe(false);
   });
 
   it('answers 50 concurrent commands from 50 users, each with its own answer', async () => {

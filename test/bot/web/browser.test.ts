@@ -184,7 +184,7 @@ describe.skipIf(!haveChromium)('bot/web/browser', () => {
     await page.fill('#user', 'bob');
     await send('/plot');
     const reply = page.locator('#log > li.msg.bot').last();
-    await reply.getByLabel('Pick a number').selectOption('7');
+    await reply.getByRole('listbox', { name: 'Pick a number' }).getByRole('option', { name: 'seven' }).click();
     await page.waitForFunction(() =>
       Array.from(document.querySelectorAll('#log .msg.bot .text')).some((e) => e.textContent === 'echo 7 for bob'),
     );
@@ -193,14 +193,80 @@ describe.skipIf(!haveChromium)('bot/web/browser', () => {
     await send('/threaded 1');
     const first = page.locator('#log > li.thread[data-title="Topic 1"]');
     expect(await first.locator('h3').innerText()).toBe('Thread: Topic 1');
-    await first.getByLabel('Choose a label').selectOption('9');
-    await expect.poll(() => first.locator('.thread-log .msg.bot .text').last().innerText()).toBe('echo 9 for bob');
+    // A button press runs its command in the thread it was pressed in; the new topic is a new section.
     await first.getByRole('button', { name: 'Next topic' }).click();
     await expect.poll(() => page.locator('#log > li.thread h3').last().innerText()).toBe('Thread: Topic 2');
-    // The user's click stays in the thread it was made in; the new topic is a new section.
-    expect(await first.locator('.thread-log .msg.user .text').allInnerTexts()).toEqual(['echo 9', '/threaded 2']);
+    expect(await first.locator('.thread-log .msg.user .text').allInnerTexts()).toEqual(['/threaded 2']);
+    // The controls of the message that was used are gone (as on Slack and Discord, where it is replaced).
+    expect(await first.getByRole('button').count()).toBe(0);
+    expect(await first.getByRole('listbox').count()).toBe(0);
+    const second = page.locator('#log > li.thread[data-title="Topic 2"]');
+    await second.getByRole('listbox', { name: 'Choose a label' }).getByRole('option', { name: 'nine' }).click();
+    await expect.poll(() => second.locator('.thread-log .msg.bot .text').last().innerText()).toBe('echo 9 for bob');
+    expect(await second.getByRole('listbox').count()).toBe(0);
     await page.screenshot({ path: path.join(OUT, 'web-chat-thread.png') });
     // The name field is remembered for the next visit.
     expect(await page.evaluate(() => localStorage.getItem('hfbot.user'))).toBe('bob');
+  });
+
+  it('runs a coding round at 375 px: short menu options that never widen the page, keyboard records only on Enter', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.fill('#user', 'olga');
+    await send('/code start name:phone size:3 raters:alice,bob seed:phone');
+    await page.fill('#user', 'alice');
+    await send('/code next phone');
+    const thread = page.locator('#log > li.thread[data-title="Round phone · alice"]');
+    const menu = thread.getByRole('listbox', { name: 'Category for this topic' });
+    await menu.waitFor();
+    // Short labels (code and category); what a category means is the smaller line below.
+    const first = menu.getByRole('option').first();
+    expect(await first.locator('.menu-option').innerText()).toBe('C1 Model Usage and Understanding');
+    expect(await first.locator('.menu-desc').innerText()).toMatch(/^Covers: Understanding Model Function; /);
+    expect(await menu.getByRole('option').count()).toBe(17);
+    // Nothing is wider than the phone: no sideways scroll, Send fully on screen, the menu inside.
+    const fits = () =>
+      page.evaluate(() => {
+        const send = document.getElementById('send')!.getBoundingClientRect();
+        const menus = Array.from(document.querySelectorAll('.menu'), (m) => m.getBoundingClientRect().right);
+        return {
+          scroll: document.documentElement.scrollWidth,
+          send: [Math.round(send.left), Math.round(send.right)],
+          menu: Math.max(...menus),
+        };
+      });
+    const f = await fits();
+    expect(f.scroll).toBeLessThanOrEqual(375);
+    expect(f.send[0]).toBeGreaterThan(0);
+    expect(f.send[1]).toBeLessThanOrEqual(375);
+    expect(f.menu).toBeLessThanOrEqual(375);
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, 'web-chat-coding-375.png') });
+
+    // The arrow keys only move the highlight: no request, no label.
+    const asks: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/ask')) asks.push(r.postData() ?? '');
+    });
+    const labels = () => (services.db.prepare('SELECT count(*) AS n FROM labels').get() as { n: number }).n;
+    await menu.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(300);
+    expect(asks).toEqual([]);
+    expect(labels()).toBe(0);
+    expect(await menu.getAttribute('aria-activedescendant')).toMatch(/-2$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => labels()).toBe(1);
+    expect(asks).toHaveLength(1);
+    expect(asks[0]).toContain('/code label');
+    expect(asks[0]).toContain(' C3 round:phone');
+    await expect.poll(() => thread.locator('.msg.bot .text').last().innerText()).toMatch(/^Labelled topic \d+ as C3/);
+    // The used menu is gone; Next topic brings the next one into the same thread section.
+    expect(await thread.getByRole('listbox', { name: 'Category for this topic' }).count()).toBe(0);
+    await thread.getByRole('button', { name: 'Next topic' }).click();
+    await expect.poll(() => thread.getByRole('listbox', { name: 'Category for this topic' }).count()).toBe(1);
+    expect(await page.locator('#log > li.thread[data-title="Round phone · alice"]').count()).toBe(1);
+    expect((await fits()).scroll).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: path.join(OUT, 'web-chat-coding-375-next.png') });
+    await page.setViewportSize({ width: 1100, height: 1000 });
   });
 });

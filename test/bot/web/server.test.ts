@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { createWebChat, type RunningWeb } from '../../../src/bot/web/server.js';
-import { createRateLimiter } from '../../../src/bot/rate-limit.js';
+import { createRateLimiter } from '../../../src/commands/checks/rate-limit.js';
 import { defineCommand, type Command } from '../../../src/commands/types.js';
 import { testServices } from '../../helpers/dataset.js';
 import { isPng, PNG_1X1, testCommands } from '../test-commands.js';
 
 type Services = Awaited<ReturnType<typeof testServices>>;
 
-/** A table with every case RFC 4180 cares about: comma, quote, CR/LF, empty (null). */
+/**
+ * A table with every case RFC 4180 cares about (comma, quote, CR/LF, empty) and the cells OWASP's
+ * CSV-injection rule is about: text starting with = or - is neutralised, a true number is not.
+ */
 const tricky = defineCommand({
   definition: { name: 'tricky', description: 'A table that needs CSV quoting', options: {} },
   execute: () => ({
@@ -18,6 +21,7 @@ const tricky = defineCommand({
       rows: [
         ['a, b', 'say "hi"', 1],
         ['line\nbreak', null, 2.5],
+        ['=HYPERLINK("http://evil.example")', '-2+3', -0.69],
       ],
     },
     data: {},
@@ -176,7 +180,9 @@ describe('bot/web/server', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="hfbot-tricky.csv"');
-    expect(await res.text()).toBe('name,note,n\r\n"a, b","say ""hi""",1\r\n"line\nbreak",,2.5\r\n');
+    expect(await res.text()).toBe(
+      'name,note,n\r\n"a, b","say ""hi""",1\r\n"line\nbreak",,2.5\r\n"\'=HYPERLINK(""http://evil.example"")",\'-2+3,-0.69\r\n',
+    );
     const expired = await fetch(new URL('/api/csv/AAAAAAAAAAAAAAAA.csv', web.url));
     expect(expired.status).toBe(404);
     expect((await expired.json()).error.code).toBe('E_EXPIRED');

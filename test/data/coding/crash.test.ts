@@ -53,7 +53,9 @@ describe('data/coding (separate processes, crash)', () => {
       expect(results[i]!.errors).toEqual([]);
       expect(results[i]!.ok).toHaveLength(20);
       const stored = (
-        db.prepare('SELECT topic_id FROM labels WHERE rater = ? AND superseded_at IS NULL ORDER BY id').all(u) as {
+        db
+          .prepare('SELECT topic_id FROM labels WHERE rater = ? AND superseded_at IS NULL ORDER BY id')
+          .all(`test:${u}`) as {
           topic_id: number;
         }[]
       ).map((r) => r.topic_id);

@@ -20,7 +20,7 @@ let done = 0;
 for (const t of topicList.split(',')) {
   const r = await runCommandText(
     `/code label ${t} C${(Number(t) % 17) + 1} round:${round}`,
-    { user: { id: rater, platform: 'cli' }, services },
+    { user: { id: rater, platform: 'test' }, services },
     commands,
   );
   if (r.error) process.stdout.write(`error ${t} ${r.error.code}\n`);

@@ -1,43 +1,17 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { cpSync, readFileSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildDataset } from '../../../src/data/ingest/build.js';
-import { silentLogger } from '../../../src/logger.js';
-import { HfbotError } from '../../../src/errors.js';
-import { REPLICATION } from '../../helpers/paths.js';
-import { tempDir } from '../../helpers/dataset.js';
+import { editText, goodDatabase, refusal, type Damage } from '../../helpers/damaged-package.js';
 
-/** A scratch copy of the package (in /tmp, never in the repo) that a test may damage. */
-function scratchPackage(): string {
-  const dir = path.join(tempDir(), 'pkg');
-  cpSync(REPLICATION, dir, { recursive: true });
-  return dir;
-}
-
-function edit(dir: string, file: string, change: (text: string) => string): void {
-  const p = path.join(dir, file);
-  writeFileSync(p, change(readFileSync(p, 'utf8')));
-}
-
-async function buildError(dir: string, dbFile: string): Promise<HfbotError> {
-  const err = await buildDataset({ sourceDir: dir, sourceKind: 'flag', dbFile, logger: silentLogger }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(HfbotError);
-  return err as HfbotError;
-}
+const edit = (dir: string, file: string, change: (text: string) => string) => editText(file, change)(dir);
 
 describe('data/ingest/build (malformed input)', () => {
-  let dbFile: string;
-  let before: Buffer;
+  let db: Awaited<ReturnType<typeof goodDatabase>>;
   beforeAll(async () => {
-    dbFile = path.join(tempDir(), 'hfbot.sqlite');
-    await buildDataset({ sourceDir: REPLICATION, sourceKind: 'flag', dbFile, logger: silentLogger });
-    before = readFileSync(dbFile);
+    db = await goodDatabase();
   });
 
-  const cases: { name: string; damage: (dir: string) => void; message: RegExp }[] = [
+  const cases: { name: string; damage: Damage; message: RegExp }[] = [
     {
       name: 'a missing file',
       damage: (d) => rmSync(path.join(d, 'Root_Causes.csv')),
@@ -47,13 +21,13 @@ describe('data/ingest/build (malformed input)', () => {
       name: 'a wrong header',
       damage: (d) => edit(d, 'card_data_stats_months_created.csv', (t) => t.replace('has_card', 'with_card')),
       message:
-        /^card_data_stats_months_created\.csv line 1, column #3: unexpected header: expected it to start with "", "month_year", "has_card", "count"; got/,
+        /^card_data_stats_months_created\.csv line 1, column #3: unexpected header: expected "", "month_year", "has_card", "count", "card_ratio"; got "", "month_year", "with_card", "count", "card_ratio"\. Restore the header line\.$/,
     },
     {
       name: 'a non-numeric count',
       damage: (d) => edit(d, 'Forums_Model_Mentions_Over_Time.csv', (t) => t.replace(/^(t5,20\.0,)19\.0/m, '$1abc')),
       message:
-        /^Forums_Model_Mentions_Over_Time\.csv line 3, column 2020-08-01: expected a non-negative whole number \(or blank for 0\); got "abc"\.$/,
+        /^Forums_Model_Mentions_Over_Time\.csv line 3, column 2020-08-01: expected a whole number written with "\.0", as this file writes every count \(such as 16\.0\); got "abc"\. Write a whole number such as 12\.0\.$/,
     },
     {
       name: 'an unknown month format',
@@ -65,7 +39,7 @@ describe('data/ingest/build (malformed input)', () => {
       name: 'a non-numeric topic id',
       damage: (d) => edit(d, 'All_Codes.csv', (t) => t.replace('\n1,120,Transformers,', '\n1,12x,Transformers,')),
       message:
-        /^All_Codes\.csv line 2, column Topic#: expected a forum topic id \(a number such as 639\); got "12x"\.$/,
+        /^All_Codes\.csv line 2, column Topic#: expected a forum topic id \(a number such as 639, digits only\); got "12x"\.$/,
     },
     {
       name: 'an unknown taxonomy category',
@@ -79,7 +53,7 @@ describe('data/ingest/build (malformed input)', () => {
       damage: (d) =>
         edit(d, 'card_data_stats_months_created.csv', (t) => t.replace('1,2019-12,32,42,', '1,2019-12,52,42,')),
       message:
-        /^card_data_stats_months_created\.csv line 2, column has_card: has_card \(52\) is larger than count \(42\)\.$/,
+        /^card_data_stats_months_created\.csv line 2, column has_card: has_card \(52\) is larger than count \(42\); expected at most count\. Restore both values\.$/,
     },
     {
       name: 'a blank required cell',
@@ -98,20 +72,13 @@ describe('data/ingest/build (malformed input)', () => {
     {
       name: 'a file that is not an xlsx workbook',
       damage: (d) => writeFileSync(path.join(d, 'Codebook.xlsx'), 'not a zip'),
-      message: /^Codebook\.xlsx: not a readable \.xlsx file/,
+      message: /^Codebook\.xlsx: not a readable \.xlsx workbook \(.+\); expected the package's Codebook\.xlsx\.$/,
     },
   ];
 
   for (const c of cases) {
     it(`reports ${c.name} with file, line and column, and leaves the database byte-identical`, async () => {
-      const dir = scratchPackage();
-      c.damage(dir);
-      const err = await buildError(dir, dbFile);
-      expect(err.code).toBe('E_INGEST');
-      expect(err.message).toMatch(c.message);
-      expect(readFileSync(dbFile).equals(before)).toBe(true);
-      // No temporary file is left behind.
-      expect(readdirSync(path.dirname(dbFile)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+      expect((await refusal(db, c.damage)).message).toMatch(c.message);
     });
   }
 });

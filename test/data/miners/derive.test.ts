@@ -7,8 +7,8 @@ import { mineForum } from '../../../src/data/miners/forum/mine.js';
 import { mineHub } from '../../../src/data/miners/hub/mine.js';
 import { readModelTypes } from '../../../src/data/miners/hub/model-types.js';
 import { buildMentionMatcher } from '../../../src/analysis/mentions.js';
-import { deriveMentions } from '../../../src/data/derive-mentions.js';
-import { deriveSeries } from '../../../src/data/derive.js';
+import { deriveMentions } from '../../../src/data/derive/mentions.js';
+import { deriveSeries } from '../../../src/data/derive/series.js';
 import { seriesSource } from '../../../src/data/queries/series.js';
 import {
   generateTopics,
@@ -40,7 +40,11 @@ describe('data/derive (mined series) and /verify', () => {
   const MODELS = 5000;
   const now = () => new Date('2026-11-22T12:00:00Z');
   beforeAll(async () => {
-    [fd, hub, services] = await Promise.all([startFakeDiscourse(topics), startFakeHub(MODELS), testServices()]);
+    [fd, hub, services] = await Promise.all([
+      startFakeDiscourse(topics),
+      startFakeHub(MODELS),
+      testServices({ HFBOT_TEAM: 'test:ana,test:ben' }),
+    ]);
     const { db, logger } = services;
     // One commit per topic is right for a polite miner, but fsync per commit would make this test slow.
     db.pragma('synchronous = OFF');
@@ -127,7 +131,7 @@ describe('data/derive (mined series) and /verify', () => {
       services.db
         .prepare('SELECT status, decided_by FROM mention_matches WHERE topic_id = ? AND model_type = ?')
         .get(optTopics[1]!.id, 'opt'),
-    ).toEqual({ status: 'rejected', decided_by: 'ben' });
+    ).toEqual({ status: 'rejected', decided_by: 'test:ben' });
     expect((await ask('/verify list opt')).data.total).toBe(optTopics.length - 2);
 
     // A rescan of every topic keeps the decisions.

@@ -21,7 +21,7 @@ describe('data/schema/mining', () => {
     ).run();
     db.prepare("INSERT INTO forum_checkpoint (base_url, since) VALUES ('http://x', '2023-01-02')").run();
     db.prepare(
-      "INSERT INTO mention_matches (topic_id, model_type, matched, sentence, status, decided_by) VALUES (99001, 'opt', 'OPT', 'OPT is great', 'rejected', 'u1')",
+      "INSERT INTO mention_matches (topic_id, model_type, matched, sentence, status, decided_by) VALUES (99001, 'opt', 'OPT', 'OPT is great', 'rejected', 'test:u1')",
     ).run();
     db.close();
     await buildDataset({ sourceDir: REPLICATION, sourceKind: 'flag', dbFile: file, logger: silentLogger });
@@ -32,7 +32,7 @@ describe('data/schema/mining', () => {
     ]);
     expect(after.prepare('SELECT status, decided_by FROM mention_matches').get()).toEqual({
       status: 'rejected',
-      decided_by: 'u1',
+      decided_by: 'test:u1',
     });
     after.close();
   });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { trendSpec } from '../../../src/render/specs/trend.js';
+import { trendOverlaySpec } from '../../../src/render/specs/trend-overlay.js';
 import { trendsSpec } from '../../../src/render/specs/trends.js';
 import { popularSpec } from '../../../src/render/specs/popular.js';
 import { cardsSpec } from '../../../src/render/specs/cards.js';
@@ -28,6 +29,21 @@ describe('render/specs (golden)', () => {
           { month: '2020-07', forum: 28, hub: 26 },
           { month: '2020-08', forum: 25, hub: 12 },
           { month: '2020-09', forum: 18, hub: 8 },
+        ],
+      }),
+    ));
+
+  it('trend-overlay', () =>
+    golden(
+      'trend-overlay',
+      trendOverlaySpec({
+        ...v,
+        title: 'Forum mentions and Hub uploads per month: bert, llama',
+        stats: ['bert paper: rho -0.4663 (p 0.005, 35 mo)'],
+        lines: [
+          { model: 'bert', variant: 'paper', points: [{ month: '2023-01', forum: 30, hub: 1708 }] },
+          { model: 'bert', variant: 'mined', points: [{ month: '2023-01', forum: 28, hub: 1650 }] },
+          { model: 'llama', variant: 'paper', points: [{ month: '2023-01', forum: 0, hub: 3 }] },
         ],
       }),
     ));

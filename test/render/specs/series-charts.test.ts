@@ -35,6 +35,8 @@ describe('render/specs (series)', () => {
   it.each([
     '/trend bart',
     '/trend llama',
+    '/trend bert roberta t5 gpt2 bart',
+    '/trend bert vit llama',
     '/trends',
     '/trends significant:true',
     '/popular',

@@ -2,6 +2,7 @@
 // POST /api/ask with their name, and shows each reply as a chat message.
 import { pendingNode, replyNode, threadNode, userNode } from './render.js';
 import { setupAutocomplete } from './complete.js';
+import { lock, setupLogin } from './login.js';
 
 const USER_KEY = 'hfbot.user';
 const form = document.getElementById('ask');
@@ -47,6 +48,7 @@ async function post(text) {
     };
   }
   const body = await res.json().catch(() => null);
+  if (res.status === 401) lock(body?.error?.message || '');
   if (body && typeof body.text === 'string') return body;
   // API-level errors ({error: {code, message}}) have no reply text.
   const message = body?.error?.message || `hfbot answered HTTP ${res.status}.`;
@@ -57,20 +59,27 @@ async function post(text) {
  * Runs one command. `target` is the list the exchange is appended to: the main log, or the
  * thread an action was used in. A reply that opens a thread gets its own titled section.
  */
-async function run(text, target = log) {
+async function run(text, target = log, origin = null) {
   const mine = userNode(userName(), text);
   const pending = pendingNode();
   target.append(mine, pending);
   scrollToEnd(pending);
   log.setAttribute('aria-busy', 'true');
   const reply = await post(text);
-  const node = replyNode(reply, (command, origin) => void run(command, origin.closest('.thread-log') || log));
+  // Used controls go away once their command ran (an error leaves them for another try).
+  if (origin && !reply.error) origin.remove();
+  const node = replyNode(reply, (command, from) => void run(command, from.closest('.thread-log') || log, from));
   const inThread = target.closest('.thread')?.dataset.title;
   if (reply.thread && reply.thread.title !== inThread) {
-    // A new thread (e.g. "Next topic" pressed inside the previous one) opens its own section.
-    const thread = threadNode(reply.thread.title);
+    // One section per thread title (a rater's thread of a round): reused, and moved to the end.
+    const existing = [...log.querySelectorAll(':scope > li.thread')].find(
+      (li) => li.dataset.title === reply.thread.title,
+    );
+    const thread = existing
+      ? { item: existing, log: existing.querySelector('.thread-log') }
+      : threadNode(reply.thread.title);
     thread.log.append(node);
-    if (target === log) pending.replaceWith(thread.item);
+    if (target === log && !existing) pending.replaceWith(thread.item);
     else {
       pending.remove();
       log.append(thread.item);
@@ -111,3 +120,5 @@ form.addEventListener('submit', async (e) => {
 for (const b of document.querySelectorAll('#examples [data-run]')) {
   b.addEventListener('click', () => void run(b.dataset.run));
 }
+
+void setupLogin(() => input.focus());

@@ -33,7 +33,7 @@ async function suggestionsFor(before, commands, signal) {
   const token = before.slice(from);
   const args = before.slice(cmd.label.length + 1, from).trim();
   const words = args ? args.split(/\s+/) : [];
-  const named = token.match(/^([a-zA-Z][a-zA-Z-]*):(.*)$/);
+  const named = token.match(/^([a-zA-Z][a-zA-Z0-9-]*):(.*)$/);
   if (named) {
     const o = cmd.options.find((x) => x.name === named[1].toLowerCase());
     if (!o) return { from, items: [] };

@@ -1,5 +1,6 @@
 // A reply (the JSON of POST /api/ask) as DOM nodes. Only textContent is ever set from
 // server data, so nothing in a reply can inject markup.
+import { menuNode } from './menu.js';
 
 const MAX_ROWS = 100;
 
@@ -52,13 +53,30 @@ function tableNode(table, label) {
 function chartNode(reply) {
   const img = el('img', { src: reply.chartUrl, alt: reply.chartAlt || 'Chart', class: 'chart', decoding: 'async' });
   const fig = el('figure', { class: 'chart-figure' }, img);
-  img.addEventListener('error', () => {
+  const fail = (text) => {
     // The numbers are in the text and table; say the picture is missing instead of a broken icon.
-    img.replaceWith(
-      el('p', { class: 'note', text: 'The chart could not be drawn this time; the numbers above are complete.' }),
-    );
+    img.replaceWith(el('p', { class: 'note', text }));
     fig.classList.add('failed');
-  });
+  };
+  img.addEventListener(
+    'error',
+    async () => {
+      // An <img> cannot read why: ask once, and show the server's own reason (e.g. too many charts at once).
+      try {
+        const res = await fetch(reply.chartUrl);
+        if (res.ok) {
+          // Drawn by now and kept by the server: load it again (a new URL, so the failure is not reused).
+          img.src = `${reply.chartUrl}?again=1`;
+          return;
+        }
+        const body = await res.json();
+        fail(body?.error?.message || 'The chart could not be drawn this time; the numbers above are complete.');
+      } catch {
+        fail('The chart could not be drawn this time; the numbers above are complete.');
+      }
+    },
+    { once: true },
+  );
   return fig;
 }
 
@@ -69,35 +87,14 @@ function linksNode(reply) {
   return links.length ? el('p', { class: 'downloads' }, ...links) : null;
 }
 
-let controlCount = 0;
-
 /** Selects and buttons that run the action's command as the current user. */
 function actionsNode(actions, run) {
   if (!actions.length) return null;
   const box = el('div', { class: 'actions' });
   for (const a of actions) {
     if (a.type === 'select') {
-      const id = `ctl-${++controlCount}`;
-      const select = el(
-        'select',
-        { id },
-        el('option', { value: '', text: a.placeholder, disabled: true, selected: true }),
-      );
-      for (const o of a.options)
-        select.append(
-          el('option', { value: o.value, text: o.description ? `${o.label} — ${o.description}` : o.label }),
-        );
-      select.addEventListener('change', () => {
-        if (select.value) run(a.command.split('{value}').join(select.value), box);
-      });
-      box.append(
-        el(
-          'span',
-          { class: 'control' },
-          el('label', { for: id, class: 'visually-hidden', text: a.placeholder }),
-          select,
-        ),
-      );
+      // A listbox, not a <select>: short options that wrap, chosen only by a click or Enter (menu.js).
+      box.append(menuNode(a, (value) => run(a.command.split('{value}').join(value), box)));
     } else {
       box.append(
         el('button', {
