@@ -21,6 +21,7 @@ import { buildMentionMatcher } from '../src/analysis/mentions.js';
 import { getMeta, openDatabase, setMeta } from '../src/data/db.js';
 import { deriveSeries } from '../src/data/derive/series.js';
 import { deriveMentions } from '../src/data/derive/mentions.js';
+import { topicPostsReader } from '../src/data/derive/topic-posts.js';
 import { readModelTypes } from '../src/data/miners/hub/model-types.js';
 import { type FakeModel, fakeModel } from '../test/helpers/fake-hub.js';
 import { generateCorpus, storeCorpus } from '../test/helpers/mention-corpus.js';
@@ -72,25 +73,33 @@ function child(kind: 'old' | 'new', file: string): void {
   const h = createHash('sha256');
   for (const row of db.prepare('SELECT * FROM mention_matches ORDER BY topic_id, model_type').raw().iterate())
     h.update(JSON.stringify(row));
-  // Reading alone (old: strings, new: UTF-8 bytes), then reading and matching, 2,000 topics at a time.
+  // Reading alone (old: a string per post; new: UTF-8 bytes, a topic's posts joined), then
+  // reading and matching, 2,000 topics at a time.
   const ids = db.prepare('SELECT id FROM forum_topics ORDER BY id').pluck().all() as number[];
-  const cast = kind === 'old' ? 'text' : 'CAST(text AS BLOB)';
-  const read = db
+  const perPost = db
     .prepare(
-      `SELECT topic_id, ${cast} FROM forum_posts WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY topic_id, post_number`,
+      'SELECT topic_id, text FROM forum_posts WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY topic_id, post_number',
     )
     .raw();
+  const joined = topicPostsReader(db);
+  const read = (batch: number[]): Map<number, never[]> => {
+    if (kind === 'new') return joined(batch) as Map<number, never[]>;
+    const topics = new Map<number, never[]>();
+    for (const [id, text] of perPost.all(JSON.stringify(batch)) as [number, never][]) {
+      const list = topics.get(id);
+      if (list) list.push(text);
+      else topics.set(id, [text]);
+    }
+    return topics;
+  };
   const batches = function* () {
-    for (let i = 0; i < ids.length; i += 2000)
-      yield read.all(JSON.stringify(ids.slice(i, i + 2000))) as [number, never][];
+    for (let i = 0; i < ids.length; i += 2000) yield read(ids.slice(i, i + 2000));
   };
   const t3 = cpu();
   for (const _ of batches());
   const readMs = cpu() - t3;
   let matchMs = 0;
-  for (const rows of batches()) {
-    const topics = new Map<number, never[]>();
-    for (const [id, text] of rows) topics.set(id, [...(topics.get(id) ?? []), text]);
+  for (const topics of batches()) {
     const t4 = cpu();
     for (const texts of topics.values()) kind === 'old' ? matcher.find(texts) : matcher.findUtf8(texts);
     matchMs += cpu() - t4;

@@ -14,6 +14,7 @@ import type { Db } from '../db.js';
 import { getMeta, setMeta } from '../db.js';
 import type { MentionMatcher } from '../../analysis/mentions.js';
 import { mentionWriter, type MentionWriteCounts, type TopicHits } from './mention-writer.js';
+import { topicPostsReader } from './topic-posts.js';
 
 export type MentionScan = MentionWriteCounts;
 
@@ -35,24 +36,17 @@ export function deriveMentions(db: Db, matcher: MentionMatcher, opts: DeriveMent
   const nextTopics = db
     .prepare('SELECT id, CAST(title AS BLOB) FROM forum_topics WHERE fetched_at > ? AND id > ? ORDER BY id LIMIT ?')
     .raw();
-  const postsOf = db
-    .prepare(
-      'SELECT topic_id, CAST(text AS BLOB) FROM forum_posts WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY topic_id, post_number',
-    )
-    .raw();
+  const postsOf = topicPostsReader(db);
   const writer = mentionWriter(db);
   const counts: MentionScan = { topics: 0, matches: 0, pending: 0 };
   for (let after = Number.MIN_SAFE_INTEGER; ; ) {
     const topics = nextTopics.all(since, after, limit) as [number, Buffer][];
     if (!topics.length) break;
-    const posts = postsOf.all(JSON.stringify(topics.map((t) => t[0]))) as [number, Buffer][];
-    const batch: TopicHits[] = [];
-    let p = 0;
-    for (const [id, title] of topics) {
-      const texts = [title];
-      while (p < posts.length && posts[p]![0] === id) texts.push(posts[p++]![1]);
-      batch.push({ topicId: id, hits: matcher.findUtf8(texts) });
-    }
+    const posts = postsOf(topics.map((t) => t[0]));
+    const batch: TopicHits[] = topics.map(([id, title]) => ({
+      topicId: id,
+      hits: matcher.findUtf8([title, ...(posts.get(id) ?? [])]),
+    }));
     writer.write(batch, counts);
     after = topics.at(-1)![0];
   }
