@@ -18,6 +18,11 @@ export interface Provenance {
 export interface ReplyTable {
   columns: string[];
   rows: (string | number | null)[][];
+  /**
+   * Set when `rows` are only the first of a longer table (e.g. 25 of 44,850 rater pairs): the
+   * Reply file named `file` holds all `rows` of it, so adapters attach that instead of these.
+   */
+  complete?: { file: string; rows: number };
 }
 
 /**

@@ -1,11 +1,16 @@
 /**
- * The files a chat reply carries: the chart as PNG (when it renders) plus any Reply.files.
- * Rendering failures never cost the user the answer: they are logged and the text goes out alone;
- * a chart refused because its owner already has charts being drawn (E_BUSY) says so instead.
+/**
+ * The files a chat reply carries: the chart as PNG (when it renders), the table as CSV (every
+ * row, through the one CSV writer, for every answer with a table: issue 13 item 1), and any
+ * Reply.files. Rendering failures never cost the user the answer: they are logged and the text
+ * goes out alone; a chart refused because its owner already has charts being drawn (E_BUSY) says
+ * so instead.
  */
+import { CSV_CONTENT_TYPE, tableToCsv } from '../csv.js';
 import { isHfbotError } from '../errors.js';
 import type { Reply } from '../reply.js';
 import type { Services } from '../services.js';
+import { formatReplyText } from './format-text.js';
 
 /** `owner` ("slack:U123") is who the chart is for: the renderer limits charts per owner. */
 export type RenderPng = (reply: Reply, services: Services, opts?: { owner?: string }) => Promise<Uint8Array>;
@@ -17,6 +22,48 @@ export interface Attachment {
 }
 
 export const CHART_FILE = 'chart.png';
+/** What announcements' files are named after (they come from `hfbot refresh`). */
+export const ANNOUNCE_NAME = 'refresh';
+
+/**
+ * The stem of an answer's file names: the command as typed (`/taxonomy benefits` ->
+ * `taxonomy-benefits`), only [a-z0-9.-] so it is safe in a Content-Disposition header, a Slack
+ * filename and Discord's attachment:// reference.
+ */
+export function answerStem(raw: string): string {
+  const stem = raw
+    .replace(/^\//, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 60)
+    .replace(/[-.]+$/, '');
+  return stem || 'answer';
+}
+
+/** The name of the CSV holding every row of the reply's table (null: no table). */
+export function tableCsvName(reply: Reply, raw: string): string | null {
+  if (!reply.table?.columns.length) return null;
+  return reply.table.complete?.file ?? `${answerStem(raw)}.csv`;
+}
+
+/** The table's CSV, unless the command attached the complete table itself (table.complete). */
+export function tableCsv(reply: Reply, raw: string): Attachment | null {
+  const name = tableCsvName(reply, raw);
+  if (!name || reply.table?.complete) return null;
+  return { name, contentType: CSV_CONTENT_TYPE, data: Buffer.from(tableToCsv(reply.table!), 'utf8') };
+}
+
+export const textFileName = (raw: string) => `${answerStem(raw)}.txt`;
+
+/** The whole answer as text, attached when it is longer than a message can hold. */
+export function textFile(reply: Reply, raw: string): Attachment {
+  return {
+    name: textFileName(raw),
+    contentType: 'text/plain; charset=utf-8',
+    data: Buffer.from(formatReplyText(reply, { table: false }), 'utf8'),
+  };
+}
 
 export const defaultRender: RenderPng = async (reply, services, opts) => {
   // Loaded lazily: the chart pipeline (pool, vega in its threads) is heavy and most replies have no chart.
@@ -41,12 +88,14 @@ export async function chartPng(
   }
 }
 
+/** `owner` is who the chart is for (the renderer's per-user limit); `raw`, the command as typed, names the CSV. */
 export async function replyAttachments(
   reply: Reply,
   services: Services,
   render?: RenderPng,
-  owner?: string,
+  opts: { owner?: string; raw?: string } = {},
 ): Promise<{ files: Attachment[]; chartFailed: boolean; chartNote?: string }> {
+  const { owner, raw = '' } = opts;
   const files: Attachment[] = [];
   let note: string | undefined;
   const png = await chartPng(reply, services, render, owner).catch((err: Error) => {
@@ -55,6 +104,8 @@ export async function replyAttachments(
     return null;
   });
   if (png) files.push({ name: CHART_FILE, contentType: 'image/png', data: png });
+  const csv = tableCsv(reply, raw);
+  if (csv) files.push(csv);
   for (const f of reply.files ?? []) {
     files.push({
       name: f.name,

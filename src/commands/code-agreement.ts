@@ -8,6 +8,13 @@ import { roundOption, roundProvenance } from './code-common.js';
 import { inRound, roundOf, roundViewer } from './checks/round.js';
 import { displayNames } from '../data/coding/people.js';
 import { taxonomy } from '../data/queries/taxonomy.js';
+import { summarisePairs } from '../analysis/agreement/pairs.js';
+import { csvAttachment } from '../csv.js';
+
+/** Rater pairs listed in an answer; more are summarised and attached (issue 14 item 6). */
+export const MAX_LISTED_PAIRS = 25;
+const PAIR_COLUMNS = ['rater A', 'rater B', "Cohen's kappa", 'topics'];
+const kappa3 = (k: number | null) => (k === null ? null : Number(k.toFixed(3)));
 
 export const codeAgreement = defineCommand({
   definition: {
@@ -29,9 +36,12 @@ export const codeAgreement = defineCommand({
     const afterData = named(ratingData(db, round, { resolved: true }));
     const r = agreementReport(before.units, before.raters, `${round.seed}:agreement`);
     const a = agreementReport(afterData.units, afterData.raters, `${round.seed}:agreement`, 0);
+    const pairs = summarisePairs(r.cohen, MAX_LISTED_PAIRS);
+    const afterPairs = summarisePairs(a.cohen, MAX_LISTED_PAIRS);
     const after = {
       percent: a.percent,
-      cohen: a.cohen.map(({ a: x, b, kappa }) => ({ a: x, b, kappa })),
+      cohen: afterPairs.listed.map(({ a: x, b, kappa }) => ({ a: x, b, kappa })),
+      pairs: { total: afterPairs.total, kappa: afterPairs.kappa },
       fleiss: a.fleiss,
       alpha: a.alpha,
       kappa: a.kappa.value,
@@ -44,8 +54,15 @@ export const codeAgreement = defineCommand({
       n: r.n,
       hidden: before.hidden,
       percent: r.percent,
-      cohen: r.cohen.map(({ a, b, kappa }) => ({ a, b, kappa })),
-      pairTopics: r.cohen.map(({ a, b, n }) => ({ a, b, n })),
+      // At most MAX_LISTED_PAIRS pairs (the lowest kappas when there are more); every pair is in the CSV.
+      cohen: pairs.listed.map(({ a, b, kappa }) => ({ a, b, kappa })),
+      pairTopics: pairs.listed.map(({ a, b, n }) => ({ a, b, n })),
+      pairs: {
+        total: pairs.total,
+        listed: pairs.listed.length,
+        kappa: pairs.kappa,
+        undefinedKappa: pairs.undefinedKappa,
+      },
       fleiss: r.fleiss,
       alpha: r.alpha,
       perCategory: r.perCategory,
@@ -75,12 +92,18 @@ export const codeAgreement = defineCommand({
       datasetVersion: datasetVersion(db),
       source: msg.coding.source(round.name),
     });
+    const rowOf = (c: (typeof r.cohen)[number]) => [c.a, c.b, kappa3(c.kappa), c.n];
+    const capped = pairs.total > pairs.listed.length;
+    const file = `${round.name}-pairs.csv`;
+    const text = msg.coding.agreement(round.name, r, { percent: a.percent, kappa: a.kappa.value }, before.hidden);
     return {
-      text: msg.coding.agreement(round.name, r, { percent: a.percent, kappa: a.kappa.value }, before.hidden),
+      text: capped ? `${text}\n${msg.coding.pairsSummary(pairs, file)}` : text,
       table: {
-        columns: ['rater A', 'rater B', "Cohen's kappa", 'topics'],
-        rows: r.cohen.map((c) => [c.a, c.b, c.kappa === null ? null : Number(c.kappa.toFixed(3)), c.n]),
+        columns: PAIR_COLUMNS,
+        rows: pairs.listed.map(rowOf),
+        ...(capped ? { complete: { file, rows: pairs.total } } : {}),
       },
+      ...(capped ? { files: [csvAttachment(file, { columns: PAIR_COLUMNS, rows: r.cohen.map(rowOf) })] } : {}),
       chart,
       data,
       provenance,

@@ -15,6 +15,7 @@ import type { Services } from '../services.js';
 import type { RateLimiter } from './checks/rate-limit.js';
 import { errorReply, handleError } from './handle-error.js';
 import { parseCommandText, validateArgs } from './parse.js';
+import { prefixReply, SLASH, splitUmbrella } from './prefix.js';
 import type { Command, CommandContext, CommandUser } from './types.js';
 
 export interface PipelineOptions {
@@ -31,6 +32,11 @@ export interface PipelineOptions {
 export interface Caller {
   user: CommandUser;
   channel?: CommandContext['channel'];
+  /**
+   * What the user typed before the command name: '/' (the default), or '/hfbot ' when Slack's
+   * umbrella command carried it. Hints and errors of the answer use it (prefix.ts).
+   */
+  prefix?: string;
   /** The platform's user directory, for commands that name people (/code start raters:). */
   directory?: CommandContext['directory'];
 }
@@ -104,7 +110,23 @@ export function createPipeline(opts: PipelineOptions): Pipeline {
     }
   }
 
+  const topNames = [...new Set(commands.map((c) => c.definition.name.split(' ')[0]!))];
+
   function prepare(input: CommandInput, caller: Caller): Prepared {
+    // `/hfbot trend llama` (or `hfbot trend llama`) works everywhere; a bare `/hfbot` is /help.
+    const umbrella = 'text' in input ? splitUmbrella(input.text) : null;
+    if (umbrella) input = { text: umbrella.text || 'help' };
+    const prefix = umbrella?.prefix ?? caller.prefix ?? SLASH;
+    const p = prepareTyped(input, caller);
+    if (prefix === SLASH) return p;
+    // The word typed as the command, too: "Unknown command /trnd" becomes "/hfbot trnd".
+    const typed = 'text' in input ? input.text.trim().replace(/^\//, '').split(/\s+/)[0] : undefined;
+    const names = typed ? [...topNames, typed.toLowerCase()] : topNames;
+    const fix = (r: Reply) => prefixReply(r, prefix, names);
+    return p.ok ? { ...p, run: async () => fix(await p.run()) } : { ...p, reply: fix(p.reply) };
+  }
+
+  function prepareTyped(input: CommandInput, caller: Caller): Prepared {
     const raw = 'text' in input ? input.text : input.raw;
     const rate = limiter?.check(`${caller.user.platform}:${caller.user.id}`) ?? { ok: true as const };
     if (!rate.ok) {

@@ -16,6 +16,10 @@ export const cli = {
   deployRefused: (detail: string) => `Discord refused the commands: ${detail}`,
   deployRefusedHint:
     'Check DISCORD_TOKEN and DISCORD_APPLICATION_ID, and that the bot was invited with the applications.commands scope.',
+  manifestBadUrl: (got: string) =>
+    `--url must be the public https address of the bot's Slack endpoint, e.g. https://bot.example.org/slack/events; got "${got}".`,
+  manifestPaste:
+    "Paste this manifest at https://api.slack.com/apps > Create New App > From an app manifest (or an app's App Manifest page), then install the app.",
   deployed: (n: number, guild: string | undefined, names: string[]) =>
     `Registered ${n} slash commands ${guild ? `in guild ${guild}` : 'globally'}: ${names.map((c) => `/${c}`).join(', ')}.`,
 };

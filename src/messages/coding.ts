@@ -1,5 +1,5 @@
 /** User-facing strings of coding rounds (/code ...). */
-import { fmt3 as k3, fmtShare as pct } from '../format/numbers.js';
+import { fmt3 as k3, fmtCount, fmtShare as pct } from '../format/numbers.js';
 import { codingPeople } from './coding-people.js';
 
 const topics = (n: number) => `${n} topic${n === 1 ? '' : 's'}`;
@@ -114,6 +114,11 @@ export const coding = {
       `After negotiation: agreement ${pct(after.percent)}, kappa ${k3(after.kappa)}.`,
       ...(hidden ? [`${topics(hidden)} not yet labelled by every rater ${hidden === 1 ? 'is' : 'are'} left out.`] : []),
     ].join('\n'),
+  pairsSummary: (
+    p: { total: number; listed: unknown[]; kappa: { min: number; median: number; max: number } | null },
+    file: string,
+  ) =>
+    `${fmtCount(p.total)} rater pairs: Cohen's kappa ${p.kappa ? `median ${k3(p.kappa.median)} (lowest ${k3(p.kappa.min)}, highest ${k3(p.kappa.max)})` : 'undefined for every pair'}; the ${p.listed.length} lowest are listed, every pair is in ${file}.`,
   disagreements: (name: string, n: number, hidden: number) =>
     `Round "${name}": ${topics(n)} with differing labels${hidden ? `; ${topics(hidden)} more wait for every rater and stay hidden` : ''}.${n ? ' Record the negotiated label with /code resolve <topic> <category>.' : ''}`,
   notRevealed: (topic: number, name: string) => `Topic ${topic} is not yet labelled by every rater of round "${name}".`,

@@ -1,7 +1,7 @@
 /** User-facing strings of the local web chat (HTTP API errors and start-up lines). */
 export const web = {
   notFound: (method: string, path: string) =>
-    `No such page or API route: ${method} ${path}. The chat is at / and the API under /api/ (ask, complete, chart, csv).`,
+    `No such page or API route: ${method} ${path}. The chat is at / and the API under /api/ (ask, complete, chart, csv, file).`,
   methodNotAllowed: (method: string, path: string, allowed: string) =>
     `${path} does not accept ${method}; use ${allowed}.`,
   badJson: (detail: string) =>
@@ -17,6 +17,7 @@ export const web = {
     `The reply ${id} is no longer kept (only recent replies are). Run the command again to get a fresh chart or CSV.`,
   noChart: (id: string) => `The reply ${id} has no chart.`,
   noTable: (id: string) => `The reply ${id} has no table to download.`,
+  noFile: (id: string, index: number) => `The reply ${id} has no file number ${index}.`,
   chartFailed: 'The chart could not be drawn this time; the numbers in the reply are complete.',
   badHost: (host: string) =>
     `Host ${JSON.stringify(host)} is not allowed; open the chat at the address printed when hfbot serve started.`,

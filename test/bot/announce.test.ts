@@ -55,8 +55,20 @@ describe('bot/announce', () => {
     });
     expect(renders).toBe(1);
     expect(results).toEqual([
-      { platform: 'discord', status: 'posted', channel: DISCORD_CHANNEL, id: expect.any(String), files: ['chart.png'] },
-      { platform: 'slack', status: 'posted', channel: 'CANNOUNCE', id: expect.any(String), files: ['chart.png'] },
+      {
+        platform: 'discord',
+        status: 'posted',
+        channel: DISCORD_CHANNEL,
+        id: expect.any(String),
+        files: ['chart.png', 'refresh.csv'],
+      },
+      {
+        platform: 'slack',
+        status: 'posted',
+        channel: 'CANNOUNCE',
+        id: expect.any(String),
+        files: ['chart.png', 'refresh.csv'],
+      },
     ]);
     const d = discord.requests.find((r) => r.method === 'POST' && r.path === `/channels/${DISCORD_CHANNEL}/messages`)!;
     expect((d.body as { embeds: { description: string }[] }).embeds[0]!.description).toMatch(
@@ -66,7 +78,10 @@ describe('bot/announce', () => {
     const post = slack.callsTo('chat.postMessage').find((c) => c.params.channel === 'CANNOUNCE')!;
     expect(post.params.text).toMatch(/^Monthly refresh/);
     expect(slack.callsTo('files.completeUploadExternal').at(-1)!.params.channel_id).toBe('CANNOUNCE');
-    expect(isPng(slack.uploads.at(-1)!.bytes)).toBe(true);
+    expect(isPng(slack.uploads.find((u) => u.name === 'chart.png')!.bytes)).toBe(true);
+    expect(slack.uploads.find((u) => u.name === 'refresh.csv')!.bytes.toString('utf8')).toBe(
+      'month,topics\r\n2026-10,12\r\n',
+    );
     s.db.close();
   });
 

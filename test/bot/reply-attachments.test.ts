@@ -19,7 +19,7 @@ describe('bot/reply-attachments', () => {
         owners.push(o?.owner);
         throw new HfbotError('E_BUSY', msg.core.chartsBusy(3));
       },
-      'slack:U1',
+      { owner: 'slack:U1' },
     );
     expect(owners).toEqual(['slack:U1']);
     expect(r).toEqual({ files: [], chartFailed: true, chartNote: msg.core.chartsBusy(3) });

@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { waitFor as waitUntil } from './wait-for.js';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { discordMessageProblems } from './platform-limits.js';
 import {
   GUILD_MEMBERS,
   guildMembersRoute,
@@ -150,6 +151,16 @@ export async function startFakeDiscord(opts: { members?: FakeMember[] } = {}): P
   };
   const isComponent = (t: number) => t === 3;
   const route = (method: string, path: string, r: DiscordRequest): [number, unknown] => {
+    // Discord refuses a message over its documented limits with 400 "Invalid Form Body" (50035).
+    const sendsMessage =
+      (method !== 'GET' && method !== 'DELETE' && /^\/webhooks\/|^\/channels\/\d+\/messages$/.test(path)) ||
+      /\/callback$/.test(path);
+    if (sendsMessage) {
+      const b = r.body as Record<string, unknown> | null;
+      const payload = /\/callback$/.test(path) ? ((b?.data as Record<string, unknown> | undefined) ?? null) : b;
+      const problems = discordMessageProblems(payload, r.files);
+      if (problems.length) return [400, { message: 'Invalid Form Body', code: 50035, errors: { _problems: problems } }];
+    }
     const members_ = guildMembersRoute(members, method, path, r.query, GUILD_ID);
     if (members_) return members_;
     const cb = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/);

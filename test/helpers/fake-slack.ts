@@ -11,6 +11,7 @@ import { waitFor as waitUntil } from './wait-for.js';
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { slackMessageProblems } from './platform-limits.js';
 import {
   blocksError,
   rateLimiter,
@@ -56,7 +57,8 @@ export interface FakeSlack {
   apiUrl: string;
   base: string;
   calls: SlackCall[];
-  uploads: { fileId: string; bytes: Buffer }[];
+  /** Bytes uploaded to each upload URL, with the filename given to files.getUploadURLExternal. */
+  uploads: { fileId: string; name: string; bytes: Buffer }[];
   responses: { id: string; body: Record<string, unknown>; at: number }[];
   socketAcks: Record<string, unknown>[];
   callsTo(method: string): SlackCall[];
@@ -132,6 +134,7 @@ export async function startFakeSlack(
   const responses: FakeSlack['responses'] = [];
   const socketAcks: Record<string, unknown>[] = [];
   const failures = new Map<string, string>();
+  const fileNames = new Map<string, string>();
   const sockets = new Set<WebSocket>();
   const waiters = new Map<string, (ack: Record<string, unknown>) => void>();
   let seq = 0;
@@ -143,6 +146,11 @@ export async function startFakeSlack(
     if (fail) {
       failures.delete(method);
       return { ok: false, error: fail };
+    }
+    // Slack refuses blocks over the Block Kit limits (invalid_blocks, msg_blocks_too_long).
+    if (method === 'chat.postMessage' || method === 'chat.postEphemeral' || method === 'chat.update') {
+      const bad = slackMessageProblems(params);
+      if (bad) return { ok: false, error: bad.error, errors: bad.problems };
     }
     switch (method) {
       case 'auth.test':
@@ -220,6 +228,7 @@ export async function startFakeSlack(
         return usersInfo(users, params);
       case 'files.getUploadURLExternal': {
         const id = `F${String(++fileSeq).padStart(6, '0')}`;
+        fileNames.set(id, String(params.filename ?? ''));
         return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
       }
       case 'files.completeUploadExternal':
@@ -254,7 +263,8 @@ export async function startFakeSlack(
         return json(200, answer(method, params));
       }
       if (url.pathname.startsWith('/upload/')) {
-        uploads.push({ fileId: url.pathname.slice('/upload/'.length), bytes: await uploadedBytes(req, body) });
+        const fileId = url.pathname.slice('/upload/'.length);
+        uploads.push({ fileId, name: fileNames.get(fileId) ?? '', bytes: await uploadedBytes(req, body) });
         res.writeHead(200, { 'content-type': 'text/plain' });
         return res.end(`OK - ${body.length}`);
       }
@@ -266,7 +276,7 @@ export async function startFakeSlack(
         urlUses.set(id, use);
         if (clock() - use.first > 30 * 60_000) return json(404, { ok: false, error: 'expired_url' });
         if (use.uses >= 5) return json(404, { ok: false, error: 'used_url' });
-        const bad = blocksError(payload.blocks);
+        const bad = blocksError(payload.blocks) ?? slackMessageProblems(payload)?.error;
         if (bad) return json(400, { ok: false, error: bad });
         if (!payload.text && !payload.blocks && !payload.delete_original)
           return json(400, { ok: false, error: 'no_text' });

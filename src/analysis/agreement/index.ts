@@ -6,3 +6,4 @@ export * from './krippendorff.js';
 export * from './landis-koch.js';
 export * from './bootstrap.js';
 export * from './category-kappas.js';
+export * from './pairs.js';

@@ -8,13 +8,23 @@ import { parseArgs } from 'node:util';
 import { exitCodeFor, isHfbotError } from '../../errors.js';
 import { msg } from '../../messages/index.js';
 import { processIo, type CliCommand, type CliIo, type CliSpec } from './io.js';
-import { askSpec, benchSpec, deployCommandsSpec, ingestSpec, mineSpec, refreshSpec, serveSpec } from './specs.js';
+import {
+  askSpec,
+  benchSpec,
+  deployCommandsSpec,
+  ingestSpec,
+  mineSpec,
+  refreshSpec,
+  serveSpec,
+  slackManifestSpec,
+} from './specs.js';
 
 export const cliCommands: readonly CliSpec[] = [
   ingestSpec,
   askSpec,
   serveSpec,
   deployCommandsSpec,
+  slackManifestSpec,
   mineSpec,
   refreshSpec,
   benchSpec,
@@ -25,6 +35,7 @@ const load: Record<string, () => Promise<CliCommand>> = {
   ask: async () => (await import('./ask.js')).askCli,
   serve: async () => (await import('./serve.js')).serveCli,
   'deploy-commands': async () => (await import('./deploy-commands.js')).deployCommandsCli,
+  'slack-manifest': async () => (await import('./slack-manifest.js')).slackManifestCli,
   mine: async () => (await import('./mine.js')).mineCli,
   refresh: async () => (await import('./refresh.js')).refreshCli,
   bench: async () => (await import('./bench.js')).benchCli,

@@ -142,3 +142,20 @@ export const benchSpec: CliSpec = {
   ].join('\n'),
   options: {},
 };
+
+export const slackManifestSpec: CliSpec = {
+  name: 'slack-manifest',
+  summary: 'Print a Slack app manifest (slash commands, scopes, Socket Mode or a request URL) to paste into Slack',
+  usage: [
+    'hfbot slack-manifest [--url https://HOST/slack/events] [--name NAME] [--umbrella-only]',
+    '',
+    '  (no --url)       Socket Mode: no public address needed; set SLACK_APP_TOKEN (xapp-, connections:write).',
+    '  --url URL        HTTP mode: Slack posts commands and clicks to URL (https; a bare host gets /slack/events).',
+    '                   Set SLACK_SIGNING_SECRET and serve SLACK_PORT behind that address.',
+    '  --name NAME      the app name shown in Slack (default hfbot; at most 35 characters)',
+    '  --umbrella-only  only /hfbot (/hfbot trend llama), not one slash command per command',
+    '',
+    'Paste the output at https://api.slack.com/apps > Create New App > From an app manifest.',
+  ].join('\n'),
+  options: { url: { type: 'string' }, name: { type: 'string' }, 'umbrella-only': { type: 'boolean' } },
+};

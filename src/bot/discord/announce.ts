@@ -2,7 +2,7 @@
 import type { Announcer } from '../../jobs/announce.js';
 import type { Services } from '../../services.js';
 import { createActionStore } from '../action-store.js';
-import { replyAttachments, type RenderPng } from '../reply-attachments.js';
+import { ANNOUNCE_NAME, replyAttachments, type RenderPng } from '../reply-attachments.js';
 import { preloadDiscordJs } from './preload.js';
 
 export function discordAnnouncer(services: Services, render: RenderPng): Announcer {
@@ -16,7 +16,7 @@ export function discordAnnouncer(services: Services, render: RenderPng): Announc
           ? { skip: 'DISCORD_ANNOUNCE_CHANNEL is not set' }
           : { channel: c.DISCORD_ANNOUNCE_CHANNEL },
     async post(reply, channel) {
-      const { files, chartFailed } = await replyAttachments(reply, services, render);
+      const { files, chartFailed } = await replyAttachments(reply, services, render, { raw: ANNOUNCE_NAME });
       // Loaded here, after the chart renderer may have run: see discord/preload.ts.
       preloadDiscordJs();
       const [{ REST }, { discordPayload }, { postToChannel }] = await Promise.all([
@@ -28,7 +28,7 @@ export function discordAnnouncer(services: Services, render: RenderPng): Announc
       const posted = await postToChannel(
         rest,
         channel,
-        discordPayload(reply, files, createActionStore(), { chartFailed }),
+        discordPayload(reply, files, createActionStore(), { chartFailed, raw: ANNOUNCE_NAME }),
       );
       return { id: posted.id, files: files.map((f) => f.name) };
     },

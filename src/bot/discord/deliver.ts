@@ -14,7 +14,7 @@ import type { Reply } from '../../reply.js';
 import type { Services } from '../../services.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';
-import { replyAttachments, type RenderPng } from '../reply-attachments.js';
+import { replyAttachments, tableCsv, type RenderPng } from '../reply-attachments.js';
 import { discordPayload, type DiscordPayload } from './reply-message.js';
 import { threadKey } from '../../data/coding/threads.js';
 import { postInPrivateThread } from './threads.js';
@@ -74,22 +74,32 @@ async function answerInKeyedThread(
   }
 }
 
-export async function answerDeferred(i: Answerable, reply: Reply, deps: DeliverDeps): Promise<void> {
+/** `raw` is the command as typed; it names the attached files. */
+export async function answerDeferred(i: Answerable, reply: Reply, deps: DeliverDeps, raw = ''): Promise<void> {
   if (reply.error || reply.ephemeral) {
-    const p = discordPayload(reply, [], deps.store);
+    // A private answer carries its table's CSV too (ephemeral follow-ups may have attachments).
+    const csv = reply.error ? null : tableCsv(reply, raw);
+    const p = discordPayload(reply, csv ? [csv] : [], deps.store, { raw });
     await i
       .deleteReply()
       .catch((err: unknown) => deps.services.logger.warn('discord: could not delete the deferred reply', { err }));
-    await i.followUp({ content: p.content ?? reply.text, components: p.components, flags: MessageFlags.Ephemeral });
+    await i.followUp({
+      content: p.content ?? reply.text,
+      components: p.components,
+      ...(p.files.length ? { files: p.files } : {}),
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
-  const { files, chartFailed, chartNote } = await replyAttachments(
-    reply,
-    deps.services,
-    deps.renderPng,
-    `discord:${i.user.id}`,
-  );
-  const payload = discordPayload(reply, files, deps.store, { chartFailed, ...(chartNote ? { chartNote } : {}) });
+  const { files, chartFailed, chartNote } = await replyAttachments(reply, deps.services, deps.renderPng, {
+    owner: `discord:${i.user.id}`,
+    raw,
+  });
+  const payload = discordPayload(reply, files, deps.store, {
+    chartFailed,
+    raw,
+    ...(chartNote ? { chartNote } : {}),
+  });
   if (reply.thread?.key && (await answerInKeyedThread(i, reply, payload, deps))) return;
   if (reply.thread && !reply.thread.key && i.inGuild() && !i.channel?.isThread()) {
     const head = await i.editReply({

@@ -80,17 +80,21 @@ function optionValues(
     if (user) known.set(user.id, user);
     raw[optionKey(def, o.name) ?? o.name] = o.type === ApplicationCommandOptionType.User ? `<@${o.value}>` : o.value;
   }
+  // The chat form of the same command (positional options bare): logs, and the attached files' names.
   const text = Object.entries(raw)
-    .map(([k, v]) => `${k}:${String(v)}`)
+    .map(([k, v]) => {
+      const s = String(v);
+      return def.options[k]?.positional && !/\s/.test(s) ? s : `${k}:${/\s/.test(s) ? JSON.stringify(s) : s}`;
+    })
     .join(' ');
   return { raw, text: `/${def.name}${text ? ` ${text}` : ''}`, known };
 }
 
 /** A refusal is answered privately at once; anything else is deferred, then run and delivered. */
-async function answer(i: Answerable, p: Prepared, deps: DiscordHandlerDeps): Promise<void> {
+async function answer(i: Answerable, p: Prepared, deps: DiscordHandlerDeps, raw: string): Promise<void> {
   if (!p.ok) return replyNow(i, p.reply, deps);
   await i.deferReply();
-  await answerDeferred(i, await p.run(), deps);
+  await answerDeferred(i, await p.run(), deps, raw);
 }
 
 async function chatInput(i: ChatInputCommandInteraction, deps: DiscordHandlerDeps): Promise<void> {
@@ -114,6 +118,7 @@ async function chatInput(i: ChatInputCommandInteraction, deps: DiscordHandlerDep
     i,
     deps.pipeline.prepare({ command, args: raw, raw: text }, { user: userOf(i), channel: channelOf(i), directory }),
     deps,
+    text,
   );
 }
 
@@ -127,6 +132,7 @@ async function componentClick(i: MessageComponentInteraction, deps: DiscordHandl
     i,
     deps.pipeline.prepare({ text }, { user: userOf(i), channel: channelOf(i), directory }),
     deps,
+    text,
   );
 }
 

@@ -1,8 +1,9 @@
 /**
- * Reply -> Discord message: an embed (text, table as a code block, provenance in the footer,
- * the chart as attachment://chart.png), the files, and components for Reply.actions. Errors and
- * private replies are plain content. Limits from Discord's docs: content 2000, embed description
- * 4096, footer 2048, custom_id 100, select options 25, 5 buttons per row, 5 rows.
+ * Reply -> Discord message: embeds (text, table as a code block, provenance in the footer,
+ * the chart as attachment://chart.png), the files (chart, table CSV, Reply.files), and components
+ * for Reply.actions. Errors and private replies are plain content. Long answers follow the one
+ * rule of long-answer.ts within DISCORD_LIMITS; components: custom_id 100, select options 25,
+ * 5 buttons per row, 5 rows.
  */
 import {
   ButtonStyle,
@@ -12,10 +13,11 @@ import {
   type APIEmbed,
 } from 'discord.js';
 import type { Reply, ReplyAction } from '../../reply.js';
-import { formatReplyText, formatTable, provenanceLine } from '../format-text.js';
+import { provenanceLine } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';
-import { CHART_FILE, type Attachment } from '../reply-attachments.js';
+import { composeAnswer } from '../long-answer.js';
+import { CHART_FILE, tableCsvName, textFile, textFileName, type Attachment } from '../reply-attachments.js';
 
 export const CUSTOM_ID_PREFIX = 'hfbot:';
 const EMBED_COLOR = 0xff9d00;
@@ -33,7 +35,7 @@ const label = (s: string, max = 100) => s.slice(0, max) || '-';
 
 const STYLE = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, danger: ButtonStyle.Danger } as const;
 
-export function components(actions: readonly ReplyAction[], store: ActionStore): DiscordPayload['components'] {
+export function componentsOf(actions: readonly ReplyAction[], store: ActionStore): DiscordPayload['components'] {
   const rows: DiscordPayload['components'] = [];
   const customId = (command: string) => CUSTOM_ID_PREFIX + store.encode(command, 100 - CUSTOM_ID_PREFIX.length);
   for (const a of actions) {
@@ -69,26 +71,58 @@ export function components(actions: readonly ReplyAction[], store: ActionStore):
   return rows.slice(0, 5);
 }
 
+/**
+ * Discord's limits (discord-api-docs, resources/message.mdx: "Create Message" and "Embed Limits";
+ * reference.mdx "Uploading Files"): content 2000 characters; up to 10 embeds, each description
+ * 4096 and footer 2048, and 6000 characters over all embeds' title, description, field names and
+ * values, footer and author; 10 files per message.
+ */
+export const DISCORD_LIMITS = { content: 2000, description: 4096, footer: 2048, total: 6000, embeds: 10, files: 10 };
+
+const fence = (body: string) => `\`\`\`\n${body}\n\`\`\``;
+
+/**
+ * `raw` is the command as typed: it names the attached CSV and, when the text is longer than a
+ * message, the attached text file (long-answer.ts has the rule).
+ */
 export function discordPayload(
   reply: Reply,
   files: Attachment[],
   store: ActionStore,
-  opts: { chartFailed?: boolean; chartNote?: string } = {},
+  opts: { chartFailed?: boolean; chartNote?: string; raw?: string } = {},
 ): DiscordPayload {
-  const out = {
-    files: files.map((f) => ({ attachment: f.data, name: f.name })),
-    components: reply.actions?.length ? components(reply.actions, store) : [],
-  };
-  if (reply.error || reply.ephemeral) return { content: clip(formatReplyText(reply), 2000), embeds: [], ...out };
-  const parts = [reply.text];
-  if (reply.table?.rows.length) parts.push(`\`\`\`\n${clip(formatTable(reply.table, 40), 3000)}\n\`\`\``);
-  if (opts.chartFailed) parts.push(`*${opts.chartNote ?? msg.platforms.chartUnavailable}*`);
+  const raw = opts.raw ?? '';
+  const L = DISCORD_LIMITS;
+  const components = reply.actions?.length ? componentsOf(reply.actions, store) : [];
+  const names = { csvName: tableCsvName(reply, raw), textName: textFileName(raw), fence };
+  const attach = (extra: Attachment[]) =>
+    [...files, ...extra].slice(0, L.files).map((f) => ({ attachment: f.data, name: f.name }));
   const prov = provenanceLine(reply.provenance);
-  const embed: APIEmbed = {
-    description: clip(parts.join('\n\n'), 4096),
+  if (reply.error || reply.ephemeral) {
+    // One message content; the provenance goes in it as the last line.
+    const text = prov ? `${reply.text}\n(${prov})` : reply.text;
+    const c = composeAnswer(text, reply.table, { max: L.content, containers: 1, total: L.content }, names);
+    return {
+      content: c.chunks[0]!,
+      embeds: [],
+      files: attach(c.textComplete ? [] : [textFile(reply, raw)]),
+      components,
+    };
+  }
+  const footer = prov ? clip(prov, L.footer) : '';
+  const c = composeAnswer(
+    reply.text,
+    reply.table,
+    { max: L.description, containers: L.embeds, total: L.total - footer.length },
+    { ...names, extra: opts.chartFailed ? [`*${opts.chartNote ?? msg.platforms.chartUnavailable}*`] : [] },
+  );
+  const chart = files.some((f) => f.name === CHART_FILE);
+  const embeds: APIEmbed[] = c.chunks.map((description, i) => ({
+    description,
     color: EMBED_COLOR,
-    ...(prov ? { footer: { text: clip(prov, 2048) } } : {}),
-    ...(files.some((f) => f.name === CHART_FILE) ? { image: { url: `attachment://${CHART_FILE}` } } : {}),
-  };
-  return { embeds: [embed], ...out };
+    // The provenance and the chart close the answer: on its last embed.
+    ...(i === c.chunks.length - 1 && footer ? { footer: { text: footer } } : {}),
+    ...(i === c.chunks.length - 1 && chart ? { image: { url: `attachment://${CHART_FILE}` } } : {}),
+  }));
+  return { embeds, files: attach(c.textComplete ? [] : [textFile(reply, raw)]), components };
 }

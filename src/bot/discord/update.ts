@@ -31,7 +31,13 @@ async function tellPrivately(i: MessageComponentInteraction, reply: Reply, deps:
   await (acked ? i.followUp(body) : i.reply(body));
 }
 
-export async function answerComponent(i: MessageComponentInteraction, p: Prepared, deps: DeliverDeps): Promise<void> {
+/** `raw` is the command the control ran; it names the attached files. */
+export async function answerComponent(
+  i: MessageComponentInteraction,
+  p: Prepared,
+  deps: DeliverDeps,
+  raw = '',
+): Promise<void> {
   if (!p.ok) return tellPrivately(i, p.reply, deps, false);
   const work = p.run();
   let timer: NodeJS.Timeout | undefined;
@@ -45,8 +51,8 @@ export async function answerComponent(i: MessageComponentInteraction, p: Prepare
   reply ??= await work;
   if (reply.error) return tellPrivately(i, reply, deps, deferred);
 
-  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng);
-  const payload = discordPayload(reply, files, deps.store, { chartFailed });
+  const { files, chartFailed } = await replyAttachments(reply, deps.services, deps.renderPng, { raw });
+  const payload = discordPayload(reply, files, deps.store, { chartFailed, raw });
   const edit = (body: Parameters<MessageComponentInteraction['update']>[0] & object) =>
     deferred ? i.editReply(body) : i.update(body);
   const privateAnswer = Boolean(reply.ephemeral || reply.thread?.private);
@@ -64,6 +70,8 @@ export async function answerComponent(i: MessageComponentInteraction, p: Prepare
     content: payload.content ?? reply.text,
     embeds: payload.embeds,
     components: payload.components,
+    // The private answer keeps its files (its table's CSV); ephemeral follow-ups may carry them.
+    ...(payload.files.length ? { files: payload.files } : {}),
     flags: MessageFlags.Ephemeral,
   });
 }

@@ -3,7 +3,7 @@ import { webApi } from '@slack/bolt';
 import type { Announcer } from '../../jobs/announce.js';
 import type { Services } from '../../services.js';
 import { createActionStore } from '../action-store.js';
-import type { RenderPng } from '../reply-attachments.js';
+import { ANNOUNCE_NAME, type RenderPng } from '../reply-attachments.js';
 import { deliverSlack } from './deliver.js';
 
 export function slackAnnouncer(services: Services, render: RenderPng): Announcer {
@@ -25,7 +25,7 @@ export function slackAnnouncer(services: Services, render: RenderPng): Announcer
       const d = await deliverSlack(
         client,
         reply,
-        { channel },
+        { channel, raw: ANNOUNCE_NAME },
         { services, store: createActionStore(), renderPng: render },
       );
       return { id: d.ts ?? null, files: d.files };

@@ -1,13 +1,17 @@
 /**
- * Reply -> Block Kit: a section with the text, the table as a code block, a context block with
- * the provenance line, and the actions (static_select / buttons). Limits from Slack's Block Kit
- * reference: section text 3000 chars, option text 75, option value 150, block_id 255, button value 2000.
+ * Reply -> Block Kit: sections with the text and the table as a code block (long answers follow
+ * the one rule of long-answer.ts within SLACK_LIMITS), a context block with the provenance line,
+ * and the actions (static_select / buttons: option text 75, option value 150, block_id 255,
+ * button value 2000, from Slack's Block Kit reference).
  */
 import type { types } from '@slack/bolt';
 import type { Reply, ReplyAction } from '../../reply.js';
-import { formatReplyText, formatTable, provenanceLine } from '../format-text.js';
+import { provenanceLine } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';
+import { packText } from '../fit-text.js';
+import { composeAnswer } from '../long-answer.js';
+import { tableCsvName, textFile, textFileName, type Attachment } from '../reply-attachments.js';
 
 export type Block = types.KnownBlock;
 type Raw = Record<string, unknown>;
@@ -22,7 +26,13 @@ export function clip(s: string, max: number): string {
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The message's top-level text: notifications and clients without blocks read it. */
-export const fallbackText = (reply: Reply) => clip(esc(formatReplyText(reply)), 3900);
+/**
+ * The `text` argument beside blocks (notifications, screen readers): the answer's first lines,
+ * whole, within one section's worth (Slack truncates `text` past 40,000 characters and advises
+ * keeping it short; the blocks carry the rest).
+ */
+export const fallbackText = (reply: Reply) =>
+  packText(esc(reply.text || ' '), { max: 3000, containers: 1, total: 3000 }).chunks[0] ?? ' ';
 
 const plain = (text: string, max = 75) => ({ type: 'plain_text', text: clip(text, max).slice(0, max), emoji: true });
 
@@ -64,17 +74,69 @@ function actionBlocks(actions: readonly ReplyAction[], store: ActionStore): Raw[
   return blocks;
 }
 
-export function replyBlocks(reply: Reply, store: ActionStore, extra: { note?: string } = {}): Block[] {
-  const blocks: Raw[] = [{ type: 'section', text: { type: 'mrkdwn', text: clip(esc(reply.text || ' '), 3000) } }];
-  if (reply.table?.rows.length) {
-    const body = formatTable(reply.table, 40);
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${clip(esc(body), 2990)}\`\`\`` } });
-  }
+/**
+ * Slack's limits (Block Kit reference: section text 3000 characters, context at most 10 elements,
+ * header 150; chat.postMessage: at most 50 blocks). Past about 13,000 characters of block text
+ * in all, chat.postMessage answers msg_blocks_too_long although no single limit is crossed
+ * (slackapi/bolt-js#2509), so the blocks of one answer stay under 12,000. The `text` fallback
+ * (notifications, screen readers) is kept to one section's worth.
+ */
+export const SLACK_LIMITS = { section: 3000, blocks: 50, context: 10, header: 150, total: 12_000, text: 3000 };
+
+const fence = (body: string) => `\`\`\`${esc(body)}\`\`\``;
+
+export interface SlackMessage {
+  /** The `text` argument: the answer's first lines, the fallback for notifications. */
+  text: string;
+  blocks: Block[];
+  /** The whole text as a file, when the answer was longer than the message. */
+  textFile: Attachment | null;
+}
+
+/**
+ * `raw` is the command as typed (it names the attached files); `canAttach` is false for private
+ * answers through response_url, which carry no files.
+ */
+export function slackMessage(
+  reply: Reply,
+  store: ActionStore,
+  extra: { note?: string; raw?: string; canAttach?: boolean } = {},
+): SlackMessage {
+  const L = SLACK_LIMITS;
+  const raw = extra.raw ?? '';
+  const canAttach = extra.canAttach ?? true;
   const prov = provenanceLine(reply.provenance);
   const notes = [prov, extra.note].filter((x): x is string => Boolean(x));
+  const tail: Raw[] = [];
   if (notes.length)
-    blocks.push({ type: 'context', elements: notes.map((n) => ({ type: 'mrkdwn', text: clip(esc(n), 3000) })) });
-  if (reply.actions?.length) blocks.push(...actionBlocks(reply.actions, store));
-  // Built as plain objects (the literal shapes above follow Block Kit); typed once here.
-  return blocks as unknown as Block[];
+    tail.push({ type: 'context', elements: notes.map((n) => ({ type: 'mrkdwn', text: clip(esc(n), L.section) })) });
+  if (reply.actions?.length) tail.push(...actionBlocks(reply.actions, store));
+  const c = composeAnswer(
+    reply.text,
+    reply.table,
+    { max: L.section, containers: L.blocks - tail.length, total: L.total - JSON.stringify(tail).length },
+    {
+      fence,
+      escape: esc,
+      tableApart: true,
+      csvName: canAttach ? tableCsvName(reply, raw) : null,
+      textName: canAttach ? textFileName(raw) : null,
+    },
+  );
+  const sections: Raw[] = c.chunks.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  return {
+    text: fallbackText(reply),
+    // Built as plain objects (the literal shapes above follow Block Kit); typed once here.
+    blocks: [...sections, ...tail] as unknown as Block[],
+    textFile: c.textComplete || !canAttach ? null : textFile(reply, raw),
+  };
+}
+
+/** The blocks alone (see slackMessage); `canAttach: false` where no file can go with them. */
+export function replyBlocks(
+  reply: Reply,
+  store: ActionStore,
+  extra: { note?: string; raw?: string; canAttach?: boolean } = {},
+): Block[] {
+  return slackMessage(reply, store, extra).blocks;
 }

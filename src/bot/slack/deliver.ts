@@ -7,7 +7,7 @@ import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../reply.js';
 import { msg } from '../../messages/index.js';
 import { CHART_FILE, replyAttachments } from '../reply-attachments.js';
-import { fallbackText, replyBlocks } from './blocks.js';
+import { slackMessage } from './blocks.js';
 import type { SlackDeliverDeps, SlackTarget } from './types.js';
 import { deliverInThread } from './threads.js';
 import { updateOrigin } from './update.js';
@@ -29,6 +29,7 @@ export async function deliverSlack(
   deps: SlackDeliverDeps,
 ): Promise<Delivered> {
   const log = deps.services.logger;
+  const raw = target.raw ?? '';
   // A select or button: its answer takes the place of the message it came from (update.ts).
   if (target.origin && target.respond && (await updateOrigin(client, reply, target, deps)))
     return { channel: target.channel, files: [], ephemeral: true };
@@ -40,20 +41,20 @@ export async function deliverSlack(
   )
     return { channel: target.channel, files: [], ephemeral: Boolean(thread.private) };
   if ((reply.ephemeral || reply.error || reply.thread?.private) && target.respond) {
-    await target.respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: fallbackText(reply),
-      blocks: replyBlocks(reply, deps.store),
-    });
+    // response_url messages carry no files: the answer says so where it had to leave rows out.
+    const m = slackMessage(reply, deps.store, { raw, canAttach: false });
+    await target.respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
     return { channel: target.channel, files: [], ephemeral: true };
   }
-  const { files, chartFailed, chartNote } = await replyAttachments(reply, deps.services, deps.renderPng, target.owner);
-  const blocks = replyBlocks(
-    reply,
-    deps.store,
-    chartFailed ? { note: chartNote ?? msg.platforms.chartUnavailable } : {},
-  );
+  const { files, chartFailed, chartNote } = await replyAttachments(reply, deps.services, deps.renderPng, {
+    ...(target.owner ? { owner: target.owner } : {}),
+    raw,
+  });
+  const m = slackMessage(reply, deps.store, {
+    raw,
+    ...(chartFailed ? { note: chartNote ?? msg.platforms.chartUnavailable } : {}),
+  });
+  if (m.textFile) files.push(m.textFile);
   let threadTs = target.threadTs;
   let ts: string | undefined;
   try {
@@ -67,19 +68,20 @@ export async function deliverSlack(
     }
     const posted = await client.chat.postMessage({
       channel: target.channel,
-      text: fallbackText(reply),
-      blocks,
+      text: m.text,
+      blocks: m.blocks,
       ...(threadTs ? { thread_ts: threadTs } : {}),
     });
     ts = posted.ts;
   } catch (err) {
     if (!target.respond) throw err;
     log.warn('chat.postMessage failed; answering through response_url', { err, channel: target.channel });
+    const p = slackMessage(reply, deps.store, { raw, canAttach: false, note: msg.platforms.slackNotInChannel });
     await target.respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: `${msg.platforms.deliveryFailed}\n${fallbackText(reply)}`,
-      blocks: replyBlocks(reply, deps.store, { note: msg.platforms.slackNotInChannel }),
+      text: `${msg.platforms.deliveryFailed}\n${p.text}`,
+      blocks: p.blocks,
     });
     return { channel: target.channel, files: [], ephemeral: true };
   }

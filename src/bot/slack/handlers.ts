@@ -29,6 +29,8 @@ export interface SlackHandlerDeps {
 
 interface Job {
   text: string;
+  /** What the user typed before the command name ('/' or '/hfbot '). */
+  prefix?: string;
   user: { id: string; name?: string };
   target: SlackTarget;
   client: webApi.WebClient;
@@ -43,7 +45,12 @@ export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<v
     const channel = { id: job.target.channel, ...(job.target.threadTs ? { threadId: job.target.threadTs } : {}) };
     const reply = await deps.pipeline.run(
       { text: job.text },
-      { user, channel, ...(deps.directory ? { directory: deps.directory } : {}) },
+      {
+        user,
+        channel,
+        ...(job.prefix ? { prefix: job.prefix } : {}),
+        ...(deps.directory ? { directory: deps.directory } : {}),
+      },
     );
     await deliverSlack(job.client, reply, job.target, deps);
     log.debug('slack answered', {
@@ -63,14 +70,17 @@ export async function runAndDeliver(job: Job, deps: SlackHandlerDeps): Promise<v
 }
 
 /**
- * The command line from a slash command. With "Escape channels, users, and links" on, Slack sends
- * users as <@U0AAA1|handle> (or <@U0AAA1>); the label may hold spaces, so it is dropped here and
- * the id looked up (users.info) when it matters.
+/**
+ * The command line of a slash command: `/trend llama` -> `trend llama`; the umbrella `/hfbot
+ * trend llama` -> `trend llama` typed with the prefix `/hfbot ` (a bare `/hfbot` is /help). With
+ * "Escape channels, users, and links" on, Slack sends users as <@U0AAA1|handle> (or <@U0AAA1>);
+ * the label may hold spaces, so it is dropped here and the id looked up (users.info) when it matters.
  */
-export function commandLine(command: string, text: string, umbrella: string): string {
+export function commandLine(command: string, text: string, umbrella: string): { text: string; prefix: string } {
   const name = command.replace(/^\//, '');
-  const line = text.replace(/<@([UW][A-Z0-9]+)\|[^>]*>/g, '<@$1>');
-  return name === umbrella ? line : `${name} ${line}`.trim();
+  const line = text.replace(/<@([UW][A-Z0-9]+)\|[^>]*>/g, '<@$1>').trim();
+  if (name === umbrella) return { text: line || 'help', prefix: `/${umbrella} ` };
+  return { text: `${name} ${line}`.trim(), prefix: '/' };
 }
 
 export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
@@ -78,14 +88,21 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
   const background = (job: Promise<void>) => deps.track?.(job);
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
     await ack();
+    const line = commandLine(command.command, command.text, umbrella);
     // Not awaited: Bolt's HTTP receiver has answered already; Socket Mode must not hold the ack.
     background(
       runAndDeliver(
         {
-          text: commandLine(command.command, command.text, umbrella),
+          ...line,
           // user_name is deprecated (a handle, not a display name); names come from users.info.
           user: { id: command.user_id },
-          target: { channel: command.channel_id, respond, user: command.user_id, owner: `slack:${command.user_id}` },
+          target: {
+            channel: command.channel_id,
+            respond,
+            user: command.user_id,
+            owner: `slack:${command.user_id}`,
+            raw: line.text,
+          },
           client,
         },
         deps,
@@ -127,12 +144,13 @@ export function registerSlackHandlers(app: App, deps: SlackHandlerDeps): void {
       await respond({ response_type: 'ephemeral', replace_original: false, text: msg.platforms.actionExpired });
       return;
     }
+    const text = fillTemplate(template, value);
     background(
       runAndDeliver(
         {
-          text: fillTemplate(template, value),
+          text,
           user: { id: b.user.id },
-          target,
+          target: { ...target, raw: text },
           client,
         },
         deps,

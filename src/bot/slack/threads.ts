@@ -47,7 +47,9 @@ export async function deliverInThread(
   const text = fallbackText(reply);
   try {
     const ts = await threadTs(client, reply.thread, target, deps);
-    const body = { channel: target.channel, thread_ts: ts, text, blocks: replyBlocks(reply, deps.store) };
+    // No file goes with a thread post (postEphemeral cannot carry one): rows left out are said so.
+    const blocks = replyBlocks(reply, deps.store, { raw: target.raw ?? '', canAttach: false });
+    const body = { channel: target.channel, thread_ts: ts, text, blocks };
     if (reply.thread.private && target.user) await client.chat.postEphemeral({ ...body, user: target.user });
     else await client.chat.postMessage(body);
     await target.respond?.({

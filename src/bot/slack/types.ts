@@ -24,6 +24,8 @@ export interface SlackTarget {
   user?: string;
   /** Who asked ("slack:U123"): their charts count against their render limit. */
   owner?: string;
+  /** The command as typed: names the attached CSV and text files. */
+  raw?: string;
   /** Set when the command came from a select or button: its answer updates that message. */
   origin?: SlackOrigin;
 }

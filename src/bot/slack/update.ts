@@ -7,8 +7,8 @@
  *   with chat.update, and the answer goes to the rater alone (response_url, ephemeral), so a
  *   label never shows in the channel;
  * - an error leaves the message as it was (the controls stay usable) and is told privately;
- * - an answer with files (a chart) cannot ride on a response_url: the controls leave the
- *   original and the answer is posted as a new message (returns false).
+ * - an answer with files (a chart, a table's CSV) cannot ride on a response_url: the controls
+ *   leave the original and the answer is posted as a new message (returns false).
  */
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../reply.js';
@@ -40,12 +40,14 @@ export async function updateOrigin(
   const respond = target.respond!;
   const origin = target.origin!;
   const text = fallbackText(reply);
-  const blocks = replyBlocks(reply, deps.store);
+  // A response_url carries no files: where rows are left out, the answer says so.
+  const blocks = replyBlocks(reply, deps.store, { raw: target.raw ?? '', canAttach: false });
   if (reply.error) {
     await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
     return true;
   }
-  if (reply.chart || reply.files?.length) {
+  // A table goes with its CSV (issue 13 item 1), which a response_url cannot carry either.
+  if (reply.chart || reply.files?.length || reply.table?.rows.length) {
     await stripControls(client, target, deps);
     return false;
   }

@@ -2,6 +2,7 @@
 import type { Reply, ReplyAction, ReplyTable } from '../../reply.js';
 import { provenanceLine } from '../format-text.js';
 import type { CachedReply } from './reply-cache.js';
+import { tableCsvName } from '../reply-attachments.js';
 
 export interface WebReply {
   id: string;
@@ -13,6 +14,12 @@ export interface WebReply {
   /** Alt text for the chart image: the chart's own title or description, else the reply's first line. */
   chartAlt: string | null;
   csvUrl: string | null;
+  /** The name the CSV downloads as (every row of the table, also when only the first are shown). */
+  csvName: string | null;
+  /** Rows of the whole table (more than `table.rows` when the command listed only the first). */
+  tableRows: number | null;
+  /** Every file the reply carries (/code export's CSV ...), each with its download URL. */
+  files: { name: string; url: string; contentType: string; bytes: number }[];
   actions: ReplyAction[];
   thread: { title: string } | null;
   ephemeral: boolean;
@@ -45,6 +52,17 @@ export function toWebReply(entry: CachedReply): WebReply {
     chartUrl: r.chart && entry.kept ? `/api/chart/${entry.id}.png` : null,
     chartAlt: r.chart ? chartAlt(r) : null,
     csvUrl: hasTable && entry.kept ? `/api/csv/${entry.id}.csv` : null,
+    csvName: hasTable ? tableCsvName(r, entry.raw) : null,
+    tableRows: hasTable ? (r.table!.complete?.rows ?? r.table!.rows.length) : null,
+    // Like the chart and the CSV: a reply too large to keep lists no file that would 404.
+    files: entry.kept
+      ? (r.files ?? []).map((f, i) => ({
+          name: f.name,
+          url: `/api/file/${entry.id}/${i}`,
+          contentType: f.contentType,
+          bytes: typeof f.content === 'string' ? Buffer.byteLength(f.content, 'utf8') : f.content.byteLength,
+        }))
+      : [],
     actions: r.actions ?? [],
     thread: r.thread ?? null,
     ephemeral: Boolean(r.ephemeral),

@@ -9,7 +9,8 @@ import { completeCommands, completeValues } from '../../commands/complete.js';
 import type { Services } from '../../services.js';
 import { msg } from '../../messages/index.js';
 import { chartPng, type RenderPng } from '../reply-attachments.js';
-import { downloadName } from './csv.js';
+import { attachmentDisposition, downloadName } from './csv.js';
+import { tableCsvName } from '../reply-attachments.js';
 import { CSV_CONTENT_TYPE, tableToCsv } from '../../csv.js';
 import { readJson, send, sendJson, WebError } from './http.js';
 import type { ReplyCache } from './reply-cache.js';
@@ -47,6 +48,7 @@ const CompleteQuery = z.object({
 });
 
 const ID = /^\/api\/(chart|csv)\/([A-Za-z0-9_-]{1,64})\.(png|csv)$/;
+const FILE = /^\/api\/file\/([A-Za-z0-9_-]{1,64})\/(\d{1,3})$/;
 
 /** "text: is missing ..." from the first zod issue, so the user knows which field to fix. */
 function issueMessage(error: z.ZodError): string {
@@ -123,10 +125,25 @@ function csv(res: ServerResponse, id: string, d: WebDeps): void {
   if (!entry) throw new WebError(404, 'E_EXPIRED', msg.web.replyExpired(id));
   const table = entry.reply.table;
   if (!table?.columns.length) throw new WebError(404, 'E_NO_TABLE', msg.web.noTable(id));
-  send(res, 200, tableToCsv(table), {
+  // A table listing only its first rows (table.complete) downloads as the file holding them all.
+  const whole = table.complete && entry.reply.files?.find((f) => f.name === table.complete!.file);
+  send(res, 200, whole ? whole.content : tableToCsv(table), {
     'content-type': CSV_CONTENT_TYPE,
     'cache-control': 'private, max-age=3600',
-    'content-disposition': `attachment; filename="${downloadName(entry.raw, 'csv')}"`,
+    'content-disposition': attachmentDisposition(tableCsvName(entry.reply, entry.raw) ?? 'table.csv'),
+  });
+}
+
+/** Any file the reply carries (/code export's CSV, the rater pairs of /code agreement). */
+function file(res: ServerResponse, id: string, index: number, d: WebDeps): void {
+  const entry = d.cache.get(id);
+  if (!entry) throw new WebError(404, 'E_EXPIRED', msg.web.replyExpired(id));
+  const f = entry.reply.files?.[index];
+  if (!f) throw new WebError(404, 'E_NO_FILE', msg.web.noFile(id, index));
+  send(res, 200, f.content, {
+    'content-type': f.contentType,
+    'cache-control': 'private, max-age=3600',
+    'content-disposition': attachmentDisposition(f.name),
   });
 }
 
@@ -160,6 +177,11 @@ export async function route(req: IncomingMessage, res: ServerResponse, d: WebDep
       replies: d.cache.size,
       cacheBytes: d.cache.bytes,
     });
+  }
+  const f = FILE.exec(p);
+  if (f) {
+    allow(req, ['GET']);
+    return file(res, f[1]!, Number(f[2]), d);
   }
   const m = ID.exec(p);
   if (m && ((m[1] === 'chart' && m[3] === 'png') || (m[1] === 'csv' && m[3] === 'csv'))) {

@@ -73,16 +73,19 @@ describe('bot/discord (gateway + interactions)', () => {
     expect(embed.description).toMatch(/^Dataset saner2024-/);
     expect(embed.description).toMatch(/```\nfile\s+rows\s+sha256/);
     expect(embed.footer.text).toMatch(/^dataset saner2024-/);
-    expect(e.files).toHaveLength(0);
+    // The table travels whole as a CSV (issue 13 item 1), named after the command.
+    expect(e.files.map((f) => f.name)).toEqual(['dataset.csv']);
+    expect(e.files[0]!.bytes.toString('utf8').split('\r\n')[0]).toBe('file,rows,sha256');
+    expect(embed.description).toContain('The table (8 rows) is also attached as dataset.csv.');
   });
 
   it('a chart reply carries the PNG as an attachment shown in the embed, plus select and button components', async () => {
     const x = fake.chatInput('plot', [{ name: 'kind', type: STRING, value: 'line' }]);
     const e = await edit(x);
-    expect(e.files).toHaveLength(1);
-    expect(e.files[0]!.name).toBe('chart.png');
+    expect(e.files.map((f) => f.name)).toEqual(['chart.png', 'plot-kind-line.csv']);
     expect(isPng(e.files[0]!.bytes)).toBe(true);
-    expect(body(e).attachments).toEqual([expect.objectContaining({ id: '0' })]);
+    expect(e.files[1]!.bytes.toString('utf8')).toBe('month,n\r\n2021-01,3\r\n2021-02,5\r\n');
+    expect(body(e).attachments).toEqual([expect.objectContaining({ id: '0' }), expect.objectContaining({ id: '1' })]);
     expect(body(e).embeds[0]).toMatchObject({
       description: expect.stringMatching(/^A line chart/),
       image: { url: 'attachment://chart.png' },
@@ -109,7 +112,7 @@ describe('bot/discord (gateway + interactions)', () => {
     renderFails = true;
     const x = fake.chatInput('plot');
     const e = await edit(x);
-    expect(e.files).toHaveLength(0);
+    expect(e.files.map((f) => f.name)).toEqual(['plot.csv']);
     expect(body(e).embeds[0].description).toMatch(/A bar chart[\s\S]*could not be drawn/);
     expect(body(e).embeds[0].image).toBeUndefined();
     expect(services.logger.lines.some((l) => l.level === 'error' && l.msg.includes('chart rendering failed'))).toBe(

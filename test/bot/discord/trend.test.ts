@@ -38,7 +38,7 @@ describe.runIf(hasTrend)('bot/discord /trend end to end', () => {
     expect(embed.description.toLowerCase()).toContain('llama');
     expect(embed.image).toEqual({ url: 'attachment://chart.png' });
     expect(embed.footer?.text).toMatch(/^dataset saner2024-/);
-    expect(edit.files.map((f) => f.name)).toEqual(['chart.png']);
+    expect(edit.files.map((f) => f.name)).toEqual(['chart.png', 'trend-llama.csv']);
     expect(isPng(edit.files[0]!.bytes)).toBe(true);
     expect(edit.files[0]!.bytes.length).toBeGreaterThan(5000);
   });

@@ -88,18 +88,22 @@ describe('bot/slack (HTTP mode)', () => {
     expect(fake.responses.find((r) => r.id === id)).toBeUndefined();
   });
 
-  it('uploads the chart PNG with files.uploadV2 (getUploadURLExternal, upload, completeUploadExternal)', async () => {
+  it('uploads the chart PNG and the table CSV with files.uploadV2 (getUploadURLExternal, upload, completeUploadExternal)', async () => {
     const before = fake.uploads.length;
     await slash('/plot', 'kind:line', 'UPLOT');
-    const complete = await fake.waitFor(() => fake.callsTo('files.completeUploadExternal').at(-1));
+    const csv = await fake.waitFor(() => fake.uploads.slice(before).find((u) => u.name === 'plot-kind-line.csv'));
+    const png = fake.uploads.slice(before).find((u) => u.name === 'chart.png')!;
+    expect(isPng(png.bytes)).toBe(true);
+    const complete = await fake.waitFor(() =>
+      fake
+        .callsTo('files.completeUploadExternal')
+        .find((c) => (c.params.files as { id: string }[])[0]!.id === png.fileId),
+    );
     expect(complete.params.channel_id).toBe('C000');
-    const upload = fake.uploads.at(-1)!;
-    expect(fake.uploads.length).toBe(before + 1);
-    expect(isPng(upload.bytes)).toBe(true);
-    expect((complete.params.files as { id: string }[])[0]!.id).toBe(upload.fileId);
-    const get = fake.callsTo('files.getUploadURLExternal').at(-1)!;
-    expect(get.params.filename).toBe('chart.png');
-    expect(Number(get.params.length)).toBe(upload.bytes.length);
+    const get = fake.callsTo('files.getUploadURLExternal').find((g) => g.params.filename === 'chart.png')!;
+    expect(Number(get.params.length)).toBe(png.bytes.length);
+    // The CSV holds every row of the table, through the one CSV writer.
+    expect(csv.bytes.toString('utf8')).toBe('month,n\r\n2021-01,3\r\n2021-02,5\r\n');
     // Controls are rendered: a static_select whose block carries the template, and a button.
     const msg = await posted((t) => t.startsWith('A line chart'));
     const blocks = msg.params.blocks as {
@@ -121,7 +125,14 @@ describe('bot/slack (HTTP mode)', () => {
       (b) => b.type === 'context',
     )!;
     expect(context.elements!.map((e) => e.text).join(' ')).toMatch(/could not be drawn/);
-    expect(fake.uploads.length).toBe(uploads);
+    // No PNG; the table's CSV still goes out.
+    const csv = await fake.waitFor(() => fake.uploads.slice(uploads).find((u) => u.name === 'plot.csv'));
+    expect(fake.uploads.slice(uploads).map((u) => u.name)).not.toContain('chart.png');
+    await fake.waitFor(() =>
+      fake
+        .callsTo('files.completeUploadExternal')
+        .find((c) => (c.params.files as { id: string }[])[0]!.id === csv.fileId),
+    );
     expect(services.logger.lines.some((l) => l.level === 'error' && l.msg.includes('chart rendering failed'))).toBe(
       true,
     );

@@ -57,6 +57,9 @@ describe.runIf(hasTrend)('bot/slack /trend end to end', () => {
       20_000,
     );
     expect(done).toBeTruthy();
-    expect(isPng(fake.uploads.at(-1)!.bytes)).toBe(true);
+    // The chart and the table's CSV (trend-llama.csv) are both uploaded.
+    const png = await fake.waitFor(() => fake.uploads.find((u) => u.name === 'chart.png'));
+    expect(isPng(png.bytes)).toBe(true);
+    await fake.waitFor(() => fake.uploads.find((u) => u.name === 'trend-llama.csv'));
   });
 });

@@ -179,7 +179,9 @@ describe('bot/web/server', () => {
     const res = await fetch(new URL(json.csvUrl, web.url));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="hfbot-tricky.csv"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="tricky.csv"; filename*=UTF-8\'\'tricky.csv',
+    );
     expect(await res.text()).toBe(
       'name,note,n\r\n"a, b","say ""hi""",1\r\n"line\nbreak",,2.5\r\n"\'=HYPERLINK(""http://evil.example"")",\'-2+3,-0.69\r\n',
     );

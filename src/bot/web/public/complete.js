@@ -1,6 +1,6 @@
 // Autocomplete for the command box (an ARIA combobox): "/" suggests commands; after a
 // command, its options ("from:") and model types or themes for options that take them.
-import { el } from './render.js';
+import { el } from './dom.js';
 
 async function fetchItems(kind, q, signal) {
   const res = await fetch(`/api/complete?kind=${kind}&q=${encodeURIComponent(q)}`, { signal });

@@ -1,54 +1,8 @@
 // A reply (the JSON of POST /api/ask) as DOM nodes. Only textContent is ever set from
 // server data, so nothing in a reply can inject markup.
+import { el } from './dom.js';
 import { menuNode } from './menu.js';
-
-const MAX_ROWS = 100;
-
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'text') node.textContent = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) if (c) node.append(c);
-  return node;
-}
-
-function isNumeric(rows, i) {
-  return rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number');
-}
-
-function tableNode(table, label) {
-  const rows = table.rows.slice(0, MAX_ROWS);
-  const numeric = table.columns.map((_, i) => isNumeric(table.rows, i));
-  const head = el(
-    'tr',
-    {},
-    ...table.columns.map((c, i) => el('th', { scope: 'col', class: numeric[i] ? 'num' : undefined, text: c })),
-  );
-  const body = rows.map((r) =>
-    el(
-      'tr',
-      {},
-      ...r.map((v, i) => el('td', { class: numeric[i] ? 'num' : undefined, text: v === null ? '' : String(v) })),
-    ),
-  );
-  const t = el(
-    'table',
-    {},
-    el('caption', { class: 'visually-hidden', text: label }),
-    el('thead', {}, head),
-    el('tbody', {}, ...body),
-  );
-  // Focusable so keyboard users can scroll a wide table sideways.
-  const wrap = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label }, t);
-  if (table.rows.length > MAX_ROWS)
-    wrap.append(el('p', { class: 'note', text: `… ${table.rows.length - MAX_ROWS} more rows in the CSV.` }));
-  return wrap;
-}
+import { linkified, tableNode } from './table.js';
 
 function chartNode(reply) {
   const img = el('img', { src: reply.chartUrl, alt: reply.chartAlt || 'Chart', class: 'chart', decoding: 'async' });
@@ -80,10 +34,19 @@ function chartNode(reply) {
   return fig;
 }
 
+function kb(bytes) {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} KB`;
+}
+
+/** Downloads: the chart, the table as CSV, and every file the reply carries. */
 function linksNode(reply) {
   const links = [];
-  if (reply.chartUrl) links.push(el('a', { href: reply.chartUrl, download: '', text: 'Download PNG' }));
-  if (reply.csvUrl) links.push(el('a', { href: reply.csvUrl, download: '', text: 'Download CSV' }));
+  if (reply.chartUrl)
+    links.push(el('a', { href: reply.chartUrl, download: reply.chartFile || '', text: 'Download PNG' }));
+  if (reply.csvUrl) links.push(el('a', { href: reply.csvUrl, download: reply.csvName || '', text: 'Download CSV' }));
+  // A file that is the table's own CSV (all rows of a table listing its first) has its link already.
+  for (const f of (reply.files || []).filter((x) => !(reply.csvUrl && x.name === reply.csvName)))
+    links.push(el('a', { href: f.url, download: f.name, text: `Download ${f.name} (${kb(f.bytes)})` }));
   return links.length ? el('p', { class: 'downloads' }, ...links) : null;
 }
 
@@ -116,8 +79,8 @@ export function replyNode(reply, run) {
     { class: 'bubble' },
     el('p', { class: 'who-line', text: reply.error ? 'hfbot (error)' : 'hfbot' }),
   );
-  bubble.append(el('p', { class: reply.error ? 'text error-text' : 'text', text: reply.text }));
-  if (reply.table) bubble.append(tableNode(reply.table, `Table: ${reply.text.split('\n')[0].slice(0, 120)}`));
+  bubble.append(el('p', { class: reply.error ? 'text error-text' : 'text' }, ...linkified(reply.text)));
+  if (reply.table) bubble.append(tableNode(reply, `Table: ${reply.text.split('\n')[0].slice(0, 120)}`));
   if (reply.chartUrl) bubble.append(chartNode(reply));
   const links = linksNode(reply);
   if (links) bubble.append(links);
