@@ -5,7 +5,7 @@
  * write, as for a server with its own CPUs), into a scratch database; then, in
  * the same run, inserts the same rows with a plain better-sqlite3 bulk insert (one transaction,
  * no HTTP, no JSON, no validation) as the ceiling. Prints models/s and RSS for both.
- * Run: npx tsx bench/hub-ingest.ts [N]
+ * Run: npx tsx bench/hub-ingest.ts [N] [--commit-ms MS]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +21,9 @@ import { silentLogger } from '../src/logger.js';
 import { fakeModel, type FakeModel } from '../test/helpers/fake-hub.js';
 
 const N = Number(process.argv[2] ?? 1_000_000);
+// The miner commits every 2 s (and 50,000 models); `--commit-ms 1e9` shows what the 2-second commits cost.
+const at = process.argv.indexOf('--commit-ms');
+const commitEveryMs = at > 0 ? Number(process.argv[at + 1]) : undefined;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hfbot-bench-hub-'));
 const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
@@ -49,6 +52,7 @@ try {
     logger: silentLogger,
     now: () => new Date(),
     pageSize: 1000,
+    commitEveryMs,
     http: new PoliteHttp({ requestsPerMinute: 1e9, timeoutMs: 60_000 }),
     onProgress: (p) => {
       for (const m of marks)
@@ -68,15 +72,17 @@ try {
   // --- the ceiling: the same rows, straight into the same table shape, one transaction.
   const plain = new Database(path.join(dir, 'plain.sqlite'));
   plain.exec(
-    'CREATE TABLE hub_models (id TEXT PRIMARY KEY, author TEXT, created_month TEXT, model_type TEXT, has_card INTEGER NOT NULL, pipeline_tag TEXT, library TEXT)',
+    'CREATE TABLE hub_models (hub_id TEXT PRIMARY KEY NOT NULL, id TEXT NOT NULL, author TEXT, created_month TEXT, model_type TEXT, has_card INTEGER NOT NULL, pipeline_tag TEXT, library TEXT, seen_run INTEGER)',
   );
-  const insert = plain.prepare('INSERT INTO hub_models VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = plain.prepare('INSERT INTO hub_models VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const runId = Date.now() * 1000 + 123;
   const t1 = performance.now();
   plain.transaction(() => {
     for (let i = 0; i < N; i++) {
       const m = fakeModel(i) as FakeModel;
       const t = m.config?.model_type;
       insert.run(
+        m._id,
         m.id,
         m.author,
         m.createdAt.slice(0, 7),
@@ -84,6 +90,7 @@ try {
         m.cardData && Object.keys(m.cardData).length ? 1 : 0,
         m.pipeline_tag,
         m.library_name,
+        runId,
       );
     }
   })();

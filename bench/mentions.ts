@@ -137,13 +137,16 @@ function buildDb(file: string): number {
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   const stored = storeCorpus(db, corpus(), '2026-11-20T00:00:00Z');
-  const insert = db.prepare('INSERT INTO hub_models VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO hub_models (hub_id, id, author, created_month, model_type, has_card, pipeline_tag, library) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   db.transaction(() => {
     for (let i = 0; i < MODELS; i++) {
       const m = fakeModel(i) as FakeModel;
       const t = m.config?.model_type;
       const card = m.cardData && Object.keys(m.cardData).length ? 1 : 0;
       insert.run(
+        m._id,
         m.id,
         m.author,
         m.createdAt.slice(0, 7),

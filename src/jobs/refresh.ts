@@ -10,7 +10,7 @@ import { msg } from '../messages/index.js';
 import type { MentionScan } from '../data/derive/mentions.js';
 import { MINED, type DerivedSeries } from '../data/derive/series.js';
 import { cardMonths } from '../data/queries/series.js';
-import { PoliteHttp, type HttpOptions } from '../data/miners/http.js';
+import { PoliteHttp, type HttpOptions, type WaitEvent } from '../data/miners/http.js';
 import { mineForum, type ForumMineResult } from '../data/miners/forum/mine.js';
 import { mineHub, type HubMineResult } from '../data/miners/hub/mine.js';
 import type { ProgressSink } from '../data/miners/progress.js';
@@ -26,8 +26,11 @@ export interface RefreshOptions {
   skipForum?: boolean;
   skipHub?: boolean;
   fullHub?: boolean;
+  fullForum?: boolean;
   http?: HttpOptions;
   onProgress?: ProgressSink;
+  /** Rate-limit and retry waits, by source (the progress line shows them). */
+  onWait?: (source: 'forum' | 'hub', w: WaitEvent) => void;
 }
 
 export interface RefreshResult {
@@ -58,10 +61,11 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
     : await attempt('forum', () =>
         mineForum({
           db,
-          http: new PoliteHttp({ logger, ...o.http }),
+          http: new PoliteHttp({ logger, ...o.http, onWait: (w) => o.onWait?.('forum', w) }),
           baseUrl: o.forumUrl ?? config.HFBOT_FORUM_URL,
           logger,
           now,
+          full: o.fullForum,
           onProgress: o.onProgress,
         }),
       );
@@ -71,7 +75,12 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
     : await attempt('hub', () =>
         mineHub({
           db,
-          http: new PoliteHttp({ logger, ...o.http, headers: { ...o.http?.headers, ...hubHeaders } }),
+          http: new PoliteHttp({
+            logger,
+            ...o.http,
+            headers: { ...o.http?.headers, ...hubHeaders },
+            onWait: (w) => o.onWait?.('hub', w),
+          }),
           baseUrl: o.hubUrl ?? config.HFBOT_HUB_URL,
           logger,
           now,

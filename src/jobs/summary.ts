@@ -18,14 +18,40 @@ export function summarize(
   },
 ): string {
   const lines = [mining.refreshHeader(after.version ?? '?', before.version)];
+  const status = (source: 'forum' | 'hub', r: { partial?: boolean } | null) =>
+    run.failures.some((f) => f.source === source)
+      ? ('failed' as const)
+      : r === null
+        ? ('not mined' as const)
+        : r.partial
+          ? ('partial' as const)
+          : ('complete' as const);
+  // New = what the total grew by plus what left it: a run that drops deleted rows still counts its new ones.
+  const forumGone = run.forum?.goneTopics ?? 0;
+  const hubGone = run.hub?.goneModels ?? 0;
   lines.push(
-    mining.refreshCounts(
-      run.forum ? after.topics - before.topics : null,
-      run.forum?.changedTopics ?? 0,
-      after.topics,
-      run.hub ? after.models - before.models : null,
-      after.models,
-    ),
+    [
+      mining.refreshSource('Forum', {
+        status: status('forum', run.forum),
+        added: after.topics - before.topics + forumGone,
+        changed: run.forum?.changedTopics ?? 0,
+        gone: forumGone,
+        total: after.topics,
+        unit: 'topics',
+        skipped: run.forum?.skipped?.length ?? 0,
+        bad: run.forum?.badEntries ?? 0,
+      }),
+      mining.refreshSource('Hub', {
+        status: status('hub', run.hub),
+        added: after.models - before.models + hubGone,
+        changed: null,
+        gone: hubGone,
+        total: after.models,
+        unit: 'models',
+        skipped: run.hub?.skipped?.length ?? 0,
+        bad: run.hub?.badEntries ?? 0,
+      }),
+    ].join(' '),
   );
   for (const f of run.failures) lines.push(mining.refreshFailed(f.source, f.error));
 

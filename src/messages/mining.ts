@@ -1,13 +1,15 @@
 /** Strings of the forum and Hub miners, the derived statistics, /verify and refresh. */
 import { fmtCount as fmt, fmtShare as pct, fmtSigned3 as num } from '../format/numbers.js';
+import { miningRuns } from './mining-runs.js';
 
 export const mining = {
+  ...miningRuns,
   malformed: (url: string, detail: string) =>
     `Unexpected response from ${url}: ${detail}. Skipped; nothing stored for it.`,
   badRate: (rpm: number) => `The request rate must be a positive number of requests per minute; got ${rpm}.`,
   timedOut: (ms: number) => `no complete response within ${ms} ms`,
-  retryAfterTooLong: (url: string, ms: number) =>
-    `${url} asked us to wait ${Math.round(ms / 1000)} s (Retry-After), longer than we are willing to; stopped.`,
+  retryAfterTooLong: (url: string, ms: number, source = 'Retry-After') =>
+    `${url} asked us to wait ${Math.round(ms / 1000)} s (${source}), longer than we are willing to; stopped.`,
   gaveUp: (url: string, tries: number, last: string) => `Gave up on ${url} after ${tries} tries (last error: ${last}).`,
   tryLater: 'The server may be down or rate-limiting; run the same command later: it resumes where it stopped.',
   badModelTypes: (file: string, bad: string[]) =>
@@ -16,7 +18,6 @@ export const mining = {
       : `${file}: no model type names found.`,
   modelTypesHint:
     "Give a list with one lowercase model_type per line, or Transformers' models/auto/configuration_auto.py.",
-  badHubPage: (url: string, detail: string) => `Unexpected response from ${url}: ${detail}.`,
   badMatchRef: (ref: string) =>
     `match: expected a topic id and a model type such as 639:opt; got ${JSON.stringify(ref)}.`,
   badMatchRefHint: 'Copy it from the /verify list.',
@@ -35,14 +36,6 @@ export const mining = {
   verifySource: 'Mined forum topics (mention_matches)',
   refreshHeader: (version: string, was: string | null) =>
     `**Refresh ${version}**${was && was !== version ? ` (was ${was})` : ''}`,
-  refreshCounts: (
-    newTopics: number | null,
-    changed: number,
-    topics: number,
-    newModels: number | null,
-    models: number,
-  ) =>
-    `Forum: ${newTopics === null ? 'not mined' : `+${fmt(newTopics)} new topics, ${fmt(changed)} changed`} (${fmt(topics)} in all). Hub: ${newModels === null ? 'not mined' : `+${fmt(newModels)} new models`} (${fmt(models)} in all).`,
   refreshFailed: (source: string, error: string) => `${source === 'forum' ? 'Forum' : 'Hub'} mining stopped: ${error}`,
   refreshCategories: (parts: string[]) => `Forum categories (share of topics): ${parts.join('; ')}.`,
   share: (name: string, now: number, delta: number | null) =>
@@ -67,32 +60,6 @@ export const mining = {
   needFrom: 'hfbot mine model-types needs --from FILE.',
   typesUpdated: (added: string[], removed: string[], total: number) =>
     `data/model-types.txt now lists ${total} model types (${added.length} added${added.length ? `: ${added.slice(0, 10).join(', ')}${added.length > 10 ? '...' : ''}` : ''}; ${removed.length} removed${removed.length ? `: ${removed.slice(0, 10).join(', ')}` : ''}). Run hfbot mine stats to recount.`,
-  forumDone: (r: {
-    pages: number;
-    newTopics: number;
-    changedTopics: number;
-    postChunks: number;
-    requests: number;
-    skipped: { url: string; error: string }[];
-    resumed: boolean;
-  }) =>
-    [
-      `Forum: ${r.newTopics} new and ${r.changedTopics} changed topics from ${r.pages} pages${r.resumed ? ' (resumed an interrupted run)' : ''}; ${r.requests} requests (${r.postChunks} extra post chunks).`,
-      ...r.skipped.map((s) => `  skipped ${s.url}: ${s.error}`),
-    ].join('\n'),
-  hubDone: (r: {
-    pages: number;
-    models: number;
-    newModels: number;
-    badEntries: number;
-    requests: number;
-    skipped: { url: string; error: string }[];
-    resumed: boolean;
-  }) =>
-    [
-      `Hub: ${r.models} models read (${r.newModels} new) from ${r.pages} pages${r.resumed ? ' (resumed an interrupted run)' : ''}; ${r.requests} requests${r.badEntries ? `; ${r.badEntries} entries were not models and were skipped` : ''}.`,
-      ...r.skipped.map((s) => `  skipped ${s.url}: ${s.error}`),
-    ].join('\n'),
   recomputed: (version: string, mentions: number, valid: number, pending: number) =>
     `Mined statistics ${version}: ${mentions} forum mentions, ${valid} models of a valid type${pending ? `; ${pending} new matches wait for /verify` : ''}. Ask with source:mined.`,
   refreshSubtitle: (day: string) => `Mined ${day}`,

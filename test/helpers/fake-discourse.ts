@@ -1,339 +1,324 @@
 /**
- * Fake servers on 127.0.0.1 for the miners: a generic fault-injecting JSON server (used by
- * fake-hub.ts too) and a Discourse forum with generated topics that can change between runs.
- * Every request is logged so tests assert on request counts.
+ * A fake Discourse forum on 127.0.0.1, written from Discourse's source (discourse/discourse) and its
+ * API docs, as strict and as faulty as the real one:
+ *
+ * - GET /latest.json?page=N: 30 topics a page (TopicQuery::DEFAULT_PER_PAGE_COUNT), newest bump
+ *   first, pinned topics on page 0 only and later pages offset by them (prioritize_pinned_topics),
+ *   so deleting a topic shifts every later page; `more_topics_url` only on a full page; a page that
+ *   is not a non-negative integer is a 400 (TopicQuery.validators). Deleted and private topics are
+ *   not listed.
+ * - GET /t/<id>.json: the first 20 visible posts (TopicView::CHUNK_SIZE) and `post_stream.stream`,
+ *   every visible post id (deleted ones leave it, hidden ones stay with their text withheld:
+ *   BasicPostSerializer#cooked_hidden). Deleted: 404; private: 403 error_type invalid_access.
+ * - GET /t/<id>/posts.json?post_ids[]=...: those posts of the topic, no cap on how many
+ *   (TopicsController#posts); a request target over 8 KB is refused 414, as nginx does.
+ * - GET /posts.json[?before=ID]: 50 public regular posts of listed topics, newest id first, ids
+ *   below `before` (PostsController#latest, LatestPostsQuery), under `latest_posts`.
+ * - GET /about.json (Stats: topic and post counts), /categories.json.
+ * - An edit moves the post's version and updated_at and bumps the topic only when it is the last
+ *   post (PostRevisor#bump_topic); a deletion lowers posts_count without a bump.
+ * - Faults: a login-only forum (403 not_logged_in on everything), a CDN challenge (403 HTML),
+ *   rate limiting (429 with Retry-After and `extras.wait_seconds`), malformed optional fields,
+ *   and the generic ones of faulty-server.ts.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { fixedWindow, startFaultyServer, type FaultyServer, type Routed } from './faulty-server.js';
+import {
+  FAKE_CATEGORIES,
+  generateTopics,
+  postJson,
+  topicJson,
+  visiblePosts,
+  type FakePost,
+  type FakeTopic,
+} from './fake-discourse-data.js';
 
-export type FaultKind = 'status' | 'truncate' | 'slow' | 'reset' | 'badjson';
-export interface Fault {
-  kind: FaultKind;
-  /** Which request paths (pathname + search) it applies to; default all. */
-  match?: (pathAndQuery: string) => boolean;
-  /** How many matching requests it hits; default 1. */
-  times?: number;
-  status?: number;
-  retryAfter?: string;
-  delayMs?: number;
-}
+export { startFaultyServer, type FaultyServer, type Fault, type FaultKind } from './faulty-server.js';
+export { FAKE_CATEGORIES, generateTopics, lcg, type FakePost, type FakeTopic } from './fake-discourse-data.js';
 
-export interface Routed {
-  status: number;
-  body: string;
-  headers?: Record<string, string>;
-}
-
-export interface FaultyServer {
-  base: string;
-  requests: string[];
-  inject(f: Fault): void;
-  pending(): number;
-  close(): Promise<void>;
-}
-
-export async function startFaultyServer(route: (url: URL) => Routed): Promise<FaultyServer> {
-  const requests: string[] = [];
-  const faults: (Fault & { left: number })[] = [];
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const pq = url.pathname + url.search;
-    requests.push(pq);
-    const fault = faults.find((f) => f.left > 0 && (!f.match || f.match(pq)));
-    if (fault) fault.left--;
-    const send = () => {
-      const r = route(url);
-      const headers = { 'content-type': 'application/json; charset=utf-8', ...r.headers };
-      if (fault?.kind === 'truncate') {
-        // Declares the full length, sends half, drops the connection: the client sees a cut body.
-        const buf = Buffer.from(r.body);
-        res.writeHead(r.status, { ...headers, 'content-length': String(buf.length) });
-        res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => res.socket?.destroy());
-        return;
-      }
-      const body = fault?.kind === 'badjson' ? r.body.slice(0, Math.floor(r.body.length / 2)) : r.body;
-      res.writeHead(r.status, headers);
-      res.end(body);
-    };
-    if (fault?.kind === 'reset') return void req.socket.destroy();
-    if (fault?.kind === 'status') {
-      res.writeHead(fault.status ?? 500, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
-      return void res.end('{"errors":["fault"]}');
-    }
-    if (fault?.kind === 'slow') return void setTimeout(send, fault.delayMs ?? 1000);
-    send();
-  });
-  // Keep-alive sockets would hold close() open after a slow-response test.
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    requests,
-    inject: (f) => faults.push({ ...f, left: f.times ?? 1 }),
-    pending: () => faults.reduce((n, f) => n + f.left, 0),
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Fake Discourse: generated topics served like /latest.json, /t/<id>.json, /t/<id>/posts.json.
-
-export interface FakePost {
-  id: number;
-  post_number: number;
-  username: string;
-  created_at: string;
-  cooked: string;
-  accepted_answer?: boolean;
-}
-export interface FakeTopic {
-  id: number;
-  title: string;
-  category_id: number;
-  created_at: string;
-  bumped_at: string;
-  views: number;
-  tags: string[];
-  pinned: boolean;
-  posts: FakePost[];
+export interface FakeDiscourseOptions {
+  perPage?: number;
+  /** Every request answers 403 not_logged_in (a forum that needs a login). */
+  loginRequired?: boolean;
+  /** Every request answers 403 with an HTML page (a CDN challenge). */
+  cdnChallenge?: boolean;
+  /** false: /posts.json is 404 (an older or locked-down forum). */
+  postsApi?: boolean;
+  /** Answer at most this many of the post_ids asked for (a stricter forum than the source says). */
+  postIdsCap?: number;
+  /** Longest request target accepted (nginx: 8 KB with large_client_header_buffers 4 8k). */
+  maxTarget?: number;
+  rateLimit?: { max: number; windowMs: number; now?: () => number };
 }
 
 export interface FakeDiscourse extends FaultyServer {
   topics: Map<number, FakeTopic>;
-  /** A new reply: bumps the topic to the top of /latest. */
-  reply(topicId: number, text: string, at: string): void;
+  reply(topicId: number, text: string, at: string): FakePost;
   addTopic(title: string, text: string, at: string): FakeTopic;
-  count(kind: 'latest' | 'topic' | 'posts' | 'categories'): number;
+  /** As PostRevisor: bumps only the last post's topic; `bump` forces it (the issue's "topic bumped by such an edit"). */
+  editPost(postId: number, text: string, at: string, opts?: { bump?: boolean }): void;
+  deletePost(postId: number): void;
+  hidePost(postId: number): void;
+  deleteTopic(topicId: number): void;
+  makePrivate(topicId: number): void;
+  post(postId: number): { topic: FakeTopic; post: FakePost };
+  count(kind: 'latest' | 'topic' | 'posts' | 'latest_posts' | 'categories' | 'about'): number;
+  /** Rebuilds the listing order now (the benchmark keeps this out of the miner's time). */
+  warm(): void;
 }
 
-const WORDS = [
-  'model',
-  'training',
-  'loss',
-  'tokenizer',
-  'dataset',
-  'pipeline',
-  'error',
-  'GPU',
-  'fine-tune',
-  'inference',
-  'batch',
-  'checkpoint',
-];
-const MODELS = [
-  'BERT',
-  'gpt2',
-  'GPT-2',
-  't5',
-  'RoBERTa',
-  'llama-2',
-  'Whisper',
-  'bart',
-  'DistilBERT',
-  'ViT',
-  'wav2vec2',
-];
-const AMBIGUOUS = [
-  'I will opt for a smaller batch',
-  'the clip of audio is short',
-  'Sam said it works',
-  'I use git to push',
-];
-export const FAKE_CATEGORIES = [
-  { id: 5, name: 'Beginners', slug: 'beginners', subs: [] as { id: number; name: string; slug: string }[] },
-  { id: 6, name: 'Intermediate', slug: 'intermediate', subs: [] },
-  {
-    id: 9,
-    name: '🤗Transformers',
-    slug: 'transformers',
-    subs: [{ id: 21, name: 'Transformers Agents', slug: 'agents' }],
-  },
-];
-const CATEGORY_IDS = [5, 6, 9, 21];
-
-/** Deterministic pseudo-random numbers, so every run serves the same forum. */
-export function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-export function generateTopics(n: number, seed = 1): FakeTopic[] {
-  const rnd = lcg(seed);
-  const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
-  const start = Date.parse('2020-07-01T00:00:00Z');
-  const span = Date.parse('2023-06-20T00:00:00Z') - start;
-  let postId = 1000;
-  const topics: FakeTopic[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = 100 + i * 3;
-    const created = start + Math.floor((i / n) * span);
-    // Every 97th topic is long enough to need extra post chunks (Discourse sends 20 at first).
-    const nPosts = i % 97 === 5 ? 45 : 1 + Math.floor(rnd() * 4);
-    const posts: FakePost[] = [];
-    for (let p = 0; p < nPosts; p++) {
-      const m = pick(MODELS);
-      const extra = rnd() < 0.1 ? ` ${pick(AMBIGUOUS)}.` : '';
-      posts.push({
-        id: postId++,
-        post_number: p + 1,
-        username: `user${Math.floor(rnd() * 500)}`,
-        created_at: new Date(created + p * 3_600_000).toISOString(),
-        cooked: `<p>Using <strong>${m}</strong> for ${pick(WORDS)} &amp; ${pick(WORDS)}.${extra}</p><p><a href="https://hf.co/x">link</a></p>`,
-        accepted_answer: p === 1 && i % 4 === 0,
-      });
-    }
-    topics.push({
-      id,
-      title: `${pick(WORDS)} problem with ${pick(MODELS)} #${i}`,
-      category_id: pick(CATEGORY_IDS),
-      created_at: new Date(created).toISOString(),
-      bumped_at: posts.at(-1)!.created_at,
-      views: 10 + Math.floor(rnd() * 1000),
-      tags: rnd() < 0.3 ? ['help'] : [],
-      pinned: i === 0,
-      posts,
-    });
-  }
-  return topics;
-}
-
-const postJson = (t: FakeTopic, p: FakePost) => ({
-  ...p,
-  topic_id: t.id,
-  name: '',
-  avatar_template: '/a.png',
-  reads: 1,
-  yours: false,
+const json = (status: number, body: unknown, headers?: Record<string, string>): Routed => ({
+  status,
+  body: JSON.stringify(body),
+  headers,
 });
-const topicJson = (t: FakeTopic) => ({
-  id: t.id,
-  title: t.title,
-  fancy_title: t.title,
-  created_at: t.created_at,
-  last_posted_at: t.posts.at(-1)!.created_at,
-  bumped_at: t.bumped_at,
-  category_id: t.category_id,
-  tags: t.tags,
-  views: t.views,
-  reply_count: t.posts.length - 1,
-  posts_count: t.posts.length,
-  pinned: t.pinned,
-  has_accepted_answer: t.posts.some((p) => p.accepted_answer),
-  archetype: 'regular',
+const NOT_FOUND = json(404, { errors: ['The requested URL or resource could not be found.'], error_type: 'not_found' });
+const PRIVATE = json(403, {
+  errors: ['You are not permitted to view the requested resource.'],
+  error_type: 'invalid_access',
 });
+const LOGIN = json(403, { errors: ['You need to be logged in to do that.'], error_type: 'not_logged_in' });
+const CDN: Routed = {
+  status: 403,
+  body: '<!DOCTYPE html><title>Just a moment...</title>',
+  headers: { 'content-type': 'text/html' },
+};
 
-export async function startFakeDiscourse(topicList: FakeTopic[], perPage = 30): Promise<FakeDiscourse> {
+export async function startFakeDiscourse(
+  topicList: FakeTopic[],
+  opts: FakeDiscourseOptions = {},
+): Promise<FakeDiscourse> {
+  const perPage = opts.perPage ?? 30;
   const topics = new Map(topicList.map((t) => [t.id, t]));
-  let nextPost = 10_000_000;
-  const ordered = () =>
-    [...topics.values()].sort(
-      (a, b) => Number(b.pinned) - Number(a.pinned) || b.bumped_at.localeCompare(a.bumped_at) || b.id - a.id,
-    );
-  const route = (url: URL): Routed => {
+  let nextPost = 1000;
+  let nextTopic = 100;
+  for (const t of topicList) {
+    nextTopic = Math.max(nextTopic, t.id + 1);
+    for (const p of t.posts) nextPost = Math.max(nextPost, p.id + 1);
+  }
+  let dirty = true;
+  let listed: FakeTopic[] = [];
+  let pinned: FakeTopic[] = [];
+  let rest: FakeTopic[] = [];
+  let publicPosts: { t: FakeTopic; p: FakePost }[] = [];
+  const byId = new Map<number, { topic: FakeTopic; post: FakePost }>();
+  const index = () => {
+    if (!dirty) return;
+    listed = [...topics.values()]
+      .filter((t) => !t.deleted && !t.private)
+      .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.bumped_at.localeCompare(a.bumped_at) || b.id - a.id);
+    pinned = listed.filter((t) => t.pinned);
+    rest = listed.filter((t) => !t.pinned);
+    publicPosts = listed
+      .flatMap((t) => t.posts.filter((p) => !p.deleted && !p.hidden && (p.post_type ?? 1) === 1).map((p) => ({ t, p })))
+      .sort((a, b) => b.p.id - a.p.id);
+    byId.clear();
+    for (const t of topics.values()) for (const p of t.posts) byId.set(p.id, { topic: t, post: p });
+    dirty = false;
+  };
+  const limiter = opts.rateLimit ? fixedWindow(opts.rateLimit.max, opts.rateLimit.windowMs, opts.rateLimit.now) : null;
+
+  const route = (url: URL, targetLength: number): Routed => {
+    if (opts.cdnChallenge) return CDN;
+    if (opts.loginRequired) return LOGIN;
+    if (targetLength > (opts.maxTarget ?? 8192))
+      return { status: 414, body: '<html>414 Request-URI Too Large</html>', headers: { 'content-type': 'text/html' } };
+    if (limiter) {
+      const slot = limiter.take();
+      if (!slot.allowed) {
+        // ApplicationController's RateLimiter::LimitExceeded handler.
+        const wait = Math.ceil(slot.resetMs / 1000);
+        return json(
+          429,
+          {
+            errors: [`You’ve performed this action too many times. Please wait ${wait} seconds before trying again.`],
+            error_type: 'rate_limit',
+            extras: { wait_seconds: wait, time_left: `${wait} seconds` },
+          },
+          { 'retry-after': String(wait), 'discourse-rate-limit-error-code': 'ip_10_secs_limit' },
+        );
+      }
+    }
+    index();
     const p = url.pathname;
     if (p === '/latest.json') {
-      const page = Number(url.searchParams.get('page') ?? 0);
-      const all = ordered();
-      const slice = all.slice(page * perPage, (page + 1) * perPage);
-      const more = (page + 1) * perPage < all.length;
-      return {
-        status: 200,
-        body: JSON.stringify({
-          users: [],
-          topic_list: {
-            can_create_topic: false,
-            per_page: perPage,
-            topics: slice.map(topicJson),
-            ...(more ? { more_topics_url: `/latest?page=${page + 1}` } : {}),
-          },
-        }),
-      };
+      const raw = url.searchParams.get('page') ?? '0';
+      if (!/^\d+$/.test(raw))
+        return json(400, { errors: ['Invalid parameters: page'], error_type: 'invalid_parameters' });
+      const page = Number(raw);
+      const slice =
+        page === 0
+          ? [...pinned, ...rest].slice(0, perPage)
+          : rest.slice(page * perPage - pinned.length, (page + 1) * perPage - pinned.length);
+      return json(200, {
+        users: [],
+        topic_list: {
+          can_create_topic: false,
+          per_page: perPage,
+          topics: slice.map(topicJson),
+          ...(slice.length === perPage ? { more_topics_url: `/latest?page=${page + 1}` } : {}),
+        },
+      });
     }
-    if (p === '/categories.json') {
-      return {
-        status: 200,
-        body: JSON.stringify({
-          category_list: {
-            categories: FAKE_CATEGORIES.map((c) => ({
-              id: c.id,
-              name: c.name,
-              slug: c.slug,
-              subcategory_list: c.subs,
-            })),
-          },
-        }),
-      };
+    if (p === '/posts.json') {
+      if (opts.postsApi === false) return NOT_FOUND;
+      const before = Number(url.searchParams.get('before') ?? 0);
+      // publicPosts is newest id first: the first index whose id is below `before`.
+      let lo = 0;
+      let hi = publicPosts.length;
+      while (before > 0 && lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (publicPosts[mid]!.p.id < before) hi = mid;
+        else lo = mid + 1;
+      }
+      const page = publicPosts.slice(lo, lo + 50);
+      return json(200, {
+        latest_posts: page.map(({ t, p }) =>
+          postJson(t, p, {
+            topic_title: t.title,
+            topic_html_title: t.title,
+            category_id: t.category_id,
+            raw: p.cooked,
+          }),
+        ),
+      });
     }
+    if (p === '/about.json') {
+      const posts = [...topics.values()].reduce((n, t) => n + t.posts.length, 0);
+      return json(200, { about: { title: 'Fake forum', stats: { topics_count: listed.length, posts_count: posts } } });
+    }
+    if (p === '/categories.json')
+      return json(200, {
+        category_list: {
+          categories: FAKE_CATEGORIES.map((c) => ({ id: c.id, name: c.name, slug: c.slug, subcategory_list: c.subs })),
+        },
+      });
     const mt = /^\/t\/(\d+)\.json$/.exec(p);
     const mp = /^\/t\/(\d+)\/posts\.json$/.exec(p);
     const t = topics.get(Number((mt ?? mp)?.[1]));
-    if (!t) return { status: 404, body: JSON.stringify({ errors: ['not found'] }) };
-    if (mt) {
-      return {
-        status: 200,
-        body: JSON.stringify({
-          ...topicJson(t),
-          chunk_size: 20,
-          post_stream: { posts: t.posts.slice(0, 20).map((x) => postJson(t, x)), stream: t.posts.map((x) => x.id) },
-        }),
-      };
-    }
+    if (!t || t.deleted) return NOT_FOUND;
+    if (t.private) return PRIVATE;
+    const visible = visiblePosts(t);
+    if (mt)
+      return json(200, {
+        deleted_at: null,
+        ...topicJson(t),
+        chunk_size: 20,
+        ...(visible.some((x) => x.accepted_answer)
+          ? { accepted_answer: { post_number: visible.find((x) => x.accepted_answer)!.post_number } }
+          : {}),
+        post_stream: { posts: visible.slice(0, 20).map((x) => postJson(t, x)), stream: visible.map((x) => x.id) },
+      });
     const ids = new Set(url.searchParams.getAll('post_ids[]').map(Number));
-    return {
-      status: 200,
-      body: JSON.stringify({
-        post_stream: { posts: t.posts.filter((x) => ids.has(x.id)).map((x) => postJson(t, x)) },
-        id: t.id,
-      }),
-    };
+    const found = visible.filter((x) => ids.has(x.id)).slice(0, opts.postIdsCap ?? Number.POSITIVE_INFINITY);
+    return json(200, { post_stream: { posts: found.map((x) => postJson(t, x)) }, id: t.id });
   };
-  const srv = await startFaultyServer(route);
+
+  const srv = await startFaultyServer((url, req) => route(url, req.targetLength));
+  const post = (id: number) => {
+    index();
+    const found = byId.get(id);
+    if (!found) throw new Error(`no post ${id}`);
+    return found;
+  };
+  const change = <T>(fn: () => T): T => {
+    const out = fn();
+    dirty = true;
+    return out;
+  };
+  const kinds = {
+    latest: /^\/latest\.json/,
+    topic: /^\/t\/\d+\.json/,
+    posts: /^\/t\/\d+\/posts\.json/,
+    latest_posts: /^\/posts\.json/,
+    categories: /^\/categories\.json/,
+    about: /^\/about\.json/,
+  };
   return {
     ...srv,
     topics,
-    reply(topicId, text, at) {
-      const t = topics.get(topicId)!;
-      t.posts.push({
-        id: nextPost++,
-        post_number: t.posts.length + 1,
-        username: 'replier',
-        created_at: at,
-        cooked: `<p>${text}</p>`,
-      });
-      t.bumped_at = at;
-    },
-    addTopic(title, text, at) {
-      const id = Math.max(...topics.keys()) + 1;
-      const t: FakeTopic = {
-        id,
-        title,
-        category_id: 5,
-        created_at: at,
-        bumped_at: at,
-        views: 1,
-        tags: [],
-        pinned: false,
-        posts: [{ id: nextPost++, post_number: 1, username: 'asker', created_at: at, cooked: `<p>${text}</p>` }],
-      };
-      topics.set(id, t);
-      return t;
-    },
-    count(kind) {
-      const re = {
-        latest: /^\/latest\.json/,
-        topic: /^\/t\/\d+\.json/,
-        posts: /^\/t\/\d+\/posts\.json/,
-        categories: /^\/categories\.json/,
-      }[kind];
-      return srv.requests.filter((r) => re.test(r)).length;
-    },
+    post,
+    reply: (topicId, text, at) =>
+      change(() => {
+        const t = topics.get(topicId)!;
+        const p: FakePost = {
+          id: nextPost++,
+          post_number: t.posts.length + 1,
+          username: 'replier',
+          created_at: at,
+          updated_at: at,
+          version: 1,
+          cooked: `<p>${text}</p>`,
+        };
+        t.posts.push(p);
+        t.bumped_at = at;
+        return p;
+      }),
+    addTopic: (title, text, at) =>
+      change(() => {
+        const t: FakeTopic = {
+          id: nextTopic++,
+          title,
+          category_id: 5,
+          created_at: at,
+          bumped_at: at,
+          views: 1,
+          tags: [],
+          pinned: false,
+          posts: [
+            {
+              id: nextPost++,
+              post_number: 1,
+              username: 'asker',
+              created_at: at,
+              updated_at: at,
+              version: 1,
+              cooked: `<p>${text}</p>`,
+            },
+          ],
+        };
+        topics.set(t.id, t);
+        return t;
+      }),
+    editPost: (postId, text, at, o = {}) =>
+      change(() => {
+        const { topic, post: p } = post(postId);
+        p.cooked = `<p>${text}</p>`;
+        p.version = (p.version ?? 1) + 1;
+        p.updated_at = at;
+        const last = visiblePosts(topic)
+          .filter((x) => (x.post_type ?? 1) === 1)
+          .at(-1);
+        if (last?.id === postId || o.bump) topic.bumped_at = at;
+      }),
+    deletePost: (postId) => change(() => Object.assign(post(postId).post, { deleted: true })),
+    hidePost: (postId) => change(() => Object.assign(post(postId).post, { hidden: true })),
+    deleteTopic: (topicId) => change(() => Object.assign(topics.get(topicId)!, { deleted: true })),
+    makePrivate: (topicId) => change(() => Object.assign(topics.get(topicId)!, { private: true })),
+    count: (kind) => srv.requests.filter((r) => kinds[kind].test(r)).length,
+    warm: index,
   };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // For the benchmark: `node --import tsx test/helpers/fake-discourse.ts TOPICS POSTS_PER_TOPIC` serves a
+  // generated forum in its own process and prints its base URL; a line "reply N" on stdin adds N replies.
+  const n = Number(process.argv[2] ?? 150_000);
+  const fd = await startFakeDiscourse(generateTopics(n, 11, Number(process.argv[3] ?? 10)));
+  fd.warm();
+  process.stdout.write(`${fd.base}\n`);
+  process.stdin.on('data', (d: Buffer) => {
+    const m = /reply (\d+)/.exec(d.toString());
+    if (!m) return;
+    const ids = [...fd.topics.keys()];
+    for (let i = 0; i < Number(m[1]); i++)
+      fd.reply(
+        ids[(i * 7919) % ids.length]!,
+        `Follow-up ${i} on llama`,
+        new Date(Date.UTC(2023, 6, 1, 0, 0, i)).toISOString(),
+      );
+    fd.warm();
+    process.stdout.write('ok\n');
+  });
+  process.on('SIGTERM', () => void fd.close().then(() => process.exit(0)));
 }

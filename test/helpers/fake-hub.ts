@@ -1,189 +1,152 @@
 /**
- * A fake HuggingFace Hub /api/models on 127.0.0.1: models are generated from their index
- * (newest first), so a million of them cost no memory; pages follow a Link rel="next" cursor.
- * Run directly (`node --import tsx test/helpers/fake-hub.ts N`) it serialises the pages the
- * miner will ask for, then serves N models in its own process and prints its base URL, for the
- * benchmark.
+ * A fake HuggingFace Hub /api/models on 127.0.0.1, written from hub-docs and huggingface_hub /
+ * huggingface.js, as strict and as faulty as the real one:
+ *
+ * - Entries carry the stable `_id` (a Mongo ObjectId) and `id` (the repo name, which changes on a
+ *   rename); with `expand[]` only those properties come back besides `_id` and `id` (huggingface.js
+ *   list-models.ts reads `_id` and `id` from expanded entries). An unknown expand value, or
+ *   expand with `full`, is a 400.
+ * - Pages follow a `Link: <...>; rel="next"` header (huggingface_hub utils/_pagination.py) whose
+ *   cursor is opaque and keyed on the last entry, so deleting a model never shifts a page.
+ * - A bad token is a 401 on every request with `X-Error-Message: Invalid credentials in
+ *   Authorization header` (huggingface_hub utils/_http.py hf_raise_for_status). Private models are
+ *   listed only for a valid token; gated ones are listed with `gated`.
+ * - Rate limits (hub-docs docs/hub/rate-limits.md): every answer carries `RateLimit:
+ *   "api";r=<remaining>;t=<seconds to reset>` and `RateLimit-Policy: "fixed window";"api";q=<quota>;w=<window>`;
+ *   over quota is a 429 with those headers and no Retry-After.
+ * Models are generated from their index (0 = newest of the first generation, negative = added
+ * later), so a million cost no memory. Run directly (`node --import tsx test/helpers/fake-hub.ts N`)
+ * it serialises the pages the miner will ask for, then serves N models and prints its base URL.
  */
 import { pathToFileURL } from 'node:url';
 import { firstPageUrl } from '../../src/data/miners/hub/mine.js';
-import { startFaultyServer, type FaultyServer } from './fake-discourse.js';
+import { fixedWindow, startFaultyServer, type FaultyServer } from './faulty-server.js';
+import { hubPage, EXPANDABLE } from './fake-hub-data.js';
 
-export const FAKE_TYPES = [
-  'bert',
-  'gpt2',
-  'roberta',
-  't5',
-  'llama',
-  'distilbert',
-  'whisper',
-  'vit',
-  'bart',
-  'wav2vec2',
-];
-/** Not base model types: the paper's invalid values (a repeat of the model name, an owner...). */
-const INVALID_TYPES = ['my-custom-model', 'user-net', null];
-const END = Date.parse('2026-11-01T00:00:00Z');
-const STEP = 60_000;
-
-export interface FakeModel {
-  id: string;
-  author: string;
-  createdAt: string;
-  lastModified: string;
-  config: { model_type?: string | null } | null;
-  cardData: Record<string, unknown> | null;
-  pipeline_tag: string | null;
-  library_name: string | null;
-  tags: string[];
-  downloads: number;
-  likes: number;
-}
-
-// Shared objects, so the server serialises each shape once.
-const CARD = Object.freeze({ license: 'mit', language: ['en'] });
-const EMPTY_CARD = Object.freeze({});
-const CONFIGS = new Map<string | null, { model_type: string | null }>();
-function configOf(t: string | null) {
-  let config = CONFIGS.get(t);
-  if (!config) {
-    config = { model_type: t, architectures: ['X'] } as { model_type: string | null };
-    CONFIGS.set(t, config);
-  }
-  return config;
-}
-
-/** Model number `i` (0 = newest of the first generation; negative = added later). */
-export function fakeModel(i: number, badEvery = 0): FakeModel | Record<string, unknown> {
-  if (badEvery && i > 0 && i % badEvery === 0) return { id: 42, createdAt: 'never' };
-  const h = Math.imul(i ^ 0x9e3779b9, 2654435761) >>> 0;
-  const typeRoll = h % 100;
-  const modelType =
-    typeRoll < 60
-      ? FAKE_TYPES[h % FAKE_TYPES.length]!
-      : typeRoll < 80
-        ? INVALID_TYPES[h % INVALID_TYPES.length]!
-        : undefined;
-  const author = `user${h % 7919}`;
-  const created = new Date(END - i * STEP).toISOString();
-  return {
-    id: `${author}/model-${i}`,
-    author,
-    createdAt: created,
-    lastModified: created,
-    config: modelType === undefined ? null : configOf(modelType),
-    cardData: (h >> 3) % 10 < 6 ? CARD : (h >> 3) % 10 < 8 ? EMPTY_CARD : null,
-    pipeline_tag: (h >> 5) % 3 === 0 ? 'text-classification' : null,
-    library_name: (h >> 7) % 4 === 0 ? null : 'transformers',
-    tags: ['transformers', 'pytorch'],
-    downloads: h % 10000,
-    likes: h % 50,
-  };
-}
-
-/** Objects repeat (a few configs and cards), so their JSON is cached; strings need no escaping here. */
-const jsonCache = new Map<unknown, string>();
-function fieldJson(v: unknown): string {
-  if (typeof v === 'string') return `"${v}"`;
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  let out = jsonCache.get(v);
-  if (out === undefined) {
-    out = JSON.stringify(v);
-    jsonCache.set(v, out);
-  }
-  return out;
-}
-
-export const createdMonthOf = (i: number) => new Date(END - i * STEP).toISOString().slice(0, 7);
+export { FAKE_TYPES, createdMonthOf, fakeModel, hubIdOf, type FakeModel } from './fake-hub-data.js';
 
 export interface FakeHub extends FaultyServer {
   /** Models now span indices [first, total). */
   state: { first: number; total: number };
   /** k models newer than all others appear. */
   addModels(k: number): void;
+  rename(i: number, name: string): void;
+  remove(i: number): void;
+  makePrivate(i: number): void;
+  /** Replaces fields of model i as served (a malformed optional field, say). */
+  corrupt(i: number, fields: Record<string, unknown>): void;
   pages(): number;
 }
 
 export interface FakeHubOptions {
   badEvery?: number;
   maxLimit?: number;
+  /** The only token the Hub accepts; any other Authorization is a 401. */
+  token?: string;
+  rateLimit?: { max: number; windowMs?: number; now?: () => number };
   /** Serialise every page of this many models with these expand[] fields before listening (benchmark). */
   prebuild?: { limit: number; expand: string[] };
 }
 
 export async function startFakeHub(total: number, opts: FakeHubOptions = {}): Promise<FakeHub> {
   const state = { first: 0, total };
-  let base = '';
-  // The next few pages after the one just served are built while the client works, as a real
-  // Hub's own servers would: the benchmark measures the miner, so the fake must not be its
-  // bottleneck. A client that prefetches asks for page k+1 as soon as page k arrives, so building
-  // only one page ahead would still keep it waiting for a whole page's serialisation.
-  const AHEAD = 4;
-  const built = new Map<string, string>();
-  const pageBody = (from: number, to: number, expand: string[]) => {
-    const key = `${from}:${to}:${expand.join(',')}`;
-    const ready = built.get(key) ?? prebuilt.get(key);
-    if (ready !== undefined) return ready;
-    const items: string[] = [];
-    // Like the Hub, answer only the expand[] fields asked for (and the id); all when none are.
-    for (let i = from; i < to; i++) {
-      const m = fakeModel(i, opts.badEvery) as Record<string, unknown>;
-      const keys = expand.length ? ['id', ...expand] : Object.keys(m);
-      let json = '';
-      for (const k of keys) if (m[k] !== undefined) json += `${json ? ',' : ''}"${k}":${fieldJson(m[k])}`;
-      items.push(`{${json}}`);
-    }
-    const body = `[${items.join(',')}]`;
-    built.set(key, body);
-    // Oldest first out: only the pages ahead of the client are kept.
-    if (built.size > AHEAD + 1) built.delete(built.keys().next().value!);
-    return body;
+  const changes = {
+    names: new Map<number, string>(),
+    gone: new Set<number>(),
+    hidden: new Set<number>(),
+    fields: new Map<number, Record<string, unknown>>(),
+    version: 0,
   };
-  // Built pages are produced one at a time on the server's only thread, so a request arriving
-  // during a build waits for it; the benchmark serialises every page before it starts instead.
-  const prebuilt = new Map<string, string>();
+  let base = '';
+  // Pages are built one at a time on the server's only thread; the few after the one just served
+  // are built while the client works (a real Hub has its own CPUs), and the benchmark serialises
+  // every page before it starts.
+  const AHEAD = 4;
+  const built = new Map<string, { body: string; next: number | null }>();
+  const prebuilt = new Map<string, { body: string; next: number | null }>();
+  const page = (from: number, limit: number, expand: string[], authed: boolean) => {
+    const key = `${from}:${limit}:${expand.join(',')}:${authed}:${changes.version}`;
+    const ready = built.get(key) ?? prebuilt.get(key);
+    if (ready) return ready;
+    const p = hubPage(state, changes, from, limit, expand, authed, opts.badEvery);
+    built.set(key, p);
+    if (built.size > AHEAD + 1) built.delete(built.keys().next().value!);
+    return p;
+  };
   if (opts.prebuild) {
-    const { limit, expand } = opts.prebuild;
-    for (let from = state.first; from < state.total; from += limit) {
-      const to = Math.min(state.total, from + limit);
-      prebuilt.set(`${from}:${to}:${expand.join(',')}`, pageBody(from, to, expand));
+    for (let from: number | null = state.first; from !== null; ) {
+      const p = page(from, opts.prebuild.limit, opts.prebuild.expand, false);
+      prebuilt.set(`${from}:${opts.prebuild.limit}:${opts.prebuild.expand.join(',')}:false:0`, p);
+      from = p.next;
     }
     built.clear();
   }
   let building: NodeJS.Immediate | undefined;
-  const buildAhead = (from: number, limit: number, expand: string[], k: number) => {
-    if (k > AHEAD || from >= state.total || prebuilt.size) return;
-    building = setImmediate(() => {
-      pageBody(from, Math.min(state.total, from + limit), expand);
-      buildAhead(from + limit, limit, expand, k + 1);
-    });
+  const buildAhead = (from: number | null, limit: number, expand: string[], authed: boolean, k: number) => {
+    if (from === null || k > AHEAD || prebuilt.size) return;
+    building = setImmediate(() => buildAhead(page(from, limit, expand, authed).next, limit, expand, authed, k + 1));
   };
-  const srv = await startFaultyServer((url) => {
-    if (url.pathname !== '/api/models') return { status: 404, body: '{"error":"not found"}' };
-    const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), opts.maxLimit ?? 1000);
-    const from = url.searchParams.has('cursor')
-      ? Number(Buffer.from(url.searchParams.get('cursor')!, 'base64url').toString())
-      : state.first;
-    const to = Math.min(state.total, from + limit);
-    const expand = url.searchParams.getAll('expand[]');
-    const body = pageBody(from, to, expand);
+  const limiter = opts.rateLimit
+    ? fixedWindow(opts.rateLimit.max, opts.rateLimit.windowMs ?? 300_000, opts.rateLimit.now)
+    : null;
+  const err = (status: number, message: string, headers: Record<string, string> = {}) => ({
+    status,
+    body: JSON.stringify({ error: message }),
+    headers: { 'x-error-message': message, ...headers },
+  });
+
+  const srv = await startFaultyServer((url, req) => {
+    const auth = req.headers.authorization;
+    if (auth !== undefined && auth !== `Bearer ${opts.token}`)
+      return err(401, 'Invalid credentials in Authorization header');
     const headers: Record<string, string> = {};
-    if (to < state.total) {
+    if (limiter) {
+      const slot = limiter.take();
+      const w = Math.round((opts.rateLimit!.windowMs ?? 300_000) / 1000);
+      headers.ratelimit = `"api";r=${slot.remaining};t=${Math.ceil(slot.resetMs / 1000)}`;
+      headers['ratelimit-policy'] = `"fixed window";"api";q=${opts.rateLimit!.max};w=${w}`;
+      if (!slot.allowed)
+        return err(429, 'You have been rate-limited; you can retry this action in a few minutes.', headers);
+    }
+    if (url.pathname !== '/api/models') return err(404, "Sorry, we can't find the page you are looking for.");
+    const expand = url.searchParams.getAll('expand[]');
+    const bad = expand.find((e) => !EXPANDABLE.has(e));
+    if (bad) return err(400, `Invalid expand value: ${bad}`);
+    if (expand.length && url.searchParams.has('full')) return err(400, '`expand` cannot be used with `full`');
+    const limit = Math.min(Number(url.searchParams.get('limit') ?? 1000), opts.maxLimit ?? 1000);
+    const cursor = url.searchParams.get('cursor');
+    const from = cursor
+      ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { after: number }).after + 1
+      : state.first;
+    const authed = auth !== undefined;
+    const p = page(from, limit, expand, authed);
+    if (p.next !== null) {
       const next = new URL(url.toString().replace('http://127.0.0.1', base));
-      next.searchParams.set('cursor', Buffer.from(String(to)).toString('base64url'));
+      next.searchParams.set('cursor', Buffer.from(JSON.stringify({ after: p.next - 1 })).toString('base64url'));
       headers.link = `<${next.toString()}>; rel="next"`;
       clearImmediate(building);
-      buildAhead(to, limit, expand, 1);
+      buildAhead(p.next, limit, expand, authed, 1);
     }
-    return { status: 200, body, headers };
+    return { status: 200, body: p.body, headers };
   });
   base = srv.base;
+  const change = (fn: () => void) => {
+    fn();
+    changes.version++;
+    built.clear();
+    prebuilt.clear();
+  };
   return {
     ...srv,
     state,
-    addModels: (k) => {
-      state.first -= k;
-    },
+    addModels: (k) =>
+      change(() => {
+        state.first -= k;
+      }),
+    rename: (i, name) => change(() => void changes.names.set(i, name)),
+    remove: (i) => change(() => void changes.gone.add(i)),
+    makePrivate: (i) => change(() => void changes.hidden.add(i)),
+    corrupt: (i, fields) => change(() => void changes.fields.set(i, fields)),
     pages: () => srv.requests.filter((r) => r.startsWith('/api/models')).length,
   };
 }

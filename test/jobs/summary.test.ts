@@ -76,7 +76,24 @@ describe('jobs/summary', () => {
       failures: [{ source: 'hub', error: 'Gave up on http://x after 5 tries (last error: HTTP 502).' }],
       newPending: 0,
     });
-    expect(text).toContain('Forum: not mined (0 in all). Hub: not mined (0 in all).');
+    expect(text).toContain('Forum: not mined (0 in all). Hub: FAILED, see below (0 in all).');
     expect(text).toContain('Hub mining stopped: Gave up on http://x after 5 tries (last error: HTTP 502).');
+  });
+
+  it('never presents a partial run as complete, and counts new rows apart from those that left', () => {
+    const text = summarize(snap({ topics: 100, models: 0 }), snap({ version: 'v', topics: 98, models: 2500 }), {
+      forum: { changedTopics: 1, goneTopics: 3, partial: false } as never,
+      hub: {
+        goneModels: 0,
+        partial: true,
+        skipped: [{ url: 'http://hub/api/models?cursor=x', error: 'not JSON' }],
+        badEntries: 2,
+      } as never,
+      failures: [],
+      newPending: 0,
+    });
+    expect(text.split('\n')[1]).toBe(
+      'Forum: +1 new topics, 1 changed, 3 gone (98 in all). Hub: +2,500 new models (2,500 in all) — PARTIAL, not complete: 1 page skipped, 2 entries left out; the next refresh reads them again.',
+    );
   });
 });

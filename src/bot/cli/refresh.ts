@@ -21,8 +21,10 @@ export const refreshCli: CliCommand = {
         skipForum: Boolean(values['skip-forum']),
         skipHub: Boolean(values['skip-hub']),
         fullHub: Boolean(values['full-hub']),
+        fullForum: Boolean(values['full-forum']),
         http: httpOptions(values, logger, config),
         onProgress: progress.sink,
+        onWait: (source, w) => progress.wait(source, w),
       });
       progress.stop();
       io.out(formatReplyText(r.reply));
@@ -37,7 +39,7 @@ export const refreshCli: CliCommand = {
             ),
           );
       }
-      return r.failures.length ? 1 : 0;
+      return r.failures.length ? 1 : r.forum?.partial || r.hub?.partial ? 3 : 0;
     } finally {
       progress.stop();
       services.db.close();

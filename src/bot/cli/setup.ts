@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { loadConfig, type AppConfig } from '../../config.js';
-import type { HttpOptions } from '../../data/miners/http.js';
+import type { HttpOptions, WaitEvent } from '../../data/miners/http.js';
 import { HfbotError } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
 import { msg } from '../../messages/index.js';
@@ -21,9 +21,14 @@ export function cliSetup(
 
 const Rate = z.coerce.number().positive().max(6000);
 
-/** --rate N, else HFBOT_MINE_RATE_PER_MINUTE. */
-export function httpOptions(values: Record<string, unknown>, logger: Logger, config: AppConfig): HttpOptions {
+/** --rate N, else HFBOT_MINE_RATE_PER_MINUTE; `onWait` shows rate-limit waits. */
+export function httpOptions(
+  values: Record<string, unknown>,
+  logger: Logger,
+  config: AppConfig,
+  onWait?: (w: WaitEvent) => void,
+): HttpOptions {
   const rate = values.rate === undefined ? undefined : Rate.safeParse(values.rate);
   if (rate && !rate.success) throw new HfbotError('E_BAD_VALUE', msg.mining.badRateOption(String(values.rate)));
-  return { logger, requestsPerMinute: rate?.data ?? config.HFBOT_MINE_RATE_PER_MINUTE };
+  return { logger, requestsPerMinute: rate?.data ?? config.HFBOT_MINE_RATE_PER_MINUTE, onWait };
 }

@@ -140,7 +140,7 @@ function carryOver(db: Database.Database, oldFile: string): Record<string, numbe
   try {
     db.transaction(() => {
       for (const m of schemaModules) {
-        for (const { table, where } of m.carryOver) {
+        for (const { table, where, fill } of m.carryOver) {
           const oldCols =
             // The schema goes in the second argument: old.pragma_table_info(t) would read main's table.
             (db.prepare(`SELECT name FROM pragma_table_info(?, 'old')`).all(table) as { name: string }[]).map(
@@ -152,13 +152,14 @@ function carryOver(db: Database.Database, oldFile: string): Record<string, numbe
               (c) => c.name,
             ),
           );
-          const cols = oldCols
-            .filter((c) => newCols.has(c))
-            .map((c) => `"${c}"`)
-            .join(', ');
+          const shared = oldCols.filter((c) => newCols.has(c));
+          // A column the old table lacks is computed from the old row when the schema says how.
+          const filled = Object.entries(fill ?? {}).filter(([c]) => newCols.has(c) && !oldCols.includes(c));
+          const cols = [...shared, ...filled.map(([c]) => c)].map((c) => `"${c}"`).join(', ');
+          const values = [...shared.map((c) => `"${c}"`), ...filled.map(([, expr]) => expr)].join(', ');
           const info = db
             .prepare(
-              `INSERT OR REPLACE INTO main."${table}" (${cols}) SELECT ${cols} FROM old."${table}"${where ? ` WHERE ${where}` : ''}`,
+              `INSERT OR REPLACE INTO main."${table}" (${cols}) SELECT ${values} FROM old."${table}"${where ? ` WHERE ${where}` : ''}`,
             )
             .run();
           counts[table] = (counts[table] ?? 0) + info.changes;

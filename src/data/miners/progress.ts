@@ -6,6 +6,8 @@ export interface MineProgress {
   /** 0..1 when it can be estimated (from the time range left to cover), else null. */
   fraction: number | null;
   counts: Record<string, number>;
+  /** The step a run is in (forum: listing, posts, fetch, check). */
+  phase?: string;
 }
 
 export type ProgressSink = (p: MineProgress) => void;

@@ -17,6 +17,11 @@ export { migrateSchema, SCHEMA_VERSION } from './migrations.js';
  * build passes `migrate: false` and migrates after carrying the old file's rows over.
  */
 export function applySchema(db: Database.Database, opts: { migrate?: boolean } = {}): void {
-  for (const m of schemaModules) db.exec(m.ddl);
+  // A module's own in-place upgrade (new columns, a re-keyed table) runs before its DDL, whose
+  // indexes may name the new columns; it is a no-op on a fresh file.
+  for (const m of schemaModules) {
+    m.migrate?.(db);
+    db.exec(m.ddl);
+  }
   if (opts.migrate !== false) migrateSchema(db);
 }

@@ -71,6 +71,51 @@ describe('data/miners/http', () => {
     expect(http.stats.requests).toBe(3);
   });
 
+  it("waits out the Hub's RateLimit 429 (no Retry-After) until the window resets, and shows the wait", async () => {
+    const waits: { ms: number; kind: string; detail: string }[] = [];
+    const { http, clock } = client({ requestsPerMinute: 1e9, onWait: (w) => waits.push(w) });
+    const headers = { ratelimit: '"api";r=0;t=42', 'ratelimit-policy': '"fixed window";"api";q=500;w=300' };
+    srv.inject({ kind: 'status', status: 429, headers, body: '{"error":"rate limited"}', match: (p) => p === '/hub' });
+    const { json } = await http.getJson(`${srv.base}/hub`);
+    expect(json).toMatchObject({ path: '/hub' });
+    // t + 1 s, as huggingface_hub waits; not the 1 s exponential backoff.
+    expect(clock.slept.filter((ms) => ms >= 1000)).toEqual([43_000]);
+    expect(waits).toEqual([
+      {
+        url: `${srv.base}/hub`,
+        ms: 43_000,
+        kind: 'rate-limit',
+        detail: 'HTTP 429, RateLimit reset in 42 s, window 300 s',
+      },
+    ]);
+  });
+
+  it('pauses before the next request when a success says the window is spent', async () => {
+    const { http, clock } = client({ requestsPerMinute: 1e9 });
+    srv.inject({
+      kind: 'status',
+      status: 200,
+      headers: { ratelimit: '"api";r=0;t=30' },
+      body: '{}',
+      match: (p) => p === '/spent',
+    });
+    await http.get(`${srv.base}/spent`);
+    await http.get(`${srv.base}/after`);
+    expect(clock.slept.filter((ms) => ms >= 1000)).toEqual([31_000]);
+  });
+
+  it('stops after a bounded number of 429s in a row, naming the URL and the status', async () => {
+    const { http, clock } = client({ requestsPerMinute: 1e9, maxRateLimitWaits: 4 });
+    srv.inject({ kind: 'status', status: 429, retryAfter: '2', times: 10, match: (p) => p === '/always' });
+    const err = (await http.get(`${srv.base}/always`).catch((e: unknown) => e)) as HfbotError;
+    expect(err.code).toBe('E_RATE_LIMITED');
+    expect(err.message).toBe(
+      `${srv.base}/always answered HTTP 429 (rate limited) 4 times in a row, each after waiting what it asked; stopped.`,
+    );
+    expect(http.stats.requests).toBe(4);
+    expect(clock.slept.filter((ms) => ms >= 1000)).toEqual([2000, 2000, 2000]);
+  });
+
   it('refuses to wait out an unreasonable Retry-After', async () => {
     const { http } = client({ requestsPerMinute: 1e9, maxRetryAfterMs: 60_000 });
     srv.inject({ kind: 'status', status: 429, retryAfter: '3600', match: (p) => p === '/long' });

@@ -1,72 +1,34 @@
 /**
- * zod shapes of the Discourse JSON the miner reads (only the fields it stores; the rest is
- * ignored), and the cooked-HTML to text conversion. A response that does not fit is reported
- * with its URL and skipped.
+ * The Discourse JSON the miner reads, checked field by field. Envelopes (topic_list, post_stream,
+ * latest_posts) are zod schemas: a page that does not fit is skipped with its URL. Entries are read
+ * by hand: a missing or malformed *required* field (id, post_number, created_at, title) makes the
+ * entry unusable and it is counted; a malformed *optional* one is stored empty and counted as a
+ * warning. Field names and types follow Discourse's serializers (BasicPostSerializer,
+ * PostSerializer, TopicListItemSerializer, TopicViewSerializer) and the Perceval fixtures.
  */
 import { z } from 'zod';
 import { compile } from 'html-to-text';
-import { MalformedResponseError } from '../http.js';
+import { MalformedResponseError } from '../response.js';
 
-const id = z.number().int().nonnegative();
-const time = z.string().min(10);
-// Older Discourse sends tag names, newer ones {id, name, slug}.
-const tags = z
-  .array(z.union([z.string(), z.object({ name: z.string() })]))
-  .nullish()
-  .transform((t) => (t ?? []).map((x) => (typeof x === 'string' ? x : x.name)));
-
-export const LatestTopic = z.object({
-  id,
-  title: z.string(),
-  created_at: time,
-  last_posted_at: time.nullish(),
-  bumped_at: time.nullish(),
-  posts_count: z.number().int(),
-  reply_count: z.number().int().nullish(),
-  views: z.number().int().nullish(),
-  category_id: z.number().int().nullish(),
-  pinned: z.boolean().nullish(),
-  tags,
-});
-export type LatestTopic = z.output<typeof LatestTopic>;
+export type Warn = (field: string, detail: string) => void;
 
 export const LatestPage = z.object({
-  topic_list: z.object({ topics: z.array(LatestTopic), more_topics_url: z.string().nullish() }),
+  topic_list: z.object({ topics: z.array(z.unknown()), more_topics_url: z.string().nullish() }),
 });
-
-export const Post = z.object({
-  id,
-  topic_id: z.number().int().nullish(),
-  post_number: z.number().int(),
-  username: z.string().nullish(),
-  created_at: time,
-  cooked: z.string().nullish(),
-  accepted_answer: z.boolean().nullish(),
+export const TopicEnvelope = z.object({
+  id: z.number().int(),
+  post_stream: z.object({ posts: z.array(z.unknown()), stream: z.array(z.number().int()).nullish() }),
 });
-export type Post = z.output<typeof Post>;
-
-export const Topic = z.object({
-  id,
-  title: z.string(),
-  created_at: time,
-  last_posted_at: time.nullish(),
-  bumped_at: time.nullish(),
-  category_id: z.number().int().nullish(),
-  tags,
-  views: z.number().int().nullish(),
-  reply_count: z.number().int().nullish(),
-  posts_count: z.number().int(),
-  chunk_size: z.number().int().positive().nullish(),
-  accepted_answer: z.object({ post_number: z.number().int() }).nullish(),
-  post_stream: z.object({ posts: z.array(Post), stream: z.array(id) }),
+export const PostsChunk = z.object({ post_stream: z.object({ posts: z.array(z.unknown()) }) });
+// PostsController#latest renders serialize_data(posts, root: params[:id]) with id "latest_posts".
+export const LatestPosts = z.object({ latest_posts: z.array(z.unknown()) });
+export const About = z.object({
+  about: z.object({ stats: z.record(z.string(), z.unknown()).nullish() }).passthrough(),
 });
-export type Topic = z.output<typeof Topic>;
-
-export const PostsChunk = z.object({ post_stream: z.object({ posts: z.array(Post) }) });
 
 const Category: z.ZodType<{ id: number; name: string; slug?: string | null; subcategory_list?: unknown[] | null }> =
   z.object({
-    id,
+    id: z.number().int(),
     name: z.string(),
     slug: z.string().nullish(),
     subcategory_list: z.array(z.unknown()).nullish(),
@@ -81,12 +43,131 @@ export function parseAs<S extends z.ZodType>(schema: S, json: unknown, url: stri
   throw new MalformedResponseError(url, `unexpected shape at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
 }
 
-/** When the topic last changed, as /latest orders it. */
-export function activityOf(t: {
-  bumped_at?: string | null;
-  last_posted_at?: string | null;
+type Obj = Record<string, unknown>;
+type Check<T> = { ok: (v: unknown) => v is T; what: string };
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isTime = (v: unknown): v is string => typeof v === 'string' && v.length >= 10 && !Number.isNaN(Date.parse(v));
+const INT: Check<number> = { ok: isInt, what: 'an integer' };
+const TIME: Check<string> = { ok: isTime, what: 'a timestamp' };
+const TEXT: Check<string> = { ok: (v): v is string => typeof v === 'string', what: 'text' };
+const BOOL: Check<boolean> = { ok: (v): v is boolean => typeof v === 'boolean', what: 'true or false' };
+
+/** An optional field: absent or null is fine, the wrong type is a warning and reads as null. */
+function opt<T>(o: Obj, key: string, check: Check<T>, warn: Warn): T | null {
+  const v = o[key];
+  if (v === undefined || v === null) return null;
+  if (check.ok(v)) return v;
+  warn(key, `expected ${check.what}, got ${String(JSON.stringify(v)).slice(0, 40)}`);
+  return null;
+}
+
+// Older Discourse sends tag names, newer ones {id, name, slug}.
+function tagsOf(o: Obj, warn: Warn): string[] {
+  const v = o.tags;
+  if (v === undefined || v === null) return [];
+  if (Array.isArray(v)) {
+    const names = v.map((x) => (typeof x === 'string' ? x : (x as { name?: unknown })?.name));
+    if (names.every(TEXT.ok)) return names;
+  }
+  warn('tags', 'expected a list of tags');
+  return [];
+}
+
+export interface ListedTopic {
+  id: number;
+  title: string;
   created_at: string;
-}): string {
+  bumped_at: string | null;
+  last_posted_at: string | null;
+  posts_count: number | null;
+  reply_count: number | null;
+  views: number | null;
+  category_id: number | null;
+  pinned: boolean;
+  tags: string[];
+  /** /t/<id>.json only: the number of the accepted answer (discourse-solved). */
+  accepted_post_number: number | null;
+  /** /t/<id>.json only: false for an unlisted topic. */
+  visible: boolean | null;
+}
+
+/** A /latest.json topic_list entry or the top of a /t/<id>.json; a string says why it is unusable. */
+export function readTopic(raw: unknown, warn: Warn): ListedTopic | string {
+  if (typeof raw !== 'object' || raw === null) return 'not an object';
+  const o = raw as Obj;
+  if (!isInt(o.id) || o.id < 0) return 'id: expected a topic id';
+  if (typeof o.title !== 'string') return 'title: expected text';
+  if (!isTime(o.created_at)) return 'created_at: expected a timestamp';
+  const accepted = o.accepted_answer as { post_number?: unknown } | null | undefined;
+  return {
+    id: o.id,
+    title: o.title,
+    created_at: o.created_at,
+    bumped_at: opt(o, 'bumped_at', TIME, warn),
+    last_posted_at: opt(o, 'last_posted_at', TIME, warn),
+    posts_count: opt(o, 'posts_count', INT, warn),
+    reply_count: opt(o, 'reply_count', INT, warn),
+    views: opt(o, 'views', INT, warn),
+    category_id: opt(o, 'category_id', INT, warn),
+    pinned: opt(o, 'pinned', BOOL, warn) ?? false,
+    tags: tagsOf(o, warn),
+    accepted_post_number: accepted && isInt(accepted.post_number) ? accepted.post_number : null,
+    visible: opt(o, 'visible', BOOL, warn),
+  };
+}
+
+export interface ReadPost {
+  id: number;
+  topic_id: number | null;
+  post_number: number;
+  username: string | null;
+  created_at: string;
+  updated_at: string | null;
+  version: number | null;
+  cooked: string;
+  /** 1 regular; 2 moderator action, 3 small action, 4 whisper (Post.types) carry no user text. */
+  regular: boolean;
+  /** Deleted (deleted_at, or withdrawn by its author) or hidden by flags (cooked_hidden). */
+  gone: 'deleted' | 'hidden' | null;
+  accepted_answer: boolean;
+}
+
+export function readPost(raw: unknown, warn: Warn): ReadPost | string {
+  if (typeof raw !== 'object' || raw === null) return 'not an object';
+  const o = raw as Obj;
+  if (!isInt(o.id) || o.id < 0) return 'id: expected a post id';
+  if (!isInt(o.post_number)) return 'post_number: expected an integer';
+  if (!isTime(o.created_at)) return 'created_at: expected a timestamp';
+  const type = opt(o, 'post_type', INT, warn);
+  const deleted = o.deleted_at != null || o.user_deleted === true;
+  const hidden = o.hidden === true || o.cooked_hidden === true;
+  return {
+    id: o.id,
+    topic_id: opt(o, 'topic_id', INT, warn),
+    post_number: o.post_number,
+    username: opt(o, 'username', TEXT, warn),
+    created_at: o.created_at,
+    updated_at: opt(o, 'updated_at', TIME, warn),
+    version: opt(o, 'version', INT, warn),
+    cooked: opt(o, 'cooked', TEXT, warn) ?? '',
+    regular: type === null || type === 1,
+    gone: deleted ? 'deleted' : hidden ? 'hidden' : null,
+    accepted_answer: o.accepted_answer === true,
+  };
+}
+
+/** /about.json: stats.topics_count or the older topic_count (Stats.core_stats), same for posts. */
+export function aboutCounts(json: unknown, url: string): { topics: number | null; posts: number | null } {
+  const s = parseAs(About, json, url).about.stats ?? {};
+  const n = (...keys: string[]) => {
+    for (const k of keys) if (isInt(s[k])) return s[k] as number;
+    return null;
+  };
+  return { topics: n('topics_count', 'topic_count'), posts: n('posts_count', 'post_count') };
+}
+
+/** When the topic last changed, as /latest orders it. */
+export function activityOf(t: { bumped_at: string | null; last_posted_at: string | null; created_at: string }): string {
   return t.bumped_at ?? t.last_posted_at ?? t.created_at;
 }
 

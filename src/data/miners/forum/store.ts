@@ -1,7 +1,6 @@
-/** SQLite side of the forum miner: what is stored, checkpoints, and one transaction per topic. */
+/** SQLite side of the forum miner: the checkpoint and topics as the listing shows them. */
 import type { Db } from '../../db.js';
-import type { Post, Topic } from './parse.js';
-import { cookedToText } from './parse.js';
+import type { ListedTopic } from './parse.js';
 
 export interface ForumCheckpoint {
   base_url: string;
@@ -11,88 +10,151 @@ export interface ForumCheckpoint {
   run_page: number | null;
   run_started_at: string | null;
   last_finished_at: string | null;
+  max_post_id: number | null;
+  run_mode: 'full' | 'incremental' | null;
+  run_phase: 'listing' | 'posts' | 'fetch' | 'check' | null;
+  run_before: number | null;
+  run_max_post_id: number | null;
+  run_posts_api: number | null;
+  run_partial: string | null;
 }
 
-export function forumStore(db: Db) {
-  const stmts = {
+const CP_COLS = [
+  'since',
+  'run_target',
+  'run_floor',
+  'run_page',
+  'run_started_at',
+  'last_finished_at',
+  'max_post_id',
+  'run_mode',
+  'run_phase',
+  'run_before',
+  'run_max_post_id',
+  'run_posts_api',
+  'run_partial',
+];
+
+/** What listing one topic did: new here, changed since it was stored, or the same. */
+export type Listed = 'new' | 'changed' | 'same';
+
+export function topicStore(db: Db) {
+  const s = {
     checkpoint: db.prepare('SELECT * FROM forum_checkpoint WHERE base_url = ?'),
-    stored: db.prepare('SELECT bumped_at, posts_count, views, reply_count FROM forum_topics WHERE id = ?'),
-    postIds: db.prepare('SELECT id FROM forum_posts WHERE topic_id = ?').pluck(),
-    postByNumber: db.prepare('SELECT id FROM forum_posts WHERE topic_id = ? AND post_number = ?').pluck(),
-    upsertTopic:
-      db.prepare(`INSERT INTO forum_topics (id, title, category, category_id, created_at, last_posted_at, bumped_at, tags, accepted_answer_post_id, views, reply_count, posts_count, fetched_at)
-      VALUES (@id, @title, @category, @category_id, @created_at, @last_posted_at, @bumped_at, @tags, @accepted, @views, @reply_count, @posts_count, @fetched_at)
-      ON CONFLICT(id) DO UPDATE SET title = excluded.title, category = excluded.category, category_id = excluded.category_id, created_at = excluded.created_at,
-        last_posted_at = excluded.last_posted_at, bumped_at = excluded.bumped_at, tags = excluded.tags, accepted_answer_post_id = excluded.accepted_answer_post_id,
-        views = excluded.views, reply_count = excluded.reply_count, posts_count = excluded.posts_count, fetched_at = excluded.fetched_at`),
-    upsertPost:
-      db.prepare(`INSERT INTO forum_posts (id, topic_id, post_number, author, created_at, text) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT(id) DO UPDATE SET topic_id = excluded.topic_id, post_number = excluded.post_number, author = excluded.author, created_at = excluded.created_at, text = excluded.text`),
-    deletePost: db.prepare('DELETE FROM forum_posts WHERE id = ?'),
-    counts: db.prepare('UPDATE forum_topics SET views = ?, reply_count = ? WHERE id = ?'),
+    putCheckpoint: db.prepare(`INSERT INTO forum_checkpoint (base_url, ${CP_COLS.join(', ')})
+      VALUES (@base_url, ${CP_COLS.map((c) => `@${c}`).join(', ')})
+      ON CONFLICT(base_url) DO UPDATE SET ${CP_COLS.map((c) => `${c} = excluded.${c}`).join(', ')}`),
+    stored: db.prepare(
+      'SELECT title, category_id, bumped_at, posts_count, pending, prev_posts_count FROM forum_topics WHERE id = ?',
+    ),
+    insert:
+      db.prepare(`INSERT INTO forum_topics (id, title, category, category_id, created_at, last_posted_at, bumped_at,
+      tags, views, reply_count, posts_count, fetched_at, seen_run, prev_posts_count, pending)
+      VALUES (@id, @title, @category, @category_id, @created_at, @last_posted_at, @bumped_at, @tags, @views, @reply_count,
+      @posts_count, @fetched_at, @seen_run, NULL, 1)`),
+    change: db.prepare(`UPDATE forum_topics SET title = @title, category = @category, category_id = @category_id,
+      created_at = @created_at, last_posted_at = @last_posted_at, bumped_at = @bumped_at, tags = @tags, views = @views,
+      reply_count = @reply_count, posts_count = @posts_count, seen_run = @seen_run, pending = 1,
+      prev_posts_count = CASE WHEN pending = 0 THEN @prev ELSE prev_posts_count END,
+      fetched_at = CASE WHEN title <> @title THEN @fetched_at ELSE fetched_at END WHERE id = @id`),
+    same: db.prepare('UPDATE forum_topics SET views = ?, reply_count = ?, seen_run = ? WHERE id = ?'),
+    unGone: db.prepare("DELETE FROM forum_gone WHERE kind = 'topic' AND id = ?"),
     categoryName: db.prepare('SELECT name FROM forum_category_names WHERE id = ?').pluck(),
     putCategory: db.prepare(
       'INSERT OR REPLACE INTO forum_category_names (id, name, slug, parent_id) VALUES (?, ?, ?, ?)',
     ),
-    skip: db.prepare('INSERT OR REPLACE INTO forum_skipped (topic_id, url, error, at) VALUES (?, ?, ?, ?)'),
+    exists: db.prepare('SELECT 1 FROM forum_topics WHERE id = ?').pluck(),
+    fetched:
+      db.prepare(`INSERT INTO forum_topics (id, title, category, category_id, created_at, last_posted_at, bumped_at,
+      tags, views, reply_count, posts_count, fetched_at, seen_run, prev_posts_count, pending)
+      VALUES (@id, @title, @category, @category_id, @created_at, @last_posted_at, @bumped_at, @tags, @views, @reply_count,
+      @posts_count, @fetched_at, @seen_run, NULL, 0)
+      ON CONFLICT(id) DO UPDATE SET title = excluded.title, category = excluded.category, category_id = excluded.category_id,
+      created_at = excluded.created_at, last_posted_at = excluded.last_posted_at, bumped_at = excluded.bumped_at,
+      tags = excluded.tags, views = excluded.views, reply_count = excluded.reply_count, posts_count = excluded.posts_count,
+      fetched_at = excluded.fetched_at, seen_run = excluded.seen_run, prev_posts_count = NULL, pending = 0`),
     unskip: db.prepare('DELETE FROM forum_skipped WHERE topic_id = ?'),
+    skip: db.prepare('INSERT OR REPLACE INTO forum_skipped (topic_id, url, error, at) VALUES (?, ?, ?, ?)'),
     skipped: db.prepare('SELECT topic_id FROM forum_skipped ORDER BY topic_id').pluck(),
-    putCheckpoint:
-      db.prepare(`INSERT INTO forum_checkpoint (base_url, since, run_target, run_floor, run_page, run_started_at, last_finished_at)
-      VALUES (@base_url, @since, @run_target, @run_floor, @run_page, @run_started_at, @last_finished_at)
-      ON CONFLICT(base_url) DO UPDATE SET since = excluded.since, run_target = excluded.run_target, run_floor = excluded.run_floor,
-        run_page = excluded.run_page, run_started_at = excluded.run_started_at, last_finished_at = excluded.last_finished_at`),
+    pending: db.prepare('SELECT id FROM forum_topics WHERE pending <> 0 ORDER BY id').pluck(),
+    done: db.prepare('UPDATE forum_topics SET pending = 0, prev_posts_count = NULL WHERE id = ?'),
+  };
+  const names = new Map<number, string | null>();
+  const rowOf = (t: ListedTopic, runId: string, at: string) => ({
+    id: t.id,
+    title: t.title,
+    category: categoryName(t.category_id),
+    category_id: t.category_id,
+    created_at: t.created_at,
+    last_posted_at: t.last_posted_at,
+    bumped_at: t.bumped_at,
+    tags: JSON.stringify(t.tags),
+    views: t.views,
+    reply_count: t.reply_count,
+    posts_count: t.posts_count,
+    fetched_at: at,
+    seen_run: runId,
+  });
+  const categoryName = (id: number | null): string | null => {
+    if (id === null) return null;
+    if (!names.has(id)) names.set(id, (s.categoryName.get(id) as string | undefined) ?? null);
+    return names.get(id) ?? null;
   };
 
   return {
-    checkpoint: (baseUrl: string) => stmts.checkpoint.get(baseUrl) as ForumCheckpoint | undefined,
-    putCheckpoint: (cp: ForumCheckpoint) => void stmts.putCheckpoint.run(cp),
-    stored: (id: number) =>
-      stmts.stored.get(id) as
-        | { bumped_at: string | null; posts_count: number | null; views: number | null; reply_count: number | null }
-        | undefined,
-    storedPostIds: (topicId: number) => new Set(stmts.postIds.all(topicId) as number[]),
-    updateCounts: (id: number, views: number | null, replies: number | null) =>
-      void stmts.counts.run(views, replies, id),
-    categoryName: (id: number) => stmts.categoryName.get(id) as string | undefined,
+    checkpoint: (base: string) => s.checkpoint.get(base) as ForumCheckpoint | undefined,
+    putCheckpoint: (cp: ForumCheckpoint) => void s.putCheckpoint.run(cp),
+    exists: (id: number) => s.exists.get(id) !== undefined,
+    knowsCategory: (id: number) => categoryName(id) !== null,
+    categoryName,
     putCategories: db.transaction(
       (cats: { id: number; name: string; slug: string | null; parentId: number | null }[]) => {
-        for (const c of cats) stmts.putCategory.run(c.id, c.name, c.slug, c.parentId);
+        for (const c of cats) s.putCategory.run(c.id, c.name, c.slug, c.parentId);
+        names.clear();
       },
     ),
-    skippedIds: () => stmts.skipped.all() as number[],
-    skip: (topicId: number, url: string, error: string, at: string) => void stmts.skip.run(topicId, url, error, at),
-    unskip: (topicId: number) => void stmts.unskip.run(topicId),
-    /** The topic and all its posts, or nothing: a crash mid-topic never leaves half of it. */
-    saveTopic: db.transaction(
-      (t: Topic, posts: Post[], category: string | null, fetchedAt: string, bumpedAt: string | null) => {
-        const mine = posts.filter((p) => p.topic_id == null || p.topic_id === t.id);
-        for (const p of mine)
-          stmts.upsertPost.run(p.id, t.id, p.post_number, p.username ?? null, p.created_at, cookedToText(p.cooked));
-        // Posts deleted on the forum leave the stream; drop them here too.
-        const current = new Set([...t.post_stream.stream, ...mine.map((p) => p.id)]);
-        for (const old of stmts.postIds.all(t.id) as number[]) if (!current.has(old)) stmts.deletePost.run(old);
-        let accepted = posts.find((p) => p.accepted_answer)?.id ?? null;
-        if (accepted === null && t.accepted_answer)
-          accepted = (stmts.postByNumber.get(t.id, t.accepted_answer.post_number) as number | undefined) ?? null;
-        stmts.upsertTopic.run({
-          id: t.id,
-          title: t.title,
-          category,
-          category_id: t.category_id ?? null,
-          created_at: t.created_at,
-          last_posted_at: t.last_posted_at ?? null,
-          bumped_at: bumpedAt ?? t.bumped_at ?? null,
-          tags: JSON.stringify(t.tags),
-          accepted,
-          views: t.views ?? null,
-          reply_count: t.reply_count ?? null,
-          posts_count: t.posts_count,
-          fetched_at: fetchedAt,
-        });
-        stmts.unskip.run(t.id);
-      },
-    ),
+    /**
+     * Stores what the listing says about a topic. A new or changed one is left `pending` with the
+     * posts_count it had, so the run can tell later whether the posts it swept explain the change.
+     */
+    list(t: ListedTopic, runId: string, at: string): Listed {
+      const row = rowOf(t, runId, at);
+      const old = s.stored.get(t.id) as
+        | { title: string; category_id: number | null; bumped_at: string | null; posts_count: number | null }
+        | undefined;
+      if (!old) {
+        s.insert.run(row);
+        s.unGone.run(t.id);
+        return 'new';
+      }
+      const changed =
+        old.bumped_at !== t.bumped_at ||
+        old.posts_count !== t.posts_count ||
+        old.title !== t.title ||
+        old.category_id !== t.category_id;
+      if (!changed) {
+        s.same.run(t.views, t.reply_count, runId, t.id);
+        return 'same';
+      }
+      s.change.run({ ...row, prev: old.posts_count });
+      return 'changed';
+    },
+    /** A topic read whole from /t/<id>.json: no longer pending or skipped, not gone. */
+    saveFetched(t: ListedTopic, runId: string, at: string): void {
+      s.fetched.run(rowOf(t, runId, at));
+      s.unskip.run(t.id);
+      s.unGone.run(t.id);
+    },
+    skip: (id: number, url: string, error: string, at: string) => void s.skip.run(id, url, error, at),
+    skippedIds: () => s.skipped.all() as number[],
+    pendingIds: () => s.pending.all() as number[],
+    /** Nothing more to read for it this run. */
+    settle(id: number) {
+      s.done.run(id);
+      s.unskip.run(id);
+    },
+    /** Not pending any more, but still to be tried again by the next run (it stays skipped). */
+    unpend: (id: number) => void s.done.run(id),
   };
 }
-export type ForumStore = ReturnType<typeof forumStore>;
+export type TopicStore = ReturnType<typeof topicStore>;

@@ -1,148 +1,102 @@
 /**
- * Streams the Hub's model list newest first, one page (`limit` models) at a time, following
- * the Link rel="next" cursor. Each page is written in one transaction together with the
- * cursor of the next page, so memory stays at one page and an interrupted run resumes at the
- * page after the last one stored. An incremental run stops at models older than the last
- * complete run's newest model; `full` re-reads everything.
+ * Streams the Hub's model list newest first (`sort=createdAt&direction=-1`), one page of `limit`
+ * models at a time, following the Link rel="next" cursor (huggingface_hub utils/_pagination.py).
+ * Rows are committed with the cursor of the next page once the pages since the last commit would
+ * take 2 s to request again at the configured rate (every two pages at 50 a minute), at least every
+ * `batchRows` models, and before the run stops on an error: an interrupted run resumes at its last
+ * commit and reads again at most those pages. An incremental run stops at models older than the
+ * last complete run's newest; `full` reads everything and then moves every model it did not list to
+ * hub_gone (renamed repos keep their row: they are keyed by `_id`).
  */
-import type { Db } from '../../db.js';
-import type { Logger } from '../../../logger.js';
-import { MalformedResponseError, type HttpResponse, type PoliteHttp } from '../http.js';
-import { timeFraction, type ProgressSink } from '../progress.js';
-import { mining } from '../../../messages/mining.js';
-import { nextLink, toHubRow, type HubRow } from './parse.js';
+import { MalformedResponseError, type HttpResponse } from '../response.js';
+import { parsePage, readModels, type PartialState } from './page.js';
+import { FailureBound, hubAuthStop } from '../failures.js';
+import { timeFraction } from '../progress.js';
+import { nextLink, type HubRow } from './parse.js';
+import { hubStore, type HubCheckpoint } from './store.js';
+import { newRunId, runTag } from '../run-id.js';
+import { commitPolicy } from '../commit-policy.js';
+import { HUB_FLOOR, firstPageUrl, type HubMineOptions, type HubMineResult } from './options.js';
 
-export interface HubMineOptions {
-  db: Db;
-  http: PoliteHttp;
-  baseUrl: string;
-  logger: Logger;
-  now: () => Date;
-  full?: boolean;
-  pageSize?: number;
-  /** Models per transaction (default 50,000). */
-  batchRows?: number;
-  maxPages?: number;
-  onProgress?: ProgressSink;
-}
-
-export interface HubMineResult {
-  resumed: boolean;
-  pages: number;
-  models: number;
-  newModels: number;
-  badEntries: number;
-  skipped: { url: string; error: string }[];
-  requests: number;
-  reachedCheckpoint: boolean;
-}
-
-/** Only what hub_models stores: every extra field is bytes the Hub sends and we parse for nothing. */
-const EXPAND = ['author', 'createdAt', 'config', 'cardData', 'pipeline_tag', 'library_name'];
-const UPSERT_ROWS = 50;
-/** Models older than the 2022 migration all carry its date; progress is measured from there. */
-const HUB_FLOOR = '2022-03-01T00:00:00Z';
-
-export function firstPageUrl(base: string, pageSize: number): string {
-  return `${base}/api/models?limit=${pageSize}&sort=createdAt&direction=-1&${EXPAND.map((e) => `expand[]=${e}`).join('&')}`;
-}
-
-interface HubCheckpoint {
-  newest_created_at: string | null;
-  run_next_url: string | null;
-  run_newest: string | null;
-  run_started_at: string | null;
-  run_models: number;
-}
+export { firstPageUrl, type HubMineOptions, type HubMineResult } from './options.js';
 
 export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
-  const { db } = o;
   const base = o.baseUrl.replace(/\/+$/, '');
+  const store = hubStore(o.db);
   const requestsBefore = o.http.stats.requests;
-  const cp = db.prepare('SELECT * FROM hub_checkpoint WHERE base_url = ?').get(base) as HubCheckpoint | undefined;
-  const resumed = Boolean(cp?.run_next_url);
-  const floor = o.full ? null : (cp?.newest_created_at ?? null);
+  const cp = store.checkpoint(base);
+  const resumed = Boolean(cp?.run_next_url) && !(o.full && !cp?.run_full);
+  const full = resumed ? Boolean(cp!.run_full) : Boolean(o.full);
+  const floor = full ? null : (cp?.newest_created_at ?? null);
+  const runId = resumed ? cp!.run_started_at! : newRunId(o.now());
   let runNewest = resumed ? cp!.run_newest : null;
   let url: string | null = resumed ? cp!.run_next_url : firstPageUrl(base, o.pageSize ?? 1000);
-  const startedAt = resumed ? cp!.run_started_at : o.now().toISOString();
-  const countBefore = db.prepare('SELECT count(*) FROM hub_models').pluck().get() as number;
+  const state: PartialState =
+    resumed && cp!.run_partial
+      ? (JSON.parse(cp!.run_partial) as PartialState)
+      : { skipped: [], badEntries: 0, warnings: 0, warningSamples: [] };
+  let runModels = resumed ? cp!.run_models : 0;
+  const countBefore = store.count();
   const r: HubMineResult = {
+    full,
     resumed,
     pages: 0,
     models: 0,
     newModels: 0,
+    goneModels: 0,
+    renamed: 0,
     badEntries: 0,
-    skipped: [],
+    warnings: 0,
+    warningSamples: [],
+    skipped: state.skipped,
+    partial: false,
     requests: 0,
     reachedCheckpoint: false,
   };
-  if (resumed) o.logger.info('resuming an interrupted Hub run', { url });
-
-  const upsertSql = (
-    rows: number,
-  ) => `INSERT INTO hub_models (id, author, created_month, model_type, has_card, pipeline_tag, library)
-    VALUES ${Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}
-    ON CONFLICT(id) DO UPDATE SET author = excluded.author, created_month = excluded.created_month, model_type = excluded.model_type,
-      has_card = excluded.has_card, pipeline_tag = excluded.pipeline_tag, library = excluded.library`;
-  // Rows go in UPSERT_ROWS at a time: one statement step per 50 rows instead of per row took a
-  // fifth off the SQLite time in a 400,000-row test. Rows of one statement are applied in order,
-  // so a model listed twice in a batch ends with its later values, as with one row per statement.
-  const upsert = db.prepare(upsertSql(1));
-  const upsertMany = db.prepare(upsertSql(UPSERT_ROWS));
-  const params: unknown[] = new Array<unknown>(UPSERT_ROWS * 7);
-  const saveCp =
-    db.prepare(`INSERT INTO hub_checkpoint (base_url, newest_created_at, run_next_url, run_newest, run_started_at, run_models, last_finished_at)
-    VALUES (@base, @newest, @next, @runNewest, @startedAt, @runModels, @finished)
-    ON CONFLICT(base_url) DO UPDATE SET newest_created_at = excluded.newest_created_at, run_next_url = excluded.run_next_url, run_newest = excluded.run_newest,
-      run_started_at = excluded.run_started_at, run_models = excluded.run_models, last_finished_at = excluded.last_finished_at`);
-  let runModels = resumed ? cp!.run_models : 0;
-  const savePage = db.transaction((rows: HubRow[], next: string | null) => {
-    // In key order, each B-tree page is touched (and copied to the rollback journal) once per batch.
-    rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    let i = 0;
-    for (; i + UPSERT_ROWS <= rows.length; i += UPSERT_ROWS) {
-      for (let j = 0, p = 0; j < UPSERT_ROWS; j++) {
-        const m = rows[i + j]!;
-        params[p++] = m.id;
-        params[p++] = m.author;
-        params[p++] = m.created_month;
-        params[p++] = m.model_type;
-        params[p++] = m.has_card;
-        params[p++] = m.pipeline_tag;
-        params[p++] = m.library;
-      }
-      upsertMany.run(params);
-    }
-    for (const m of rows.slice(i))
-      upsert.run(m.id, m.author, m.created_month, m.model_type, m.has_card, m.pipeline_tag, m.library);
-    runModels += rows.length;
-    saveCp.run({
-      base,
-      newest: cp?.newest_created_at ?? null,
-      next,
-      runNewest,
-      startedAt,
-      runModels,
-      finished: cp === undefined ? null : ((cp as { last_finished_at?: string | null }).last_finished_at ?? null),
-    });
+  if (resumed) o.logger.info('resuming an interrupted Hub run', { url, full });
+  else if (floor === null) o.onPlan?.({ pageSize: o.pageSize ?? 1000, requestsPerMinute: o.http.requestsPerMinute });
+  const checkpoint = (next: string | null, finished: string | null, newest: string | null): HubCheckpoint => ({
+    base_url: base,
+    newest_created_at: newest,
+    run_next_url: next,
+    run_newest: next ? runNewest : null,
+    run_started_at: next ? runId : null,
+    run_models: next ? runModels : 0,
+    last_finished_at: finished ?? cp?.last_finished_at ?? null,
+    run_full: next ? Number(full) : null,
+    run_partial: next ? JSON.stringify(state) : null,
   });
-
-  // Pages are written in batches; a resume re-reads at most one batch and memory is bounded by it
-  // (a 1M-model run peaks near 240 MiB RSS, 177 MiB with 10,000). Ids arrive in random key order,
-  // so once the table is large a batch touches most of its leaf pages and each commit copies them
-  // to the rollback journal: the cost is per commit, not per row. Upserting the 1M rows of
-  // bench/hub-ingest.ts alone took 13.9 s in 10,000-row batches, 7.0 s in 50,000, no less in
-  // 100,000. synchronous stays FULL: NORMAL was no faster in rollback-journal mode.
+  const save = o.db.transaction((rows: HubRow[], next: string | null) => {
+    r.renamed += store.upsert(rows, runTag(runId), full);
+    runModels += rows.length;
+    store.putCheckpoint(checkpoint(next, null, cp?.newest_created_at ?? null));
+  });
   const batchRows = o.batchRows ?? 50_000;
+  const policy = commitPolicy(o.http, o.commitEveryMs);
   let pending: HubRow[] = [];
-  let pageSkipped = false;
+  const flush = (next: string | null) => {
+    save(pending, next);
+    pending = [];
+    policy.committed();
+  };
+  const bound = new FailureBound(o.maxConsecutiveFailures ?? 3);
+  let gaps = 0;
   const maxPages = o.maxPages ?? 1_000_000;
-  // Without a checkpoint to stop at (first or --full run) the next page is requested while this
-  // one is parsed and stored: still one request at a time, but the wait overlaps the work.
+  // Without a checkpoint to stop at (first or full run) the next page is requested while this one
+  // is parsed and stored: still one request at a time, but the wait overlaps the work.
   const prefetch = floor === null;
   let inflight: Promise<HttpResponse> | null = null;
   while (url && r.pages < maxPages) {
-    const res = await (inflight ?? o.http.get(url));
+    let res: HttpResponse;
+    try {
+      res = await (inflight ?? o.http.get(url));
+      const refused = hubAuthStop(res);
+      if (refused) throw refused;
+    } catch (err) {
+      // What was read is kept; the run resumes at the page that failed.
+      flush(url);
+      throw err;
+    }
     inflight = null;
     r.pages++;
     const next = nextLink(res.headers.get('link'), url);
@@ -156,68 +110,66 @@ export async function mineHub(o: HubMineOptions): Promise<HubMineResult> {
     let rows: HubRow[] = [];
     let oldest: string | null = null;
     try {
-      if (res.status !== 200) throw new MalformedResponseError(url, `HTTP ${res.status}`);
-      let list: unknown;
-      try {
-        list = JSON.parse(res.body);
-      } catch (err) {
-        throw new MalformedResponseError(url, `not JSON (${(err as Error).message}; ${res.body.length} bytes)`);
+      rows = readModels(parsePage(res), url, state, o.logger);
+      for (const m of rows) {
+        if (!m.created_at) continue;
+        if (runNewest === null || m.created_at > runNewest) runNewest = m.created_at;
+        oldest = m.created_at;
+        if (floor && m.created_at < floor) r.reachedCheckpoint = true;
       }
-      if (!Array.isArray(list)) throw new MalformedResponseError(url, 'expected a JSON array of models');
-      for (const raw of list) {
-        const row = toHubRow(raw);
-        if (typeof row === 'string') {
-          r.badEntries++;
-          if (r.badEntries <= 20) o.logger.warn('skipped a Hub entry', { url, error: row });
-          continue;
-        }
-        if (row.created_at) {
-          if (runNewest === null || row.created_at > runNewest) runNewest = row.created_at;
-          oldest = row.created_at;
-          if (floor && row.created_at < floor) r.reachedCheckpoint = true;
-        }
-        rows.push(row);
-      }
+      bound.ok();
     } catch (err) {
       if (!(err instanceof MalformedResponseError)) throw err;
-      // Its models are unknown: keep the old checkpoint so the next run reads past them again.
-      pageSkipped = true;
-      r.skipped.push({ url, error: mining.badHubPage(url, err.message) });
+      try {
+        bound.fail(`page ${err.status ?? 'malformed'}`, url, err.status ?? null, err.detail);
+      } catch (stop) {
+        flush(url);
+        throw stop;
+      }
+      if (!next) {
+        // Without a Link to the next page there is no way past this one (the cursor is opaque):
+        // ask for it again, within the bound, rather than end the run as if the list ended here.
+        o.logger.warn('asking again for a Hub page without a next link', { url, error: err.message });
+        continue;
+      }
+      // Its models are unknown: the checkpoint stays where it was, so the next run reads past them again.
+      gaps++;
+      if (state.skipped.length < 50) state.skipped.push({ url, error: err.message });
       o.logger.warn('skipped a Hub page', { url, error: err.message });
       rows = [];
     }
     const done = r.reachedCheckpoint || !next;
     for (const row of rows) pending.push(row);
-    if (done || pending.length >= batchRows || r.pages >= maxPages) {
-      savePage(pending, done ? null : next);
-      pending = [];
-    }
     r.models += rows.length;
+    if (done || pending.length >= batchRows || policy.due() || r.pages >= maxPages) flush(done ? null : next);
     o.onProgress?.({
       source: 'hub',
       done: r.models,
       fraction: done ? 1 : timeFraction(runNewest, floor ?? HUB_FLOOR, oldest),
-      counts: { models: r.models, pages: r.pages, requests: o.http.stats.requests - requestsBefore },
+      counts: {
+        models: r.models,
+        pages: r.pages,
+        warnings: state.warnings,
+        requests: o.http.stats.requests - requestsBefore,
+      },
     });
     url = done ? null : next;
   }
-  const newest =
-    pageSkipped || url
-      ? (cp?.newest_created_at ?? null)
-      : ([cp?.newest_created_at ?? null, runNewest]
+  const complete = url === null && gaps === 0 && state.skipped.length === 0;
+  const at = o.now().toISOString();
+  o.db.transaction(() => {
+    if (full && complete) r.goneModels = store.sweepUnseen(runTag(runId), at);
+    const newest = complete
+      ? ([cp?.newest_created_at ?? null, runNewest]
           .filter((x): x is string => x !== null)
           .sort()
-          .at(-1) ?? null);
-  saveCp.run({
-    base,
-    newest,
-    next: url,
-    runNewest: url ? runNewest : null,
-    startedAt: url ? startedAt : null,
-    runModels: url ? runModels : 0,
-    finished: url ? null : o.now().toISOString(),
-  });
-  r.newModels = (db.prepare('SELECT count(*) FROM hub_models').pluck().get() as number) - countBefore;
+          .at(-1) ?? null)
+      : (cp?.newest_created_at ?? null);
+    store.putCheckpoint(checkpoint(url, url ? null : at, newest));
+  })();
+  Object.assign(r, { badEntries: state.badEntries, warnings: state.warnings, warningSamples: state.warningSamples });
+  r.newModels = store.count() - countBefore + r.goneModels;
+  r.partial = !complete || state.badEntries > 0;
   r.requests = o.http.stats.requests - requestsBefore;
   o.logger.info('Hub mined', { ...r, skipped: r.skipped.length });
   return r;

@@ -1,17 +1,17 @@
-/** One /api/models entry, reduced to the row hub_models stores. */
+/**
+ * One /api/models entry, reduced to the row hub_models stores. `id` (the repo name) is required;
+ * `_id` is the Hub's stable ObjectId (huggingface.js list-models.ts keys entries by it; a rename
+ * changes `id`, never `_id`). Every other field is optional: a malformed one (config or cardData
+ * that is not an object, a createdAt that is not a date) is stored empty and reported as a warning,
+ * and the entry is kept.
+ */
 import { z } from 'zod';
 
-const HubModel = z.object({
-  id: z.string().min(1),
-  author: z.string().nullish(),
-  createdAt: z.string().nullish(),
-  config: z.object({ model_type: z.unknown() }).partial().nullish(),
-  cardData: z.record(z.string(), z.unknown()).nullish(),
-  pipeline_tag: z.string().nullish(),
-  library_name: z.string().nullish(),
-});
+/** The one required field; the others are checked one by one (a bad one is emptied, not fatal). */
+const HubModel = z.object({ id: z.string().min(1) });
 
 export interface HubRow {
+  hub_id: string;
   id: string;
   author: string | null;
   created_month: string | null;
@@ -22,53 +22,78 @@ export interface HubRow {
   library: string | null;
 }
 
-type HubEntry = z.output<typeof HubModel>;
+export interface ReadModel {
+  row: HubRow;
+  /** Optional fields that were malformed and left empty ("config: expected an object"). */
+  warnings: string[];
+}
+
+type Entry = Record<string, unknown>;
 const optText = (v: unknown) => v === undefined || v === null || typeof v === 'string';
 const optObject = (v: unknown) => v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
+const isDate = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v));
 
-/**
- * The same checks as HubModel, written out: a million entries per run make zod's per-entry cost
- * count. Any entry this rejects goes through HubModel for the readable reason.
- */
-function quickCheck(raw: unknown): raw is HubEntry {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
-  const m = raw as Record<string, unknown>;
+/** The common case, all fields well formed, checked by hand: a million entries make zod's cost count. */
+function clean(m: Entry): boolean {
+  const config = m.config as Entry | null | undefined;
   return (
-    typeof m.id === 'string' &&
-    m.id.length > 0 &&
+    typeof m._id === 'string' &&
     optText(m.author) &&
-    optText(m.createdAt) &&
-    optObject(m.config) &&
+    (m.createdAt == null || isDate(m.createdAt)) &&
+    optObject(config) &&
+    (config == null || optText(config.model_type)) &&
     optObject(m.cardData) &&
     optText(m.pipeline_tag) &&
     optText(m.library_name)
   );
 }
 
-/** A row, or the reason the entry cannot be used (the page goes on without it). */
-export function toHubRow(raw: unknown): HubRow | string {
-  let m: HubEntry;
-  if (quickCheck(raw)) m = raw;
-  else {
+const text = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** A row and its warnings, or the reason the entry cannot be used at all. */
+export function toHubRow(raw: unknown): ReadModel | string {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return '(entry): expected an object';
+  const m = raw as Entry;
+  if (typeof m.id !== 'string' || !m.id) {
     const r = HubModel.safeParse(raw);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      return `${issue.path.join('.') || '(entry)'}: ${issue.message}`;
-    }
-    m = r.data;
+    const issue = r.success ? { path: ['id'], message: 'expected a repo name' } : r.error.issues[0]!;
+    return `${issue.path.join('.') || '(entry)'}: ${issue.message}`;
   }
-  const modelType = typeof m.config?.model_type === 'string' ? m.config.model_type : null;
+  const warnings: string[] = [];
+  if (!clean(m)) {
+    const check = (ok: boolean, field: string, what: string) => ok || warnings.push(`${field}: expected ${what}`);
+    // A missing _id is not malformed (older listings lack it); one of the wrong type is.
+    check(m._id === undefined || typeof m._id === 'string', '_id', 'a string');
+    check(optText(m.author), 'author', 'text');
+    check(m.createdAt == null || isDate(m.createdAt), 'createdAt', 'a date');
+    check(optObject(m.config), 'config', 'an object');
+    check(
+      !optObject(m.config) || m.config == null || optText((m.config as Entry).model_type),
+      'config.model_type',
+      'text',
+    );
+    check(optObject(m.cardData), 'cardData', 'an object');
+    check(optText(m.pipeline_tag), 'pipeline_tag', 'text');
+    check(optText(m.library_name), 'library_name', 'text');
+  }
+  const config = optObject(m.config) ? (m.config as Entry | null | undefined) : null;
+  const card = optObject(m.cardData) ? (m.cardData as Entry | null | undefined) : null;
+  const created = isDate(m.createdAt) ? (m.createdAt as string) : null;
   const slash = m.id.indexOf('/');
   return {
-    id: m.id,
-    author: m.author ?? (slash > 0 ? m.id.slice(0, slash) : null),
-    created_month: m.createdAt && /^\d{4}-\d{2}/.test(m.createdAt) ? m.createdAt.slice(0, 7) : null,
-    created_at: m.createdAt ?? null,
-    model_type: modelType,
-    // The paper's "has a model card": a non-empty card metadata field.
-    has_card: m.cardData && Object.keys(m.cardData).length > 0 ? 1 : 0,
-    pipeline_tag: m.pipeline_tag ?? null,
-    library: m.library_name ?? null,
+    row: {
+      hub_id: typeof m._id === 'string' && m._id ? m._id : `name:${m.id}`,
+      id: m.id,
+      author: text(m.author) ?? (slash > 0 ? m.id.slice(0, slash) : null),
+      created_month: created ? created.slice(0, 7) : null,
+      created_at: created,
+      model_type: text(config?.model_type),
+      // The paper's "has a model card": a non-empty card metadata field.
+      has_card: card && Object.keys(card).length > 0 ? 1 : 0,
+      pipeline_tag: text(m.pipeline_tag),
+      library: text(m.library_name),
+    },
+    warnings,
   };
 }
 
