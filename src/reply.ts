@@ -45,11 +45,24 @@ export interface ReplyFile {
   content: string | Uint8Array;
 }
 
+/** How a chart is named where it is posted; built with chartName() in src/commands/chart-name.ts. */
+export interface ChartName {
+  /** A safe file name: lowercase letters, digits, dots and dashes, ending in .png. */
+  file: string;
+  title: string;
+}
+
 export interface Reply {
   text: string;
   table?: ReplyTable;
   /** A Vega-Lite top-level spec; rendered to PNG by src/render. */
   chart?: Record<string, unknown> | null;
+  /**
+   * The chart's file name (`trend-llama.png`) and title ("/trend llama: forum mentions vs Hub
+   * uploads"): Slack's file title, Discord's attachment name and description (alt text), the web
+   * chat's download name.
+   */
+  chartName?: ChartName;
   data: Record<string, unknown>;
   provenance: Provenance | null;
   /** Errors and private confirmations are shown only to the caller where the platform can. */

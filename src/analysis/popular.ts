@@ -23,3 +23,9 @@ export function headSize(ranked: readonly Ranked[], target: number): number {
   }
   return ranked.length;
 }
+
+/** The names of the head that makes up `target` of the total (the paper's "top 90%"). */
+export function headNames(totals: ReadonlyMap<string, number>, target: number): Set<string> {
+  const ranked = rankByCount(totals);
+  return new Set(ranked.slice(0, headSize(ranked, target)).map((r) => r.name));
+}

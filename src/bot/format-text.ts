@@ -1,5 +1,6 @@
 /** A Reply as plain text (CLI, logs, platforms' fallback text). */
 import type { Provenance, Reply, ReplyTable } from '../reply.js';
+import { NUMERIC_CELL } from '../format/numbers.js';
 
 export function provenanceLine(p: Provenance | null): string {
   if (!p) return '';
@@ -14,7 +15,10 @@ export function provenanceLine(p: Provenance | null): string {
 export function formatTable(t: ReplyTable, maxRows = 40): string {
   const rows = t.rows.slice(0, maxRows).map((r) => r.map((c) => (c === null ? '' : String(c))));
   const widths = t.columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const numeric = t.columns.map((_, i) => t.rows.every((r) => r[i] === null || typeof r[i] === 'number'));
+  // Formatted numbers ("0.900", "< 0.001") line up on the right like numbers do.
+  const numeric = t.columns.map((_, i) =>
+    t.rows.every((r) => r[i] === null || typeof r[i] === 'number' || NUMERIC_CELL.test(String(r[i]))),
+  );
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))

@@ -1,5 +1,4 @@
 /**
-/**
  * The files a chat reply carries: the chart as PNG (when it renders), the table as CSV (every
  * row, through the one CSV writer, for every answer with a table: issue 13 item 1), and any
  * Reply.files. Rendering failures never cost the user the answer: they are logged and the text
@@ -8,8 +7,9 @@
  */
 import { CSV_CONTENT_TYPE, tableToCsv } from '../csv.js';
 import { isHfbotError } from '../errors.js';
-import type { Reply } from '../reply.js';
+import type { ChartName, Reply } from '../reply.js';
 import type { Services } from '../services.js';
+import { msg } from '../messages/index.js';
 import { formatReplyText } from './format-text.js';
 
 /** `owner` ("slack:U123") is who the chart is for: the renderer limits charts per owner. */
@@ -19,8 +19,13 @@ export interface Attachment {
   name: string;
   contentType: string;
   data: Buffer;
+  /** Shown with the file: Slack's file title, Discord's attachment description (alt text). */
+  title?: string;
+  /** The reply's chart: Discord shows it as the embed's image. */
+  chart?: boolean;
 }
 
+/** Used only when a command gave its chart no name. */
 export const CHART_FILE = 'chart.png';
 /** What announcements' files are named after (they come from `hfbot refresh`). */
 export const ANNOUNCE_NAME = 'refresh';
@@ -65,6 +70,15 @@ export function textFile(reply: Reply, raw: string): Attachment {
   };
 }
 
+/** The chart's file name and title: the command's own, else 'chart.png' and the chart's title text. */
+export function chartNameOf(reply: Reply): ChartName {
+  if (reply.chartName) return reply.chartName;
+  const t = (reply.chart as { title?: unknown } | null | undefined)?.title;
+  const text =
+    typeof t === 'string' ? t : typeof (t as { text?: unknown })?.text === 'string' ? (t as { text: string }).text : '';
+  return { file: CHART_FILE, title: text || msg.platforms.chartTitle };
+}
+
 export const defaultRender: RenderPng = async (reply, services, opts) => {
   // Loaded lazily: the chart pipeline (pool, vega in its threads) is heavy and most replies have no chart.
   const { renderReplyPng } = await import('../render/reply-png.js');
@@ -103,7 +117,10 @@ export async function replyAttachments(
     note = err.message;
     return null;
   });
-  if (png) files.push({ name: CHART_FILE, contentType: 'image/png', data: png });
+  if (png) {
+    const name = chartNameOf(reply);
+    files.push({ name: name.file, contentType: 'image/png', data: png, title: name.title, chart: true });
+  }
   const csv = tableCsv(reply, raw);
   if (csv) files.push(csv);
   for (const f of reply.files ?? []) {

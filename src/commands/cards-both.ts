@@ -6,8 +6,12 @@ import { cardsData } from './cards-data.js';
 import { HUB_MIGRATION_MONTH } from './trend-both.js';
 import type { Db } from '../data/db.js';
 import type { Reply } from './types.js';
+import { chooseScale, type ScaleType } from '../analysis/scale.js';
 
-export function bothCardsReply(db: Db, args: { from?: string | undefined; to?: string | undefined }): Reply {
+export function bothCardsReply(
+  db: Db,
+  args: { from?: string | undefined; to?: string | undefined; scale?: ScaleType | undefined },
+): Reply {
   const s = requireBoth(db, ['cards']);
   const paper = cardsData(db, s.paper, args, 'cards source:paper');
   const mined = cardsData(db, s.mined, args, 'cards source:mined');
@@ -24,6 +28,11 @@ export function bothCardsReply(db: Db, args: { from?: string | undefined; to?: s
   const ps = summary(paper);
   const ms = summary(mined);
   const hubCaveat = ms.from <= HUB_MIGRATION_MONTH;
+  // One count axis for both lines: log when the months of either source span 100-fold, as /cards.
+  const scale = chooseScale(
+    [...paper.months, ...mined.months].map((m) => m.models),
+    args.scale,
+  );
   const months = [
     ...paper.months.map((m) => ({ source: 'paper', ...m })),
     ...mined.months.map((m) => ({ source: 'mined', ...m })),
@@ -47,11 +56,12 @@ export function bothCardsReply(db: Db, args: { from?: string | undefined; to?: s
     },
     chart: cardsBothSpec({
       months,
-      subtitle: `overall with a card: paper ${(ps.overallRatio * 100).toFixed(1)}% of ${ps.models.toLocaleString('en-US')} (${ps.from}..${ps.to}), mined ${(ms.overallRatio * 100).toFixed(1)}% of ${ms.models.toLocaleString('en-US')} (${ms.from}..${ms.to})`,
+      subtitle: msg.series.cardsBothSubtitle({ paper: ps, mined: ms, scale }),
+      scale: scale.type,
       datasetVersion: provenance.datasetVersion,
       source: `SANER 2024 replication package + ${s.mined.description}`,
     }),
-    data: { source: 'both', paper: ps, mined: ms, months },
+    data: { source: 'both', paper: ps, mined: ms, scale: scale.type, months },
     provenance,
   };
 }

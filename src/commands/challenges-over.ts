@@ -1,5 +1,6 @@
 /** /challenges over:quarter|year: category shares by when the coded topics were created (III-C4). */
 import { HfbotError } from '../errors.js';
+import { fmtPIs } from '../format/numbers.js';
 import { msg } from '../messages/index.js';
 import { SOURCES } from '../format/sources.js';
 import { roundsOfSources } from '../data/coding/rounds.js';
@@ -89,7 +90,7 @@ export function overTimeReply(db: Db, unit: PeriodUnit): Reply {
       subtitle: [
         test.untestable
           ? `${items.length} codes of ${dated} dated topics; no test possible`
-          : `${items.length} codes of ${dated} dated topics; chi-square p = ${chi!.p.toPrecision(3)}${test.monteCarlo ? `, Monte-Carlo p = ${test.monteCarlo.p.toPrecision(3)} (expected counts small)` : ''}`,
+          : `${items.length} codes of ${dated} dated topics; chi-square ${fmtPIs(chi!.p)}${test.monteCarlo ? `, Monte-Carlo ${fmtPIs(test.monteCarlo.p)} (expected counts small)` : ''}`,
         'paper III-C4: no discernible trend for any category over time',
       ],
       datasetVersion: `${datasetVersion(db)} + ${forum.version ?? 'mined forum'}`,

@@ -10,6 +10,7 @@ import { overTimeReply } from './challenges-over.js';
 import { HfbotError } from '../errors.js';
 import { sharesSpec } from '../render/specs/taxonomy-shares.js';
 import type { Db } from '../data/db.js';
+import { chartName, given, named } from './chart-name.js';
 
 /** Table I as published: shares of all codes of one kind. Shared by /challenges and /benefits. */
 export function tableOneReply(db: Db, kind: Kind, top: number | undefined): Reply {
@@ -45,6 +46,7 @@ export function tableOneReply(db: Db, kind: Kind, top: number | undefined): Repl
       n: total,
       note: `Shares of ${total} ${kind} codes (paper Table I).`,
     },
+    chartName: chartName(label, [given('top', top)], `share of ${total} ${kind} codes per category (Table I)`),
     chart: sharesSpec({
       bars: rows.map((r) => ({ label: `${r.code} ${r.category}`, percent: r.percent })),
       title: `${kind === 'challenge' ? 'Challenges' : 'Benefits'} of PTM reuse (paper Table I, ${total} codes)`,
@@ -71,7 +73,17 @@ export function byLevel(
   top?: number,
 ): Reply {
   if (level === 'all') return tableOneReply(db, kind, top);
-  return level === 'compare' ? compareReply(db, kind, top) : levelReply(db, kind, level, top);
+  const reply = level === 'compare' ? compareReply(db, kind, top) : levelReply(db, kind, level, top);
+  return named(
+    reply,
+    chartName(
+      kind === 'challenge' ? 'challenges' : 'benefits',
+      [given('level', level), given('top', top)],
+      level === 'compare'
+        ? 'beginner vs intermediate shares per category (Fig. 2)'
+        : `share of ${level} topics per category, with 95% Wilson intervals`,
+    ),
+  );
 }
 
 export const challenges = defineCommand({
@@ -99,7 +111,10 @@ export const challenges = defineCommand({
     const level = ctx.args.level ?? 'all';
     if (ctx.args.over) {
       if (level !== 'all') throw new HfbotError('E_USAGE', msg.taxonomy.levelWithOver, { details: { option: 'over' } });
-      return overTimeReply(ctx.services.db, ctx.args.over);
+      return named(
+        overTimeReply(ctx.services.db, ctx.args.over),
+        chartName('challenges', [given('over', ctx.args.over)], 'category shares per period of topic creation'),
+      );
     }
     return byLevel(ctx.services.db, 'challenge', level, ctx.args.top);
   },

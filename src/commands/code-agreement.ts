@@ -8,6 +8,7 @@ import { roundOption, roundProvenance } from './code-common.js';
 import { inRound, roundOf, roundViewer } from './checks/round.js';
 import { displayNames } from '../data/coding/people.js';
 import { taxonomy } from '../data/queries/taxonomy.js';
+import { chartName } from './chart-name.js';
 import { summarisePairs } from '../analysis/agreement/pairs.js';
 import { csvAttachment } from '../csv.js';
 
@@ -89,6 +90,7 @@ export const codeAgreement = defineCommand({
       xTitle: two ? `${before.raters[0]}'s category` : 'category (one rater)',
       yTitle: two ? `${before.raters[1]}'s category` : 'category (another rater, same topic)',
       title: `Round ${round.name}: label agreement (${r.n} topics)`,
+      subtitle: msg.coding.heatmapSubtitle(two),
       datasetVersion: datasetVersion(db),
       source: msg.coding.source(round.name),
     });
@@ -105,6 +107,7 @@ export const codeAgreement = defineCommand({
       },
       ...(capped ? { files: [csvAttachment(file, { columns: PAIR_COLUMNS, rows: r.cohen.map(rowOf) })] } : {}),
       chart,
+      chartName: chartName('code agreement', [round.name], `label agreement heatmap (${r.n} topics)`),
       data,
       provenance,
     };

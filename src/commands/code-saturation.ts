@@ -1,3 +1,4 @@
+import { chartName } from './chart-name.js';
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { roundTopics } from '../data/coding/rounds.js';
@@ -55,6 +56,7 @@ export const codeSaturation = defineCommand({
         columns: ['batch', 'positions', 'new codes', 'distinct so far'],
         rows: batches.map((b) => [b.batch, `${b.fromPosition}-${b.toPosition}`, b.newCodes, b.cumulative]),
       },
+      chartName: chartName('code saturation', [round.name], `new low-level codes per batch of ${batch} topics`),
       chart: saturationSpec({
         batches,
         title: `Round ${round.name}: new low-level codes per batch of ${batch} topics`,

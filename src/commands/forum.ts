@@ -7,6 +7,7 @@ import { categoryKey, categorySeries, topWithOther } from '../analysis/forum-cat
 import { closest } from '../analysis/similarity.js';
 import { forumCategoriesSpec } from '../render/specs/forum-categories.js';
 import { checkWindow } from './series-common.js';
+import { chartName, given } from './chart-name.js';
 
 /** Seven colours and a grey "other" line: more is a legend nobody can match to lines. */
 const MAX_LINES = 7;
@@ -115,6 +116,16 @@ export const forumCommand = defineCommand({
     const what = cumulative ? 'cumulative' : 'created per month';
     return {
       text,
+      chartName: chartName(
+        'forum',
+        [
+          ctx.args.from,
+          ctx.args.to,
+          given('category', ctx.args.category),
+          given('cumulative', ctx.args.cumulative === false ? 'false' : undefined),
+        ],
+        `forum topics per category, ${what}`,
+      ),
       table: {
         columns: ['month', 'category', 'topics created', 'cumulative topics'],
         rows: chosen.flatMap((c) => c.series.map((p) => [p.month, c.category, p.topics, p.cumulative])),

@@ -1,5 +1,6 @@
 /** /challenges and /benefits by expertise level: one level's shares, or both compared (Fig. 2). */
 import { HfbotError } from '../errors.js';
+import { pCell } from '../format/numbers.js';
 import { msg } from '../messages/index.js';
 import { SOURCES } from '../format/sources.js';
 import { datasetVersion } from '../data/queries/dataset-info.js';
@@ -130,8 +131,8 @@ export function compareReply(db: Db, kind: Kind, top: number | undefined): Reply
         r.code,
         r.category,
         ...labels.flatMap((l) => [r[l].count, r[l].percent, r[l].lower, r[l].upper]),
-        r.p === null ? null : +r.p.toPrecision(4),
-        r.q === null ? null : +r.q.toPrecision(4),
+        r.p === null ? null : pCell(r.p),
+        r.q === null ? null : pCell(r.q),
       ]),
     },
     data: {

@@ -1,17 +1,18 @@
 /** /popular source:both: Fig. 3 from the paper's data beside the mined data, both rho values and windows. */
 import { msg } from '../messages/index.js';
-import { fmtRho } from '../format/numbers.js';
 import { popularBothSpec } from '../render/specs/popular-both.js';
 import { bothProvenance, requireBoth } from './series-common.js';
 import { popularData } from './popular-data.js';
 import { HUB_MIGRATION_MONTH } from './trend-both.js';
 import type { Db } from '../data/db.js';
 import type { Reply } from './types.js';
+import { chooseScale, type ScaleType } from '../analysis/scale.js';
+import { fmtRho, fmtShareSig } from '../format/numbers.js';
 
 /** Rows beyond this make the chart taller than a chat preview; the table keeps them all. */
 const CHART_ROWS = 40;
 
-export function bothPopularReply(db: Db, top: number | undefined): Reply {
+export function bothPopularReply(db: Db, top: number | undefined, requested?: ScaleType): Reply {
   const s = requireBoth(db, ['forum', 'hub']);
   const paper = popularData(db, s.paper, top);
   const mined = popularData(db, s.mined, top);
@@ -41,6 +42,12 @@ export function bothPopularReply(db: Db, top: number | undefined): Reply {
   const hubCaveat = mined.window.from <= HUB_MIGRATION_MONTH;
   const entered = minedTop.filter((m) => !paperTop.includes(m));
   const left = paperTop.filter((m) => !minedTop.includes(m));
+  const chartRows = rows.slice(0, CHART_ROWS);
+  // As /popular: log when the drawn shares span 100-fold (the paper's bert 24.7% vs types at 0.03%).
+  const scale = chooseScale(
+    chartRows.flatMap((r) => [r.paper.forumShare, r.paper.hubShare, r.mined.forumShare, r.mined.hubShare]),
+    requested,
+  );
   const provenance = bothProvenance(
     db,
     s,
@@ -83,17 +90,19 @@ export function bothPopularReply(db: Db, top: number | undefined): Reply {
       ]),
     },
     chart: popularBothSpec({
-      rows: rows.slice(0, CHART_ROWS),
+      rows: chartRows,
+      scale: scale.type,
       subtitle: [
         `Spearman rho over all Hub types: paper ${fmtRho(ps.rho)} (${ps.window.from}..${ps.window.to}), mined ${fmtRho(ms.rho)} (${ms.window.from}..${ms.window.to})`,
         ...(rows.length > CHART_ROWS
           ? [`first ${CHART_ROWS} of ${rows.length} rows: the paper's top list, then newcomers`]
           : []),
+        `Shares on a ${msg.series.scaleNote(scale, 'of the total', fmtShareSig)}`,
       ],
       datasetVersion: provenance.datasetVersion,
       source: `SANER 2024 replication package + ${s.mined.description}`,
     }),
-    data: { source: 'both', paper: ps, mined: ms, entered, left, rows },
+    data: { source: 'both', paper: ps, mined: ms, entered, left, scale: scale.type, rows },
     provenance,
   };
 }

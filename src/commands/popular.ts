@@ -1,11 +1,13 @@
+import { chartName, given, named, sourceArg } from './chart-name.js';
 import { defineCommand } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { fmtRho } from '../format/numbers.js';
 import { popularData } from './popular-data.js';
 import { bothPopularReply } from './popular-both.js';
 import { popularSpec } from '../render/specs/popular.js';
-import { requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import { requireSource, scaleOption, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import { chooseScale } from '../analysis/scale.js';
+import { fmtRho, fmtShare } from '../format/numbers.js';
 
 export const popular = defineCommand({
   definition: {
@@ -18,15 +20,28 @@ export const popular = defineCommand({
         max: 200,
       }),
       source: sourceOption(),
+      scale: scaleOption(),
     },
-    examples: ['/popular', '/popular top:10', '/popular source:both'],
+    examples: ['/popular', '/popular top:10', '/popular scale:linear', '/popular source:both'],
   },
   execute(ctx) {
     const db = ctx.services.db;
-    if (ctx.args.source === 'both') return bothPopularReply(db, ctx.args.top);
+    if (ctx.args.source === 'both')
+      return named(
+        bothPopularReply(db, ctx.args.top, ctx.args.scale),
+        chartName(
+          'popular',
+          [given('top', ctx.args.top), 'source:both', given('scale', ctx.args.scale)],
+          msg.series.popularBothWhat,
+        ),
+      );
     const src = requireSource(db, ctx.args.source ?? 'paper', ['forum', 'hub']);
     const { top, rows, hubTypes, all, head, window, share, hubShare } = popularData(db, src, ctx.args.top);
     const label = sourceLabel(src);
+    const scale = chooseScale(
+      rows.flatMap((r) => [r.forumShare, r.hubShare]),
+      ctx.args.scale,
+    );
     const w = src.windows;
     const provenance = seriesProvenance(
       db,
@@ -59,9 +74,18 @@ export const popular = defineCommand({
           +r.hubShare.toFixed(4),
         ]),
       },
+      chartName: chartName(
+        'popular',
+        [given('top', ctx.args.top), sourceArg(ctx.args.source), given('scale', ctx.args.scale)],
+        'share of forum mentions vs share of Hub models',
+      ),
       chart: popularSpec({
         rows,
-        subtitle: `Spearman rho over all ${hubTypes.length} Hub model types = ${fmtRho(all.rho)} (paper 0.702); top ${top} = ${share >= 0 ? (share * 100).toFixed(1) : ''}% of forum mentions`,
+        scale: scale.type,
+        subtitle: [
+          `Spearman rho over all ${hubTypes.length} Hub model types = ${fmtRho(all.rho)} (paper 0.702); top ${top} = ${fmtShare(share)} of forum mentions`,
+          `Shares on a ${msg.series.scaleNote(scale, 'of the total', (x) => fmtShare(x, 2))}`,
+        ],
         datasetVersion: provenance.datasetVersion,
         source: label,
       }),
@@ -75,6 +99,7 @@ export const popular = defineCommand({
         n: all.n,
         rhoTop: head.rho,
         pTop: head.p,
+        scale: scale.type,
         rows,
       },
       provenance,

@@ -5,6 +5,7 @@ import { datasetVersion } from '../data/queries/dataset-info.js';
 import { rootCauses } from '../data/queries/taxonomy.js';
 import { classifyRootCause, ROOT_CAUSE_RULES, tableTwo } from '../analysis/root-cause-rules.js';
 import { rootCausesSpec } from '../render/specs/root-causes.js';
+import { chartName } from './chart-name.js';
 
 export const rootcauses = defineCommand({
   definition: {
@@ -50,6 +51,7 @@ export const rootcauses = defineCommand({
         window: null,
         n: records.length,
       },
+      chartName: chartName('rootcauses', [], 'Table II root causes, published vs recounted by rule'),
       chart: rootCausesSpec({
         rows,
         title: `Root causes: Table II vs recount (${records.length} causes)`,

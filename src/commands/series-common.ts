@@ -21,6 +21,13 @@ export const sourceOption = () =>
     default: 'paper',
   });
 
+/** scale:log|linear; left out, the chart picks log when its counts span two orders of magnitude. */
+export const scaleOption = () =>
+  opt.choice({
+    description: 'Count axis: log or linear (default: log when the counts span 100x or more)',
+    choices: ['log', 'linear'] as const,
+  });
+
 /** source:both needs both; the mined side's absence is the usual "run hfbot mine" error. */
 export function requireBoth(db: Db, needs: readonly SeriesName[]): { paper: SeriesSource; mined: SeriesSource } {
   return { paper: requireSource(db, 'paper', needs), mined: requireSource(db, 'mined', needs) };

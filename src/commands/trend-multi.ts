@@ -1,6 +1,6 @@
 /** /trend with several model types: the package's mentions_time.pdf and hub_types_time_created.pdf. */
 import { msg } from '../messages/index.js';
-import { fmtP, fmtRho } from '../format/numbers.js';
+import { fmtPIs, fmtRho } from '../format/numbers.js';
 import { trendOverlaySpec } from '../render/specs/trend-overlay.js';
 import { seriesProvenance, sourceLabel } from './series-common.js';
 import { modelEntry, type ModelTrend } from './trend-common.js';
@@ -22,7 +22,7 @@ export const lineOf = (t: ModelTrend) => ({
 /** "bert: rho -0.4663 (p 0.005, 35 mo)", `per` to a subtitle line so the PNG stays under 1600 px wide. */
 export function statsLines(items: { label: string; t: ModelTrend }[], per = 3): string[] {
   const one = ({ label, t }: { label: string; t: ModelTrend }) =>
-    t.rho === null ? `${label}: rho undefined` : `${label}: rho ${fmtRho(t.rho)} (p ${fmtP(t.p)}, ${t.n} mo)`;
+    t.rho === null ? `${label}: rho undefined` : `${label}: rho ${fmtRho(t.rho)} (${fmtPIs(t.p)}, ${t.n} mo)`;
   const lines: string[] = [];
   for (let i = 0; i < items.length; i += per)
     lines.push(
@@ -41,7 +41,7 @@ export function unionWindow(ts: readonly ModelTrend[]): { from: string; to: stri
   };
 }
 
-export function multiTrendReply(db: Db, src: SeriesSource, ts: ModelTrend[]): Reply {
+export function multiTrendReply(db: Db, src: SeriesSource, ts: ModelTrend[], scale?: 'log' | 'linear'): Reply {
   const label = sourceLabel(src);
   const window = unionWindow(ts);
   const months = monthRange(window.from, window.to).length;
@@ -68,6 +68,7 @@ export function multiTrendReply(db: Db, src: SeriesSource, ts: ModelTrend[]): Re
       lines: ts.map((t) => ({ model: t.model, points: t.series })),
       title: `Forum mentions and Hub uploads per month: ${ts.map((t) => t.model).join(', ')}`,
       stats: statsLines(ts.map((t) => ({ label: t.model, t }))),
+      ...(scale ? { scale } : {}),
       datasetVersion: provenance.datasetVersion,
       source: label,
     }),

@@ -1,9 +1,11 @@
 import { defineCommand, type Reply } from './types.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { fmtP, fmtRho } from '../format/numbers.js';
+import { fmtPIs, fmtRho } from '../format/numbers.js';
 import { trendSpec } from '../render/specs/trend.js';
-import { requireSource, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import { requireSource, scaleOption, seriesProvenance, sourceLabel, sourceOption } from './series-common.js';
+import { chooseScaleAny, type ScaleType } from '../analysis/scale.js';
+import { chartName, given, sourceArg } from './chart-name.js';
 import { modelEntry, modelTrend, requireModels, type ModelTrend } from './trend-common.js';
 import { multiTrendReply } from './trend-multi.js';
 import { bothTrendReply } from './trend-both.js';
@@ -32,6 +34,7 @@ export const trend = defineCommand({
       }),
       to: opt.month({ description: 'Last month (default: 2023-05, the last full month)' }),
       source: sourceOption(),
+      scale: scaleOption(),
     },
     examples: [
       '/trend bart',
@@ -39,22 +42,41 @@ export const trend = defineCommand({
       '/trend llama source:both',
       '/trend llama from:2022-01',
       '/trend xlm roberta to:2022-12',
+      '/trend bart scale:linear',
     ],
   },
   execute(ctx) {
     const db = ctx.services.db;
     const which = ctx.args.source ?? 'paper';
-    if (which === 'both') return bothTrendReply(db, ctx.args);
-    const src = requireSource(db, which, ['forum', 'hub']);
-    const models = requireModels(db, ctx.args.model ?? '', [src]);
-    const trends = models.map((m) => modelTrend(db, src, m, ctx.args));
-    return trends.length === 1 ? singleReply(db, src, trends[0]!) : multiTrendReply(db, src, trends);
+    const answer = (): Reply => {
+      if (which === 'both') return bothTrendReply(db, ctx.args);
+      const src = requireSource(db, which, ['forum', 'hub']);
+      const models = requireModels(db, ctx.args.model ?? '', [src]);
+      const trends = models.map((m) => modelTrend(db, src, m, ctx.args));
+      return trends.length === 1
+        ? singleReply(db, src, trends[0]!, ctx.args.scale)
+        : multiTrendReply(db, src, trends, ctx.args.scale);
+    };
+    const reply = answer();
+    // Named after the model types as resolved (trend-llama.png, trend-bert-roberta.png).
+    const models = ((reply.data.models ?? []) as { model: string }[]).map((m) => m.model);
+    const a = ctx.args;
+    return {
+      ...reply,
+      chartName: chartName(
+        'trend',
+        [...models, given('from', a.from), given('to', a.to), sourceArg(which), given('scale', a.scale)],
+        models.length > 1 ? 'forum mentions and Hub uploads per month' : 'forum mentions vs Hub uploads',
+      ),
+    };
   },
 });
 
 /** One model type: today's answer (two y axes), plus data.models with its one entry. */
-function singleReply(db: Db, src: SeriesSource, t: ModelTrend): Reply {
+function singleReply(db: Db, src: SeriesSource, t: ModelTrend, requested?: ScaleType): Reply {
   const label = sourceLabel(src);
+  // Spearman reads ranks, so a log axis shows what the test sees when a series grows 100-fold.
+  const scale = chooseScaleAny([t.series.map((s) => s.forum), t.series.map((s) => s.hub)], requested);
   const text =
     msg.series.trend({
       model: t.model,
@@ -80,7 +102,11 @@ function singleReply(db: Db, src: SeriesSource, t: ModelTrend): Reply {
     chart: trendSpec({
       model: t.model,
       series: t.series,
-      stats: `Spearman rho = ${fmtRho(t.rho)}, p = ${fmtP(t.p)}, ${t.from}..${t.to} (${t.n} months)`,
+      stats: [
+        `Spearman rho = ${fmtRho(t.rho)}, ${fmtPIs(t.p)}, ${t.from}..${t.to} (${t.n} months)`,
+        `Counts on a ${msg.series.scaleNote(scale, 'a month')}`,
+      ],
+      scale: scale.type,
       datasetVersion: provenance.datasetVersion,
       source: label,
     }),
@@ -93,6 +119,7 @@ function singleReply(db: Db, src: SeriesSource, t: ModelTrend): Reply {
       rho: t.rho,
       p: t.p,
       windowRule: t.windowRule,
+      scale: scale.type,
       ...(t.undefinedReason ? { undefinedReason: t.undefinedReason } : {}),
       paperRho: t.paperRho,
       ...(t.fullWindow ? { fullWindow: t.fullWindow } : {}),

@@ -1,5 +1,6 @@
 /** /trends source:both: Table III over the paper's window beside the same tests over the mined data. */
 import { msg } from '../messages/index.js';
+import { coefCell, pCell } from '../format/numbers.js';
 import { PAPER_TABLE_III } from '../analysis/trend.js';
 import { trendsBothSpec } from '../render/specs/trends-both.js';
 import { bothProvenance, requireBoth } from './series-common.js';
@@ -92,11 +93,11 @@ export function bothTrendsReply(db: Db, sourceTrends: SourceTrends): Reply {
       columns: ['model', 'paper rho', 'paper q', 'paper from', 'mined rho', 'mined q', 'mined from'],
       rows: rows.map((r) => [
         r.model,
-        r.paper ? +r.paper.rho.toFixed(4) : null,
-        r.paper ? +r.paper.q.toPrecision(3) : null,
+        r.paper ? coefCell(r.paper.rho) : null,
+        r.paper ? pCell(r.paper.q) : null,
         r.paper?.from ?? null,
-        r.mined ? +r.mined.rho.toFixed(4) : null,
-        r.mined ? +r.mined.q.toPrecision(3) : null,
+        r.mined ? coefCell(r.mined.rho) : null,
+        r.mined ? pCell(r.mined.q) : null,
         r.mined?.from ?? null,
       ]),
     },

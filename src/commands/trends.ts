@@ -1,12 +1,12 @@
 import { defineCommand } from './types.js';
-import type { Db } from '../data/db.js';
 import { opt } from './options.js';
 import { msg } from '../messages/index.js';
-import { modelTypes } from '../data/queries/model-types.js';
-import { monthlyByModel } from '../data/queries/series.js';
-import { firstAppearance, paperWindowFor, trend } from '../analysis/trend.js';
-import { benjaminiHochberg } from '../analysis/fdr.js';
-import { trendsSpec } from '../render/specs/trends.js';
+import { coefCell, pCell } from '../format/numbers.js';
+import { PAPER_TABLE_III } from '../analysis/trend.js';
+import { compareReadings, LOW_COUNT, readTrends, sortTrends, TREND_SORTS } from '../analysis/trend-readings.js';
+import { trendsChart } from './trends-chart.js';
+import { chartName, given, named, sourceArg } from './chart-name.js';
+import { trendsData } from './trends-data.js';
 import {
   checkWindow,
   commonWindow,
@@ -18,37 +18,37 @@ import {
 import { PAPER_WINDOW } from './trend-common.js';
 import { bothTrendsReply } from './trends-both.js';
 import type { SeriesSource } from '../data/queries/series.js';
+import type { Db } from '../data/db.js';
 
-/** Bars beyond this make the chart too tall for a chat preview; the strongest are kept. */
-const CHART_ROWS = 40;
+const SIGNIFICANT = { q: 'p and q', p: 'p only', none: '' } as const;
 
 export const trends = defineCommand({
   definition: {
     name: 'trends',
-    description: 'Table III for every model type: Spearman rho of forum mentions vs Hub uploads, with BH q-values',
+    description: 'Table III for every model type: Spearman rho of forum mentions vs Hub uploads, p and BH q',
     options: {
       significant: opt.boolean({ description: 'Only model types significant at q < 0.05', default: false }),
       sort: opt.choice({
-        description: 'Order rows by rho (most negative first) or by p-value',
-        choices: ['rho', 'p'] as const,
-        default: 'rho',
+        description: 'Row order: significance then |rho| (default), rho, p, q, name or n (months tested)',
+        choices: TREND_SORTS,
+        default: 'significance',
       }),
       source: sourceOption(),
     },
-    examples: ['/trends', '/trends significant:true', '/trends sort:p', '/trends source:both'],
+    examples: ['/trends', '/trends significant:true', '/trends sort:rho', '/trends sort:name', '/trends source:both'],
   },
   execute(ctx) {
     const db = ctx.services.db;
     // sourceTrends is handed over rather than imported there: trends-both must not import this file back.
-    if (ctx.args.source === 'both') return bothTrendsReply(db, sourceTrends);
+    if (ctx.args.source === 'both')
+      return named(bothTrendsReply(db, sourceTrends), chartName('trends', ['source:both'], msg.trends.bothWhat));
     const src = requireSource(db, ctx.args.source ?? 'paper', ['forum', 'hub']);
-    const { win, types, tested, all } = sourceTrends(db, src);
-    const sig = all.filter((r) => r.q < 0.05);
-    const rows = (ctx.args.significant ? sig : all).sort(
-      (a, b) => (ctx.args.sort === 'p' ? a.p - b.p : a.rho - b.rho) || a.model.localeCompare(b.model),
-    );
-    const bySize = [...sig].sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho));
-    const strongest = [...bySize.filter((r) => r.rho < 0).slice(0, 3), ...bySize.filter((r) => r.rho > 0).slice(0, 3)];
+    const { win, types, tested, head, all } = sourceTrends(db, src);
+    const sort = ctx.args.sort ?? 'significance';
+    const significantOnly = ctx.args.significant === true;
+    const rows = sortTrends(significantOnly ? all.filter((r) => r.reading === 'q') : all, sort);
+    const cmp = compareReadings(all, head);
+    const table3 = src.source === 'paper' ? Object.keys(PAPER_TABLE_III) : null;
     const label = sourceLabel(src);
     const provenance = seriesProvenance(
       db,
@@ -56,41 +56,87 @@ export const trends = defineCommand({
       ['forum', 'hub'],
       win,
       tested.length,
-      "n = model types tested; each series runs from the later of the window start and the model's first appearance",
+      "n = model types tested; each series runs from the later of the window start and the model's first appearance; BH over all tested types",
     );
-    const charted = [...rows].sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho)).slice(0, CHART_ROWS);
-    const subtitle = `${win.from}..${win.to}; ${charted.length < rows.length ? `the ${charted.length} strongest of ${rows.length}` : `${rows.length} model types`}; BH q over ${tested.length} tested`;
-    return {
-      text: msg.series.trends({
-        source: label,
-        from: win.from,
-        to: win.to,
-        types: types.length,
+    const low = all.filter((r) => r.lowCount);
+    const text = [
+      msg.trends.head({ types: types.length, tested: tested.length, source: label, ...win }),
+      msg.trends.readings({ sigP: cmp.sigP.length, sigQ: cmp.sigQ.length, tested: tested.length }),
+      msg.trends.why({
+        tableThree: table3 ? table3.length : null,
+        matchesTableThree: table3 !== null && sameSet(table3, cmp.paperRule),
+        forumHead: head.forum.size,
+        hubHead: head.hub.size,
+        paperRule: cmp.paperRule,
+        both: cmp.both,
+        paperOnly: cmp.paperOnly,
+        qOnly: cmp.qOnly,
         tested: tested.length,
-        sigQ: sig.length,
-        sigP: all.filter((r) => r.p < 0.05).length,
-        strongest,
       }),
+      msg.trends.lowCount({
+        minMentions: LOW_COUNT.minMentions,
+        minMonths: LOW_COUNT.minNonZeroMonths,
+        low: low.length,
+        tested: tested.length,
+        lowSignificant: sortTrends(low, 'significance')
+          .filter((r) => r.reading === 'q')
+          .map((r) => r.model),
+      }),
+      msg.trends.order(sort, significantOnly),
+    ].join('\n');
+    return {
+      text,
       table: {
-        columns: ['model', 'rho', 'p', 'q', 'forum mentions', 'Hub uploads', 'from'],
+        columns: [
+          'model',
+          'rho',
+          'p',
+          'q',
+          'significant',
+          'low count',
+          'months',
+          'forum mentions',
+          'Hub uploads',
+          'from',
+        ],
         rows: rows.map((r) => [
           r.model,
-          +r.rho.toFixed(4),
-          +r.p.toPrecision(3),
-          +r.q.toPrecision(3),
+          coefCell(r.rho),
+          pCell(r.p),
+          pCell(r.q),
+          SIGNIFICANT[r.reading],
+          r.lowCount ? 'yes' : '',
+          r.n,
           r.forumMentions,
           r.hubUploads,
           r.from,
         ]),
       },
-      chart: trendsSpec({ rows: charted, subtitle, datasetVersion: provenance.datasetVersion, source: label }),
+      chart: trendsChart(rows, { win, tested: tested.length, version: provenance.datasetVersion, source: label }),
+      chartName: chartName(
+        'trends',
+        [given('significant', significantOnly), sourceArg(ctx.args.source)],
+        msg.trends.fileWhat,
+      ),
       data: {
         source: src.source,
         from: win.from,
         to: win.to,
         types: types.length,
         tested: tested.length,
-        significant: sig.length,
+        significant: cmp.sigQ.length,
+        sort,
+        readings: {
+          alpha: 0.05,
+          p: cmp.sigP,
+          q: cmp.sigQ,
+          paperRule: cmp.paperRule,
+          both: cmp.both,
+          paperOnly: cmp.paperOnly,
+          qOnly: cmp.qOnly,
+          heads: { forum: head.forum.size, hub: head.hub.size },
+        },
+        lowCount: { ...LOW_COUNT, types: low.map((r) => r.model) },
         rows,
       },
       provenance,
@@ -98,61 +144,18 @@ export const trends = defineCommand({
   },
 });
 
-/** Table III over one source's window: every type in both series tested, with BH q over those tested. */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/**
+ * Table III over one source's window: every type in both series tested, BH q over those tested,
+ * each type's reading and low-count flag. Also what /trends source:both puts side by side.
+ */
 export function sourceTrends(db: Db, src: SeriesSource) {
   const avail = commonWindow(src, ['forum', 'hub']);
   const win = src.source === 'paper' ? { ...PAPER_WINDOW } : { from: avail.first, to: avail.lastFull };
   checkWindow('trends', win.from, win.to, avail.first, avail.last);
-  const { types, tested } = testedTrends(db, src.source, src.datasetVersion, win);
-  const q = benjaminiHochberg(tested.map((t) => t.p));
-  return { win, types, tested, all: tested.map((t, i) => ({ ...t, q: q[i]! })) };
-}
-
-type Tested = {
-  model: string;
-  rho: number;
-  p: number;
-  n: number;
-  from: string;
-  forumMentions: number;
-  hubUploads: number;
-};
-
-/**
- * Rows depend only on the series content, and every source's dataset version is a hash of
- * that content, so (source, version, window) is a safe cache key: a recount gets a new version.
- * The cache keeps /trends (about 145 Spearman tests) off the hot path of repeated questions.
- */
-const memo = new WeakMap<Db, Map<string, { types: { name: string }[]; tested: Tested[] }>>();
-
-function testedTrends(
-  db: Db,
-  source: string,
-  version: string,
-  win: { from: string; to: string },
-): { types: { name: string }[]; tested: Tested[] } {
-  const key = `${source}|${version}|${win.from}|${win.to}`;
-  let perDb = memo.get(db);
-  if (!perDb) {
-    perDb = new Map();
-    memo.set(db, perDb);
-  }
-  const hit = perDb.get(key);
-  if (hit) return hit;
-  const forum = monthlyByModel(db, 'forum', source);
-  const hub = monthlyByModel(db, 'hub', source);
-  const types = modelTypes(db, source).filter((m) => m.inForum && m.inHub);
-  const tested: Tested[] = [];
-  for (const { name } of types) {
-    const f = forum.get(name);
-    const h = hub.get(name);
-    const from = paperWindowFor(win.from, win.to, firstAppearance(f, h)).from;
-    const t = trend(f, h, from, win.to);
-    if (t.rho === null || t.p === null) continue;
-    const sum = (k: 'forum' | 'hub') => t.series.reduce((s, x) => s + x[k], 0);
-    tested.push({ model: name, rho: t.rho, p: t.p, n: t.n, from, forumMentions: sum('forum'), hubUploads: sum('hub') });
-  }
-  const result = { types, tested };
-  perDb.set(key, result);
-  return result;
+  const { types, tested, head } = trendsData(db, src.source, src.datasetVersion, win);
+  return { win, types, tested, head, all: readTrends(tested) };
 }

@@ -10,7 +10,7 @@ import type { Round } from '../data/coding/rounds.js';
 import type { UserDirectory } from './directory.js';
 
 export type { Services } from '../services.js';
-export type { Provenance, Reply, ReplyAction, ReplyFile, ReplyTable } from '../reply.js';
+export type { ChartName, Provenance, Reply, ReplyAction, ReplyFile, ReplyTable } from '../reply.js';
 
 /** How an option is presented to people and platforms; `schema` does the validating. */
 export type OptionKind = 'string' | 'integer' | 'number' | 'boolean' | 'month' | 'model' | 'theme' | 'user' | 'users';

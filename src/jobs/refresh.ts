@@ -15,6 +15,7 @@ import { mineForum, type ForumMineResult } from '../data/miners/forum/mine.js';
 import { mineHub, type HubMineResult } from '../data/miners/hub/mine.js';
 import type { ProgressSink } from '../data/miners/progress.js';
 import { cardsSpec } from '../render/specs/cards.js';
+import { chooseScale } from '../analysis/scale.js';
 import { recompute } from './recompute.js';
 import { takeSnapshot } from './snapshot.js';
 import { summarize } from './summary.js';
@@ -94,16 +95,27 @@ export async function refresh(o: RefreshOptions): Promise<RefreshResult> {
   const months = derived.windows.cards
     ? cardMonths(db, MINED, derived.windows.cards.first, derived.windows.cards.last)
     : [];
+  // The same rule as /cards: a log axis when the months span 100x (mined months start in 2016).
+  const scale = chooseScale(months.map((m) => m.models));
   const reply: Reply = {
     text,
     chart: months.length
       ? cardsSpec({
           months: months.map((m) => ({ ...m, ratio: m.models ? m.withCard / m.models : null })),
-          subtitle: msg.mining.refreshSubtitle(now().toISOString().slice(0, 10)),
+          scale: scale.type,
+          subtitle: [
+            msg.mining.refreshSubtitle(now().toISOString().slice(0, 10)),
+            ...(scale.type === 'log' ? [msg.mining.refreshLogScale(scale.min ?? 0, scale.max ?? 0)] : []),
+          ],
           datasetVersion: derived.version,
           source: msg.mining.minedSource,
         })
       : null,
+    ...(months.length
+      ? {
+          chartName: { file: 'refresh-cards.png', title: msg.mining.refreshChartTitle },
+        }
+      : {}),
     data: {
       version: derived.version,
       forum,

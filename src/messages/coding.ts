@@ -6,6 +6,8 @@ const topics = (n: number) => `${n} topic${n === 1 ? '' : 's'}`;
 
 export const coding = {
   ...codingPeople,
+  heatmapSubtitle: (twoRaters: boolean) =>
+    `Topics per pair of labels; outlined: the diagonal, where ${twoRaters ? 'both raters chose' : 'two raters chose'} the same category`,
   unknownCategory: (input: string, scheme: string, codes: string[]) =>
     `"${input}" is not a category of the ${scheme} scheme. Categories: ${codes.join(', ')}.`,
   unknownSubcategory: (input: string, code: string, subs: string[]) =>

@@ -13,6 +13,21 @@ import { mining } from './mining.js';
 import { web } from './web.js';
 import { series } from './series.js';
 import { taxonomy } from './taxonomy.js';
+import { trends } from './trends.js';
 import { forum } from './forum.js';
 
-export const msg = { core, config, cli, dataset, ingest, platforms, coding, mining, web, series, taxonomy, forum };
+export const msg = {
+  core,
+  config,
+  cli,
+  dataset,
+  ingest,
+  platforms,
+  coding,
+  mining,
+  web,
+  series,
+  taxonomy,
+  trends,
+  forum,
+};

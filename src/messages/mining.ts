@@ -1,5 +1,5 @@
 /** Strings of the forum and Hub miners, the derived statistics, /verify and refresh. */
-import { fmtCount as fmt, fmtShare as pct, fmtSigned3 as num } from '../format/numbers.js';
+import { fmtCount as fmt, fmtPIs, fmtShare as pct, fmtSigned3 as num } from '../format/numbers.js';
 import { miningRuns } from './mining-runs.js';
 
 export const mining = {
@@ -39,11 +39,14 @@ export const mining = {
   refreshFailed: (source: string, error: string) => `${source === 'forum' ? 'Forum' : 'Hub'} mining stopped: ${error}`,
   refreshCategories: (parts: string[]) => `Forum categories (share of topics): ${parts.join('; ')}.`,
   share: (name: string, now: number, delta: number | null) =>
-    `${name} ${pct(now)}${delta === null ? '' : ` (${delta >= 0 ? '+' : '−'}${(Math.abs(delta) * 100).toFixed(1)} pt)`}`,
+    `${name} ${pct(now)}${delta === null ? '' : ` (${delta >= 0 ? '+' : '-'}${(Math.abs(delta) * 100).toFixed(1)} pt)`}`,
   refreshRhoHeader: (from: string, to: string) =>
     `Forum mentions vs Hub uploads per month, Spearman rho ${from}..${to}:`,
+  refreshLogScale: (min: number, max: number) =>
+    `Counts on a log scale (${fmt(min)} to ${fmt(max)} models a month; /cards source:mined scale:linear for a linear one)`,
+  refreshChartTitle: 'hfbot refresh: mined models per month and the share with a model card',
   rhoLine: (type: string, rho: number | null, p: number | null, was: number | null, flip: string | null) =>
-    `• ${type}: rho ${num(rho)} (p ${p === null ? 'n/a' : p < 0.001 ? '< 0.001' : p.toFixed(3)})${was !== null ? `, was ${num(was)}` : ''}${flip ? `, ${flip}` : ''}`,
+    `• ${type}: rho ${num(rho)} (${fmtPIs(p)})${was !== null ? `, was ${num(was)}` : ''}${flip ? `, ${flip}` : ''}`,
   refreshCards: (ratio: number, models: number, was: number | null) =>
     `Model cards: ${pct(ratio)} of ${fmt(models)} models have one${was !== null ? ` (was ${pct(was)})` : ''}.`,
   refreshPending: (added: number, total: number) =>

@@ -1,5 +1,19 @@
 /** Strings of the series commands: /trend, /trends, /popular, /cards. */
-import { fmtCount, fmtP, fmtRho as r4, fmtShare as pct } from '../format/numbers.js';
+import { fmtCount, fmtPIs, fmtRho, fmtShare } from '../format/numbers.js';
+
+const r4 = fmtRho;
+
+const pct = (x: number) => fmtShare(x);
+
+/** Why the chart's count axis is log or linear, and how to switch. */
+export const scaleNote = (
+  s: { type: 'log' | 'linear'; auto: boolean; min: number | null; max: number | null },
+  what: string,
+  fmt: (x: number) => string = fmtCount,
+) =>
+  s.type === 'log'
+    ? `log scale${s.auto && s.min !== null && s.max !== null ? ` (${fmt(s.min)} to ${fmt(s.max)} ${what})` : ''}; scale:linear to change`
+    : `linear scale; scale:log to change`;
 
 export interface TrendLine {
   from: string;
@@ -30,6 +44,7 @@ interface CardsSide {
 }
 
 export const series = {
+  scaleNote,
   sourceLabel: (source: string, description: string) =>
     source === 'paper' ? 'SANER 2024 replication package' : `${source} data (${description})`,
   noSource: (source: string) =>
@@ -69,15 +84,17 @@ export const series = {
       return `${head}\nSpearman rho is undefined: ${why}.`;
     }
     const sig = t.p !== null && t.p <= 0.05 ? 'significant at 0.05' : 'not significant at 0.05';
-    const lines = [head, `Spearman rho = ${r4(t.rho)}, p = ${fmtP(t.p)} (${sig}).`];
+    const lines = [head, `Spearman rho = ${fmtRho(t.rho)}, ${fmtPIs(t.p)} (${sig}).`];
     if (t.rule === 'paper' && t.from !== t.fullFrom)
       lines.push(
-        `The window starts at ${t.model}'s first month in either series (${t.from}), which is how the paper's Table III values reproduce; from ${t.fullFrom} rho = ${r4(t.fullRho)}.`,
+        `The window starts at ${t.model}'s first month in either series (${t.from}), which is how the paper's Table III values reproduce; from ${t.fullFrom} rho = ${fmtRho(t.fullRho)}.`,
       );
     if (t.paperRho !== null) {
       const same = Math.abs(t.paperRho - t.rho) < 5e-5;
       lines.push(
-        same ? `Matches Table III (${t.paperRho}).` : `Table III prints ${t.paperRho}; this window gives ${r4(t.rho)}.`,
+        same
+          ? `Matches Table III (${t.paperRho}).`
+          : `Table III prints ${t.paperRho}; this window gives ${fmtRho(t.rho)}.`,
       );
     }
     return lines.join('\n');
@@ -94,7 +111,7 @@ export const series = {
     if (t.rho === null)
       return `${win}: rho undefined (${t.reason === 'constant' ? 'a constant series' : 'under 3 months'})`;
     const paper = t.paperRho === null ? '' : `; Table III ${t.paperRho}`;
-    return `${win}: rho = ${r4(t.rho)}, p = ${fmtP(t.p)}${paper}`;
+    return `${win}: rho = ${r4(t.rho)}, ${fmtPIs(t.p)}${paper}`;
   },
   trendMulti: (t: { source: string; models: (TrendLine & { model: string })[]; partial: string | null }) =>
     [
@@ -132,24 +149,6 @@ export const series = {
       ...(t.hubCaveat ? [hubCaveat] : []),
     ].join('\n'),
 
-  trends: (t: {
-    source: string;
-    from: string;
-    to: string;
-    types: number;
-    tested: number;
-    sigQ: number;
-    sigP: number;
-    strongest: { model: string; rho: number }[];
-  }) =>
-    [
-      `Table III for ${t.types} model types in both series, ${t.source}, ${t.from}..${t.to} (each from its first appearance, as in the paper).`,
-      `${t.tested} tested (${t.types - t.tested} with a constant series left out); ${t.sigQ} significant at q<0.05 (Benjamini-Hochberg), ${t.sigP} at raw p<0.05.`,
-      t.strongest.length ? `Strongest: ${t.strongest.map((s) => `${s.model} ${r4(s.rho)}`).join(', ')}.` : '',
-    ]
-      .filter(Boolean)
-      .join('\n'),
-
   popular: (t: {
     source: string;
     top: number;
@@ -165,7 +164,7 @@ export const series = {
     [
       `Top ${t.top} model types by forum mentions (${t.source}, all months)${t.defaultTop ? ', the fewest that make up 90% of mentions' : ''}: ${pct(t.share)} of forum mentions, ${pct(t.hubShare)} of Hub models.`,
       `Leaders: ${t.head.map((h) => `${h.model} ${pct(h.forumShare)} forum / ${pct(h.hubShare)} Hub`).join(', ')}.`,
-      `Spearman between forum mentions and Hub models over all ${t.typesHub} Hub model types (never-mentioned = 0): rho = ${r4(t.rho)}, p = ${fmtP(t.p)} (paper: 0.702). Over the top ${t.top} only: ${r4(t.rhoTop)}.`,
+      `Spearman between forum mentions and Hub models over all ${t.typesHub} Hub model types (never-mentioned = 0): rho = ${fmtRho(t.rho)}, ${fmtPIs(t.p)} (paper: 0.702). Over the top ${t.top} only: ${fmtRho(t.rhoTop)}.`,
     ].join('\n'),
 
   popularBoth: (t: {
@@ -192,7 +191,7 @@ export const series = {
     hubCaveat: boolean;
   }) =>
     [
-      `Fig. 3 then and now: Spearman rho of forum mentions vs Hub models over all Hub model types, paper ${r4(t.paper.rho)} (p = ${fmtP(t.paper.p)}, ${t.paper.hubTypes} types, ${t.paper.window.from}..${t.paper.window.to}; printed 0.702) vs mined ${r4(t.mined.rho)} (p = ${fmtP(t.mined.p)}, ${t.mined.hubTypes} types, ${t.mined.window.from}..${t.mined.window.to}).`,
+      `Fig. 3 then and now: Spearman rho of forum mentions vs Hub models over all Hub model types, paper ${r4(t.paper.rho)} (${fmtPIs(t.paper.p)}, ${t.paper.hubTypes} types, ${t.paper.window.from}..${t.paper.window.to}; printed 0.702) vs mined ${r4(t.mined.rho)} (${fmtPIs(t.mined.p)}, ${t.mined.hubTypes} types, ${t.mined.window.from}..${t.mined.window.to}).`,
       `Most discussed: paper ${t.headPaper.join(', ')}; mined ${t.headMined.join(', ')}. The paper's top ${t.paper.top} hold ${pct(t.paper.coverage)} of its mentions, the mined top ${t.mined.top} ${pct(t.mined.coverage)}.`,
       ...(t.entered.length || t.left.length
         ? [`Into the top list since: ${few(t.entered)}; out of it: ${few(t.left)}.`]
@@ -213,9 +212,28 @@ export const series = {
   }) =>
     [
       `Model cards on the Hub by creation month, ${t.source}, ${t.from}..${t.to} (${t.months} months).`,
-      `${t.withCard.toLocaleString('en-US')} of ${t.models.toLocaleString('en-US')} models have a card: overall ratio ${t.ratio.toFixed(4)} (${pct(t.ratio)}); monthly ratios range ${t.minRatio.toFixed(2)}-${t.maxRatio.toFixed(2)}.`,
+      `${fmtCount(t.withCard)} of ${fmtCount(t.models)} models have a card: overall ratio ${t.ratio.toFixed(4)} (${pct(t.ratio)}); monthly ratios range ${t.minRatio.toFixed(2)}-${t.maxRatio.toFixed(2)}.`,
       `(The paper's 52.38% counts all 239,422 mined models; this file covers models with a creation month in the window.)`,
     ].join('\n'),
+  cardsSubtitle: (t: {
+    from: string;
+    to: string;
+    withCard: number;
+    models: number;
+    ratio: number;
+    scale: { type: 'log' | 'linear'; auto: boolean; min: number | null; max: number | null };
+  }) => [
+    `${t.from}..${t.to}: ${fmtCount(t.withCard)} of ${fmtCount(t.models)} models have a card (${pct(t.ratio)})`,
+    `Counts on a ${scaleNote(t.scale, 'models a month')}`,
+  ],
+  cardsBothSubtitle: (t: {
+    paper: CardsSide;
+    mined: CardsSide;
+    scale: { type: 'log' | 'linear'; auto: boolean; min: number | null; max: number | null };
+  }) => [
+    `overall with a card: paper ${pct(t.paper.overallRatio)} of ${fmtCount(t.paper.models)} (${t.paper.from}..${t.paper.to}), mined ${pct(t.mined.overallRatio)} of ${fmtCount(t.mined.models)} (${t.mined.from}..${t.mined.to})`,
+    `Counts on a ${scaleNote(t.scale, 'models a month')}`,
+  ],
   cardsBoth: (t: { paper: CardsSide; mined: CardsSide; hubCaveat: boolean }) =>
     [
       `Model cards on the Hub by creation month, the paper's data beside the mined data.`,
@@ -223,5 +241,7 @@ export const series = {
       `Mined ${t.mined.from}..${t.mined.to}: ${fmtCount(t.mined.withCard)} of ${fmtCount(t.mined.models)} (${pct(t.mined.overallRatio)}; monthly ${t.mined.minRatio.toFixed(2)}-${t.mined.maxRatio.toFixed(2)}). The paper saw the ratio stagnate below 0.6 (IV-C3).`,
       ...(t.hubCaveat ? [hubCaveat] : []),
     ].join('\n'),
+  cardsBothWhat: "models created per month and the share with a card, the paper's data and the mined data",
+  popularBothWhat: "share of forum mentions vs share of Hub models, the paper's data and the mined data",
   noCardMonths: (from: string, to: string) => `No card statistics between ${from} and ${to}.`,
 };

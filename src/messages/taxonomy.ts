@@ -1,5 +1,5 @@
 /** Strings of the taxonomy commands: /challenges, /benefits, /rootcauses, /examples, /taxonomy. */
-import { fmtP, fmtPercent as pct } from '../format/numbers.js';
+import { fmtP, fmtPIs, fmtPercent as pct } from '../format/numbers.js';
 import { topicUrl } from '../format/sources.js';
 
 const list = (xs: string[]) => xs.join(', ');
@@ -85,7 +85,7 @@ export const taxonomy = {
         .slice(0, 3)
         .map(
           (r) =>
-            `${r.code} ${r.category}: ${r.beginner.count}/${t.n.beginner} (${pct(r.beginner.percent, 1)}) vs ${r.intermediate.count}/${t.n.intermediate} (${pct(r.intermediate.percent, 1)}), p = ${fmtP(r.p)}, q = ${fmtP(r.q)}.`,
+            `${r.code} ${r.category}: ${r.beginner.count}/${t.n.beginner} (${pct(r.beginner.percent, 1)}) vs ${r.intermediate.count}/${t.n.intermediate} (${pct(r.intermediate.percent, 1)}), ${fmtPIs(r.p)}, ${fmtPIs(r.q, 'q')}.`,
         ),
       `Fisher's exact test per category (in it or not, by level; two-sided), Benjamini-Hochberg over the ${t.tested} categories any topic has: ${t.significant} with q < 0.05. Shares are of topics, with 95% Wilson intervals; the paper's Fig. 2 compares subcategory shares of codes.`,
     ]
@@ -122,11 +122,11 @@ export const taxonomy = {
       );
     else {
       lines.push(
-        `Chi-square test of independence (category x ${t.unit}): X-squared = ${t.x2!.toFixed(2)}, df = ${t.df}, p = ${fmtP(t.p)}.`,
+        `Chi-square test of independence (category x ${t.unit}): X-squared = ${t.x2!.toFixed(2)}, df = ${t.df}, ${fmtPIs(t.p)}.`,
       );
       if (t.cochran && !t.cochran.ok && t.monteCarlo)
         lines.push(
-          `Expected counts are too small for that p (Cochran's rule: ${t.cochran.below5} of ${t.cochran.cells} cells below 5, the smallest ${t.cochran.minExpected.toFixed(2)}), so read the Monte-Carlo p = ${fmtP(t.monteCarlo.p)} instead (${t.monteCarlo.replicates.toLocaleString('en-US')} tables with these margins, seed "${t.monteCarlo.seed}", as R's chisq.test(simulate.p.value = TRUE)).`,
+          `Expected counts are too small for that p (Cochran's rule: ${t.cochran.below5} of ${t.cochran.cells} cells below 5, the smallest ${t.cochran.minExpected.toFixed(2)}), so read the Monte-Carlo ${fmtPIs(t.monteCarlo.p)} instead (${t.monteCarlo.replicates.toLocaleString('en-US')} tables with these margins, seed "${t.monteCarlo.seed}", as R's chisq.test(simulate.p.value = TRUE)).`,
         );
       const p = t.monteCarlo?.p ?? t.p!;
       lines.push(

@@ -81,6 +81,7 @@ describe('commands/forum', () => {
     }
     expect(r.text).not.toContain('when the paper mined');
     const monthly = await ask('/forum 2022-01 2022-12 cumulative:false');
+    expect(monthly.chartName?.file).toBe('forum-2022-01-2022-12-cumulative-false.png');
     expect(monthly.data.cumulative).toBe(false);
     const chart = monthly.chart as { data: { values: { value: number; month: string; category: string }[] } };
     const b = cats(monthly).find((c) => c.category === 'Beginners')!;

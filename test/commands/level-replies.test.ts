@@ -45,7 +45,21 @@ describe('commands/challenges level:compare', () => {
     expect(r.text).toContain('0 with q < 0.05');
     expect(r.provenance).toMatchObject({ n: 20, sources: ['Root_Causes.csv'], window: null });
     expect(r.table!.columns).toHaveLength(12);
-    expect(r.table!.rows[1]).toEqual(['C2', 'Training Pipeline', 3, 16.67, 5.84, 39.22, 1, 50, 9.45, 90.55, 0.3684, 1]);
+    // p and q as every answer prints them (three significant digits, src/format/numbers.ts).
+    expect(r.table!.rows[1]).toEqual([
+      'C2',
+      'Training Pipeline',
+      3,
+      16.67,
+      5.84,
+      39.22,
+      1,
+      50,
+      9.45,
+      90.55,
+      '0.368',
+      '1',
+    ]);
     const chart = r.chart as { encoding: { yOffset: unknown }; data: { values: { level: string }[] } };
     expect(chart.encoding.yOffset).toBeDefined();
     expect(new Set(chart.data.values.map((v) => v.level))).toEqual(

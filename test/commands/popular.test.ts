@@ -38,7 +38,8 @@ describe('commands/popular', () => {
     expect(num(r.data.p) / 1.076739866303602e-26).toBeCloseTo(1, 6);
     expect(r.data.n).toBe(171);
     expect(num(r.data.rhoTop)).toBeCloseTo(0.695774935472412, 12);
-    expect(r.text).toContain('0.7019');
+    // Printed as every rho is (three decimals, src/format/numbers.ts), and p below 0.001 as "< 0.001".
+    expect(r.text).toContain('rho = 0.702, p < 0.001 (paper: 0.702)');
     expect(r.text).toContain('all 171 Hub model types');
   });
 

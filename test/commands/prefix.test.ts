@@ -65,7 +65,7 @@ describe('commands/prefix', () => {
       expect(r.text).toContain('Usage: /hfbot trend <model>');
       const ok = await p.run({ text: 'trend llama' }, { ...caller, prefix: '/hfbot ' });
       expect(ok.error).toBeUndefined();
-      expect(ok.text).toContain('rho = 0.9001');
+      expect(ok.text).toContain('Spearman rho = 0.900, p = 0.00231');
     });
   });
 });

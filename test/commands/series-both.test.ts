@@ -89,8 +89,9 @@ describe('commands source:both', () => {
       sameSign: 3,
       flipped: [],
     });
-    expect(r.text).toContain('llama 0.9001 -> 0.7714');
-    expect(r.text).toContain('bart -0.6874 -> not tested');
+    // Printed as every rho is (three decimals, src/format/numbers.ts).
+    expect(r.text).toContain('llama 0.900 -> 0.771');
+    expect(r.text).toContain('bart -0.687 -> not tested');
     expect(r.provenance!.datasetVersion).toMatch(/^saner2024-\w+ \+ mined-test$/);
     expect(r.table!.columns).toEqual([
       'model',
@@ -140,8 +141,18 @@ describe('commands source:both', () => {
     ).find((x) => x.model === 'blip-2')!;
     expect(blip.mined).toMatchObject({ rank: 2, forumShare: 40 / 105, hubShare: 300 / 450 });
     expect(r.text).toContain('Into the top list since: blip-2');
-    expect(r.text).toContain('paper 0.7019');
-    expect(r.text).toContain('mined 0.6000');
+    expect(r.text).toContain('paper 0.702');
+    expect(r.text).toContain('mined 0.600');
+    // The drawn shares run from types the mined data never mentions (0) to bert's 24.7%: a symlog
+    // axis, so the zeros stay on it, as /popular goes log; scale:linear turns it off.
+    const x = (reply: { chart?: unknown }) =>
+      (reply.chart as { spec: { layer: { encoding: { x: Record<string, unknown> } }[] } }).spec.layer[1]!.encoding.x;
+    expect(r.data).toMatchObject({ scale: 'log' });
+    expect(x(r)).toMatchObject({ title: 'share (log scale)', scale: { type: 'symlog', domain: [0, 1] } });
+    const linear = await ask('/popular source:both scale:linear', s);
+    expect(linear.data).toMatchObject({ scale: 'linear' });
+    expect(x(linear)).toEqual({ field: 'share', type: 'quantitative', title: 'share', axis: { format: '.0%' } });
+    expect(linear.chartName?.file).toBe('popular-source-both-scale-linear.png');
   });
 
   it('/cards: both overall ratios and windows; one window given applies to both', async () => {
@@ -183,5 +194,35 @@ describe('commands source:both', () => {
     const outside = await ask('/cards source:both 2019-01', s);
     expect(outside.error?.code).toBe('E_BAD_VALUE');
     expect(outside.text).toContain('/cards source:paper: from 2019-01');
+  });
+
+  it('/cards: the count axis goes log as /cards does (the paper months alone span 42 to 26,095); scale:linear keeps it linear', async () => {
+    const s = await testServices();
+    insertMined(s, {
+      forum: [['bert', '2023-01', 1]],
+      hub: [['bert', '2023-01', 1]],
+      cards: [
+        ['2023-01', 100, 40],
+        ['2023-02', 300, 150],
+      ],
+    });
+    const countsY = (r: { chart?: unknown }) =>
+      (r.chart as { vconcat: { encoding: { y: { title: string; scale?: { type: string; domain: number[] } } } }[] })
+        .vconcat[0]!.encoding.y;
+    const auto = await ask('/cards source:both', s);
+    expect(auto.data).toMatchObject({ scale: 'log' });
+    // 42 (2019-12) is the smallest month and 26,095 (2023-05) the largest: ticks 10 .. 100,000.
+    expect(countsY(auto)).toMatchObject({
+      title: 'models created (log scale)',
+      scale: { type: 'log', domain: [10, 100000] },
+    });
+    expect(JSON.stringify((auto.chart as { title: unknown }).title)).toContain(
+      'log scale (42 to 26,095 models a month); scale:linear to change',
+    );
+    expect(auto.chartName?.file).toBe('cards-source-both.png');
+    const linear = await ask('/cards source:both scale:linear', s);
+    expect(linear.data).toMatchObject({ scale: 'linear' });
+    expect(countsY(linear)).toEqual({ field: 'models', type: 'quantitative', title: 'models created' });
+    expect(linear.chartName?.file).toBe('cards-source-both-scale-linear.png');
   });
 });

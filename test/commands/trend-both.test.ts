@@ -54,9 +54,14 @@ describe('commands/trend source:both', () => {
     expect(m.mined.rho).toBeCloseTo(27 / 35, 12);
     const alone = await ask('/trend llama source:mined');
     expect(alone.data.p).toBe(m.mined.p);
-    expect(r.text).toContain('paper 2022-10..2023-05 (8 months): rho = 0.9001');
-    expect(r.text).toContain('mined 2023-01..2023-06 (6 months): rho = 0.7714');
+    // Printed as every rho is (three decimals, src/format/numbers.ts).
+    expect(r.text).toContain('paper 2022-10..2023-05 (8 months): rho = 0.900');
+    expect(r.text).toContain('mined 2023-01..2023-06 (6 months): rho = 0.771');
     expect(r.text).not.toContain('2022-03');
+    expect(r.chartName).toEqual({
+      file: 'trend-llama-source-both.png',
+      title: '/trend llama source:both: forum mentions vs Hub uploads',
+    });
     expect(r.data).toMatchObject({ source: 'both', datasetVersions: { mined: 'mined-test' } });
     expect(r.provenance!.datasetVersion).toMatch(/^saner2024-\w+ \+ mined-test$/);
     expect(r.provenance!.window).toEqual({ from: '2022-10', to: '2023-06' });

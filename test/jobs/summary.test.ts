@@ -59,10 +59,12 @@ describe('jobs/summary', () => {
     expect(text.split('\n')).toEqual([
       '**Refresh mined-b** (was mined-a)',
       'Forum: +10 new topics, 4 changed (110 in all). Hub: +500 new models (1,500 in all).',
-      'Forum categories (share of topics): Beginners 45.0% (−5.0 pt); Intermediate 33.0% (+3.0 pt); 🤗Transformers 22.0% (+2.0 pt).',
+      'Forum categories (share of topics): Beginners 45.0% (-5.0 pt); Intermediate 33.0% (+3.0 pt); 🤗Transformers 22.0% (+2.0 pt).',
       'Forum mentions vs Hub uploads per month, Spearman rho 2020-07..2023-05:',
-      '• bert: rho −0.400 (p 0.020), was −0.300, now significant',
-      '• t5: rho 0.350 (p 0.060), was 0.100',
+      // The same number formats as every answer (src/format/numbers.ts): ASCII minus, p to three
+      // significant digits, "p < 0.001" below.
+      '• bert: rho -0.400 (p = 0.02), was -0.300, now significant',
+      '• t5: rho 0.350 (p = 0.06), was 0.100',
       '• llama: rho 0.910 (p < 0.001), was 0.900',
       'Model cards: 52.0% of 1,500 models have one (was 50.0%).',
       '3 matches of ordinary-word model names (opt, clip, sam...) wait for /verify (1 new).',

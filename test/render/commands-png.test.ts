@@ -40,6 +40,8 @@ describe('render/commands-png', () => {
     '/popular',
     '/popular top:8',
     '/cards',
+    '/cards scale:linear',
+    '/popular scale:linear',
     '/challenges',
     '/challenges beginner',
     '/challenges level:compare',
@@ -66,14 +68,48 @@ describe('render/commands-png', () => {
     expect(tokyo.equals(Buffer.from(await png('/cards')))).toBe(true);
   });
 
+  it('draws the agreement heatmap of a small round the same in every time zone', async () => {
+    const run = (text: string, user: string) => runCommandText(text, { user: testUser(user), services }, commands);
+    expect((await run('/code start name:heat size:8 raters:alice,bob seed:heat', 'olga')).error).toBeUndefined();
+    const topics = (
+      services.db
+        .prepare(
+          'SELECT topic_id FROM round_topics t JOIN rounds r ON r.id = t.round_id WHERE r.name = ? ORDER BY position',
+        )
+        .all('heat') as { topic_id: number }[]
+    ).map((r) => r.topic_id);
+    const [a, b] = [
+      ['C1', 'C1', 'C2', 'C2', 'C2', 'C3', 'C1', 'C4'],
+      ['C1', 'C2', 'C2', 'C2', 'C3', 'C3', 'C1', 'C1'],
+    ];
+    for (const [i, t] of topics.entries()) {
+      expect((await run(`/code label ${t} ${a[i]} round:heat`, 'alice')).error).toBeUndefined();
+      expect((await run(`/code label ${t} ${b[i]} round:heat`, 'bob')).error).toBeUndefined();
+    }
+    const reply = await run('/code agreement heat', 'olga');
+    expect(reply.chartName?.file).toBe('code-agreement-heat.png');
+    process.env.TZ = 'Pacific/Auckland';
+    const nz = Buffer.from(await renderReplyPng(reply, services, createChartRenderer()));
+    process.env.TZ = 'UTC';
+    const utc = Buffer.from(await renderReplyPng(reply, services, createChartRenderer()));
+    expect(nz.equals(utc)).toBe(true);
+    const size = pngSize(utc);
+    expect(size.width).toBeGreaterThanOrEqual(700);
+    expect(size.width).toBeLessThanOrEqual(1600);
+  });
+
   it('logs no vega-lite warnings for any command chart', async () => {
     for (const cmd of [
       '/trend llama',
       '/trend bert vit llama',
       '/trends',
+      '/trends significant:true',
       '/popular',
+      '/popular top:8',
       '/cards',
+      '/cards scale:linear',
       '/challenges',
+      '/challenges beginner',
       '/challenges level:compare',
       '/benefits',
       '/rootcauses',

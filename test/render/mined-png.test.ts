@@ -74,4 +74,22 @@ describe('render/mined charts', () => {
     expect(size.height).toBeLessThanOrEqual(2100);
     expect(services.logger.lines.filter((l) => l.msg === 'chart spec warning')).toEqual([]);
   });
+
+  // Last, as it rewrites the shared source row. The miner describes its source in one long line
+  // (src/data/derive/series.ts); the footer of a source:both chart names both sources, so without a
+  // title limit that line alone widened /cards source:both to 2,898 px.
+  it.each(['/cards source:both', '/popular source:both'])(
+    '%s stays chat-sized with a mined source described at real length',
+    async (cmd) => {
+      services.db
+        .prepare("UPDATE series_sources SET description = ? WHERE source = 'mined'")
+        .run(
+          'Mined from the HuggingFace Forums and Hub: 12,345 topics (67,890 model mentions), 1,234,567 models (456,789 of a valid base type)',
+        );
+      const reply = await runCommandText(cmd, { user: testUser(), services }, commands);
+      expect(reply.error).toBeUndefined();
+      const size = pngSize(await renderReplyPng(reply, services, createChartRenderer()));
+      expect(size.width).toBeLessThanOrEqual(1600);
+    },
+  );
 });

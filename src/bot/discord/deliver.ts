@@ -34,7 +34,15 @@ export async function postToChannel(rest: REST, channelId: string, p: DiscordPay
     ...(p.content ? { content: p.content } : {}),
     embeds: p.embeds,
     components: p.components,
-    ...(files.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
+    ...(files.length
+      ? {
+          attachments: p.files.map((f, id) => ({
+            id,
+            filename: f.name,
+            ...(f.description ? { description: f.description } : {}),
+          })),
+        }
+      : {}),
   };
   return (await rest.post(Routes.channelMessages(channelId), { body, ...(files.length ? { files } : {}) })) as {
     id: string;

@@ -1,6 +1,7 @@
 /**
  * Reply -> Discord message: embeds (text, table as a code block, provenance in the footer,
- * the chart as attachment://chart.png), the files (chart, table CSV, Reply.files), and components
+ * the chart as attachment://<its file name>, e.g. trend-llama.png), the files (chart, table CSV,
+ * Reply.files), and components
  * for Reply.actions. Errors and private replies are plain content. Long answers follow the one
  * rule of long-answer.ts within DISCORD_LIMITS; components: custom_id 100, select options 25,
  * 5 buttons per row, 5 rows.
@@ -17,7 +18,7 @@ import { provenanceLine } from '../format-text.js';
 import { msg } from '../../messages/index.js';
 import type { ActionStore } from '../action-store.js';
 import { composeAnswer } from '../long-answer.js';
-import { CHART_FILE, tableCsvName, textFile, textFileName, type Attachment } from '../reply-attachments.js';
+import { tableCsvName, textFile, textFileName, type Attachment } from '../reply-attachments.js';
 
 export const CUSTOM_ID_PREFIX = 'hfbot:';
 const EMBED_COLOR = 0xff9d00;
@@ -25,7 +26,8 @@ const EMBED_COLOR = 0xff9d00;
 export interface DiscordPayload {
   content?: string;
   embeds: APIEmbed[];
-  files: { attachment: Buffer; name: string }[];
+  /** `description` is the attachment's alt text (Discord: attachment object, at most 1024 characters). */
+  files: { attachment: Buffer; name: string; description?: string }[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
@@ -96,7 +98,12 @@ export function discordPayload(
   const components = reply.actions?.length ? componentsOf(reply.actions, store) : [];
   const names = { csvName: tableCsvName(reply, raw), textName: textFileName(raw), fence };
   const attach = (extra: Attachment[]) =>
-    [...files, ...extra].slice(0, L.files).map((f) => ({ attachment: f.data, name: f.name }));
+    [...files, ...extra].slice(0, L.files).map((f) => ({
+      attachment: f.data,
+      name: f.name,
+      // Discord's attachment description is its alt text (max 1024): the chart's title.
+      ...(f.title ? { description: f.title.slice(0, 1024) } : {}),
+    }));
   const prov = provenanceLine(reply.provenance);
   if (reply.error || reply.ephemeral) {
     // One message content; the provenance goes in it as the last line.
@@ -116,13 +123,14 @@ export function discordPayload(
     { max: L.description, containers: L.embeds, total: L.total - footer.length },
     { ...names, extra: opts.chartFailed ? [`*${opts.chartNote ?? msg.platforms.chartUnavailable}*`] : [] },
   );
-  const chart = files.some((f) => f.name === CHART_FILE);
+  const chart = files.find((f) => f.chart);
   const embeds: APIEmbed[] = c.chunks.map((description, i) => ({
     description,
     color: EMBED_COLOR,
     // The provenance and the chart close the answer: on its last embed.
     ...(i === c.chunks.length - 1 && footer ? { footer: { text: footer } } : {}),
-    ...(i === c.chunks.length - 1 && chart ? { image: { url: `attachment://${CHART_FILE}` } } : {}),
+    // Discord docs, "Using Attachments within Embeds": the URL names the uploaded file exactly.
+    ...(i === c.chunks.length - 1 && chart ? { image: { url: `attachment://${chart.name}` } } : {}),
   }));
   return { embeds, files: attach(c.textComplete ? [] : [textFile(reply, raw)]), components };
 }

@@ -6,7 +6,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../reply.js';
 import { msg } from '../../messages/index.js';
-import { CHART_FILE, replyAttachments } from '../reply-attachments.js';
+import { replyAttachments } from '../reply-attachments.js';
 import { slackMessage } from './blocks.js';
 import type { SlackDeliverDeps, SlackTarget } from './types.js';
 import { deliverInThread } from './threads.js';
@@ -92,7 +92,9 @@ export async function deliverSlack(
         channel_id: target.channel,
         file: f.data,
         filename: f.name,
-        title: f.name === CHART_FILE ? msg.platforms.chartTitle : f.name,
+        // files.uploadV2 `title` (Slack API: files.getUploadURLExternal / completeUploadExternal): the
+        // chart's "/trend llama: forum mentions vs Hub uploads", else the file's name.
+        title: f.title ?? f.name,
         ...(threadTs ? { thread_ts: threadTs } : {}),
       };
       await client.files.uploadV2(args as webApi.FilesUploadV2Arguments);

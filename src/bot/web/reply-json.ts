@@ -2,6 +2,7 @@
 import type { Reply, ReplyAction, ReplyTable } from '../../reply.js';
 import { provenanceLine } from '../format-text.js';
 import type { CachedReply } from './reply-cache.js';
+import { downloadName } from './csv.js';
 import { tableCsvName } from '../reply-attachments.js';
 
 export interface WebReply {
@@ -13,6 +14,8 @@ export interface WebReply {
   chartUrl: string | null;
   /** Alt text for the chart image: the chart's own title or description, else the reply's first line. */
   chartAlt: string | null;
+  /** The name the PNG downloads as: the command's own (trend-llama.png). */
+  chartFile: string | null;
   csvUrl: string | null;
   /** The name the CSV downloads as (every row of the table, also when only the first are shown). */
   csvName: string | null;
@@ -39,6 +42,11 @@ function chartAlt(reply: Reply): string {
   return ['Chart', title || desc || first].filter(Boolean).join(': ');
 }
 
+/** The command's chart file name, else one made from what was typed. */
+export function chartFile(entry: CachedReply): string {
+  return entry.reply.chartName?.file ?? downloadName(entry.raw, 'png');
+}
+
 export function toWebReply(entry: CachedReply): WebReply {
   const r = entry.reply;
   const hasTable = Boolean(r.table?.columns.length);
@@ -51,6 +59,7 @@ export function toWebReply(entry: CachedReply): WebReply {
     // A reply too large to keep is answered, but offers no downloads that would 404.
     chartUrl: r.chart && entry.kept ? `/api/chart/${entry.id}.png` : null,
     chartAlt: r.chart ? chartAlt(r) : null,
+    chartFile: r.chart && entry.kept ? chartFile(entry) : null,
     csvUrl: hasTable && entry.kept ? `/api/csv/${entry.id}.csv` : null,
     csvName: hasTable ? tableCsvName(r, entry.raw) : null,
     tableRows: hasTable ? (r.table!.complete?.rows ?? r.table!.rows.length) : null,

@@ -9,12 +9,12 @@ import { completeCommands, completeValues } from '../../commands/complete.js';
 import type { Services } from '../../services.js';
 import { msg } from '../../messages/index.js';
 import { chartPng, type RenderPng } from '../reply-attachments.js';
-import { attachmentDisposition, downloadName } from './csv.js';
+import { attachmentDisposition } from './csv.js';
 import { tableCsvName } from '../reply-attachments.js';
 import { CSV_CONTENT_TYPE, tableToCsv } from '../../csv.js';
 import { readJson, send, sendJson, WebError } from './http.js';
 import type { ReplyCache } from './reply-cache.js';
-import { toWebReply } from './reply-json.js';
+import { chartFile, toWebReply } from './reply-json.js';
 import { staticFile } from './static.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -116,7 +116,7 @@ async function chart(res: ServerResponse, id: string, d: WebDeps): Promise<void>
   send(res, 200, png, {
     'content-type': 'image/png',
     'cache-control': 'private, max-age=3600',
-    'content-disposition': `inline; filename="${downloadName(entry.raw, 'png')}"`,
+    'content-disposition': `inline; filename="${chartFile(entry)}"`,
   });
 }
 

@@ -1,9 +1,12 @@
 import { baseConfig, CHART, footerText, PALETTE } from './theme.js';
-import { symlogWhenSpread } from './scales.js';
+import { logCountScale } from './scales.js';
 
 export interface CardsBothSpecInput {
   months: { source: string; month: string; models: number; ratio: number | null }[];
-  subtitle: string;
+  /** One line each. */
+  subtitle: string[];
+  /** Counts on a log axis (the default when the months span 100-fold, as the paper's 42 to 26,095 do) or a linear one. */
+  scale: 'log' | 'linear';
   datasetVersion: string;
   source: string;
 }
@@ -15,7 +18,7 @@ export interface CardsBothSpecInput {
 export function cardsBothSpec(i: CardsBothSpecInput): Record<string, unknown> {
   const domain = ['paper', 'mined'];
   const values = i.months.map((m) => ({ ...m, date: `${m.month}-01` }));
-  const log = symlogWhenSpread(domain.map((s) => values.filter((v) => v.source === s).map((v) => v.models)));
+  const log = i.scale === 'log' ? logCountScale(values.map((v) => v.models)) : null;
   const x = (showX: boolean) => ({
     field: 'date',
     type: 'temporal',
@@ -45,7 +48,7 @@ export function cardsBothSpec(i: CardsBothSpecInput): Record<string, unknown> {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: 'Hub models per month and the share with a card: paper vs mined',
-      subtitle: [i.subtitle, footerText(i.datasetVersion, i.source)],
+      subtitle: [...i.subtitle, footerText(i.datasetVersion, i.source)],
     },
     data: { values },
     vconcat: [
@@ -58,7 +61,7 @@ export function cardsBothSpec(i: CardsBothSpecInput): Record<string, unknown> {
           y: {
             field: 'models',
             type: 'quantitative',
-            title: `models created${log?.note ?? ''}`,
+            title: log ? 'models created (log scale)' : 'models created',
             ...(log ? { scale: log.scale, axis: log.axis } : {}),
           },
           ...encoding,

@@ -1,8 +1,12 @@
 import { baseConfig, CHART, COLORS, footerText } from './theme.js';
+import { logCountScale } from './scales.js';
 
 export interface CardsSpecInput {
   months: { month: string; models: number; withCard: number; ratio: number | null }[];
-  subtitle: string;
+  /** Counts on a log axis (the default when months span orders of magnitude) or a linear one. */
+  scale?: 'log' | 'linear';
+  /** One line each. */
+  subtitle: string | string[];
   datasetVersion: string;
   source: string;
 }
@@ -13,6 +17,15 @@ const RATIO = 'ratio with card';
 
 /** Fig. 4: models created and models with a card per month (bars, left), card ratio (line, right). */
 export function cardsSpec(i: CardsSpecInput): Record<string, unknown> {
+  const log = i.scale === 'log' ? logCountScale(i.months.flatMap((m) => [m.models, m.withCard])) : null;
+  const countsY = {
+    field: 'models',
+    type: 'quantitative',
+    title: log ? 'models created (log scale)' : 'models created',
+    ...(log ? { scale: log.scale, axis: log.axis } : {}),
+  };
+  // A log axis has no zero: bars stand on its lowest tick instead.
+  const base = log ? { y2: { datum: (log.scale.domain as number[])[0] } } : {};
   const color = (label: string) => ({
     datum: label,
     type: 'nominal',
@@ -23,7 +36,7 @@ export function cardsSpec(i: CardsSpecInput): Record<string, unknown> {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: 'Models created on the Hub per month, and the share with a model card',
-      subtitle: [i.subtitle, footerText(i.datasetVersion, i.source)],
+      subtitle: [...[i.subtitle].flat(), footerText(i.datasetVersion, i.source)],
     },
     width: CHART.width,
     height: CHART.height,
@@ -43,9 +56,12 @@ export function cardsSpec(i: CardsSpecInput): Record<string, unknown> {
         layer: [
           {
             mark: { type: 'bar', opacity: 0.9 },
-            encoding: { y: { field: 'models', type: 'quantitative', title: 'models created' }, color: color(ALL) },
+            encoding: { y: countsY, ...base, color: color(ALL) },
           },
-          { mark: { type: 'bar' }, encoding: { y: { field: 'withCard', type: 'quantitative' }, color: color(CARD) } },
+          {
+            mark: { type: 'bar' },
+            encoding: { y: { field: 'withCard', type: 'quantitative' }, ...base, color: color(CARD) },
+          },
         ],
       },
       {

@@ -1,4 +1,8 @@
 import { baseConfig, CHART, footerText, PALETTE } from './theme.js';
+import { fmtPercent } from '../../format/numbers.js';
+
+/** Room right of the plot for the value column ("38.9% (20.3-61.4)"), as in taxonomy-shares. */
+const LABELS = 130;
 
 export interface LevelCompareBar {
   label: string;
@@ -24,6 +28,7 @@ export interface LevelCompareSpecInput {
  * (grouped horizontal bars), each with its 95% Wilson interval so a 1-of-2 share is not read as 50%.
  */
 export function levelCompareSpec(i: LevelCompareSpecInput): Record<string, unknown> {
+  const width = CHART.width - 160 - LABELS;
   const y = { field: 'label', type: 'nominal', title: 'category', sort: i.order };
   const yOffset = { field: 'level', type: 'nominal', sort: i.levels };
   const colour = {
@@ -35,10 +40,16 @@ export function levelCompareSpec(i: LevelCompareSpecInput): Record<string, unkno
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: i.title, subtitle: [...i.subtitle, footerText(i.datasetVersion, i.source)] },
-    // Narrower than the theme: the long category names sit left of it and the PNG stays under 1600 px.
-    width: CHART.width - 160,
+    // Narrower than the theme: the long category names sit left of it, the value column right of
+    // it, and the PNG stays under 1600 px.
+    width,
     height: { step: 13 },
-    data: { values: i.bars },
+    data: {
+      values: i.bars.map((b) => ({
+        ...b,
+        text: `${fmtPercent(b.percent, 1)} (${b.lower.toFixed(1)}-${b.upper.toFixed(1)})`,
+      })),
+    },
     encoding: { y, yOffset },
     layer: [
       {
@@ -57,12 +68,15 @@ export function levelCompareSpec(i: LevelCompareSpecInput): Record<string, unkno
         mark: { type: 'rule', strokeWidth: 1.5, color: '#333333' },
         encoding: { x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } },
       },
+      // Caps at both ends, so the interval reads as an interval and not as a longer bar.
+      ...(['lower', 'upper'] as const).map((f) => ({
+        mark: { type: 'tick', color: '#333333', thickness: 1.5, size: 8 },
+        encoding: { x: { field: f, type: 'quantitative' } },
+      })),
       {
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 10 },
-        encoding: {
-          x: { field: 'upper', type: 'quantitative' },
-          text: { field: 'percent', type: 'quantitative', format: '.1f' },
-        },
+        // The values in a column right of the plot: at the whisker's end they read as the upper bound.
+        mark: { type: 'text', align: 'left', fontSize: 10, x: width + 10 },
+        encoding: { text: { field: 'text' } },
       },
     ],
     config: { ...baseConfig, axisY: { labelLimit: 260 } },

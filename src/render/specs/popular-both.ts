@@ -1,4 +1,5 @@
 import { baseConfig, footerText, PALETTE } from './theme.js';
+import { symlogShareScale } from './scales.js';
 
 export interface PopularBothSpecInput {
   rows: {
@@ -7,6 +8,8 @@ export interface PopularBothSpecInput {
     mined: { forumShare: number; hubShare: number };
   }[];
   subtitle: string[];
+  /** Shares on a log-like axis (the default when they span 100-fold: bert's 25% vs 0.01%) or a linear one. */
+  scale: 'log' | 'linear';
   datasetVersion: string;
   source: string;
 }
@@ -26,6 +29,11 @@ export function popularBothSpec(i: PopularBothSpecInput): Record<string, unknown
     ]),
   );
   const domain = ['paper', 'mined'];
+  // symlog, not log: a type one source never mentions has a share of 0 and stays on the axis.
+  const log = i.scale === 'log' ? symlogShareScale(values.map((v) => v.share)) : null;
+  const x = log
+    ? { title: 'share (log scale)', scale: log.scale, axis: log.axis }
+    : { title: 'share', axis: { format: '.0%' } };
   const y = { field: 'model', type: 'nominal', sort: i.rows.map((r) => r.model), title: null };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -53,7 +61,7 @@ export function popularBothSpec(i: PopularBothSpecInput): Record<string, unknown
           mark: { type: 'point', size: 55, filled: true, opacity: 0.9 },
           encoding: {
             y,
-            x: { field: 'share', type: 'quantitative', title: 'share', axis: { format: '.0%' } },
+            x: { field: 'share', type: 'quantitative', ...x },
             color: {
               field: 'source',
               type: 'nominal',

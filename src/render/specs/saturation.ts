@@ -22,11 +22,26 @@ export function saturationSpec(i: SaturationInput): Record<string, unknown> {
     layer: [
       {
         mark: { type: 'bar', color: COLORS.primary },
-        encoding: { y: { field: 'newCodes', type: 'quantitative', title: 'new codes in batch' } },
+        // No legend for two marks: each axis title takes its series' colour, as /trend's do.
+        encoding: {
+          y: {
+            field: 'newCodes',
+            type: 'quantitative',
+            title: 'new codes in batch (bars)',
+            axis: { titleColor: COLORS.primary },
+          },
+        },
       },
       {
         mark: { type: 'line', point: { color: COLORS.secondary }, color: COLORS.secondary },
-        encoding: { y: { field: 'cumulative', type: 'quantitative', title: 'distinct codes so far' } },
+        encoding: {
+          y: {
+            field: 'cumulative',
+            type: 'quantitative',
+            title: 'distinct codes so far (line)',
+            axis: { titleColor: COLORS.secondary },
+          },
+        },
       },
     ],
     resolve: { scale: { y: 'independent' } },

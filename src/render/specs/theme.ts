@@ -33,12 +33,17 @@ export const COLORS = {
 export const baseConfig = {
   font: CHART.font,
   view: { stroke: null },
-  title: { fontSize: 16, subtitleFontSize: 12, anchor: 'start', subtitleColor: '#444444', offset: 12 },
+  // limit: a long title or subtitle line (a mined source's description, two sources side by side)
+  // ends in "…" instead of widening the picture past what a chat preview shows (1600 px at 2x).
+  title: { fontSize: 16, subtitleFontSize: 12, anchor: 'start', subtitleColor: '#444444', offset: 12, limit: 740 },
   axis: { labelFontSize: 11, titleFontSize: 12, gridColor: '#E6E6E6', labelLimit: 260 },
   legend: { labelFontSize: 11, titleFontSize: 12, orient: 'top' },
   range: { category: [...PALETTE] },
   background: '#FFFFFF',
   padding: 16,
+  // Axis numbers use the ASCII minus the answer's text and tables use (src/format/numbers.ts);
+  // d3-format's default is U+2212, so "-0.687" beside a "−0.8" tick would read as two styles.
+  locale: { number: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''], minus: '-' } },
 } as const;
 
 /** The small footer line every chart carries (shown as the title's subtitle's last line is not enough). */

@@ -1,5 +1,5 @@
 import { baseConfig, CHART, footerText, PALETTE } from './theme.js';
-import { symlogWhenSpread } from './scales.js';
+import { logCountScale, symlogWhenSpread } from './scales.js';
 
 export interface OverlayLine {
   /** The model type: it picks the colour and the point shape. */
@@ -14,6 +14,8 @@ export interface TrendOverlayInput {
   title: string;
   /** Short lines under the title (rho per model); the footer is added. */
   stats: string[];
+  /** Count axes: log or linear as asked; left out, symlog when the lines differ 100-fold. */
+  scale?: 'log' | 'linear';
   datasetVersion: string;
   source: string;
 }
@@ -38,7 +40,13 @@ export function trendOverlaySpec(i: TrendOverlayInput): Record<string, unknown> 
     l.points.map((p) => ({ ...p, model: l.model, variant: l.variant ?? '', date: `${p.month}-01` })),
   );
   const panel = (field: 'forum' | 'hub', title: string, showX: boolean) => {
-    const log = symlogWhenSpread(i.lines.map((l) => l.points.map((p) => p[field])));
+    const counts = i.lines.map((l) => l.points.map((p) => p[field]));
+    // scale: from the command wins; left out, the axis goes symlog when the lines' peaks differ 100-fold.
+    const log =
+      i.scale === 'linear'
+        ? null
+        : (symlogWhenSpread(counts) ??
+          (i.scale === 'log' ? { ...logCountScale(counts.flat()), note: ' (log scale)' } : null));
     const color = {
       field: 'model',
       type: 'nominal',

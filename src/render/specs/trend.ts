@@ -1,10 +1,13 @@
 import { baseConfig, CHART, COLORS, footerText } from './theme.js';
+import { logCountScale } from './scales.js';
 
 export interface TrendSpecInput {
   model: string;
   series: { month: string; forum: number; hub: number }[];
-  /** One line: rho, p and window. */
-  stats: string;
+  /** Rho, p and window; a second line may say the scale. */
+  stats: string | string[];
+  /** Both count axes log (symlog when a month is zero) or linear. */
+  scale?: 'log' | 'linear';
   datasetVersion: string;
   source: string;
 }
@@ -20,14 +23,20 @@ export function trendSpec(i: TrendSpecInput): Record<string, unknown> {
     scale: { domain: [FORUM, HUB], range: [COLORS.primary, COLORS.secondary] },
     legend: { title: null },
   });
+  const log = i.scale === 'log';
   const line = (field: 'forum' | 'hub', label: string, title: string, orient: 'left' | 'right') => ({
     mark: { type: 'line', point: { size: 24 }, strokeWidth: 2, ...(field === 'hub' ? { strokeDash: [5, 3] } : {}) },
     encoding: {
       y: {
         field,
         type: 'quantitative',
-        title,
-        axis: { orient, titleColor: field === 'forum' ? COLORS.primary : COLORS.secondary },
+        title: log ? `${title} (log scale)` : title,
+        ...(log ? { scale: logCountScale(i.series.map((p) => p[field])).scale } : {}),
+        axis: {
+          orient,
+          titleColor: field === 'forum' ? COLORS.primary : COLORS.secondary,
+          ...(log ? logCountScale(i.series.map((p) => p[field])).axis : {}),
+        },
       },
       color: color(label),
     },
@@ -36,7 +45,7 @@ export function trendSpec(i: TrendSpecInput): Record<string, unknown> {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
       text: `${i.model}: forum mentions vs Hub uploads per month`,
-      subtitle: [i.stats, footerText(i.datasetVersion, i.source)],
+      subtitle: [...[i.stats].flat(), footerText(i.datasetVersion, i.source)],
     },
     width: CHART.width,
     height: CHART.height,

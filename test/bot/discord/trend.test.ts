@@ -36,9 +36,15 @@ describe.runIf(hasTrend)('bot/discord /trend end to end', () => {
       edit.body as { embeds: { description: string; image?: { url: string }; footer?: { text: string } }[] }
     ).embeds[0]!;
     expect(embed.description.toLowerCase()).toContain('llama');
-    expect(embed.image).toEqual({ url: 'attachment://chart.png' });
+    // Named after the command; the embed must reference the uploaded file's exact name.
+    expect(embed.image).toEqual({ url: 'attachment://trend-llama.png' });
     expect(embed.footer?.text).toMatch(/^dataset saner2024-/);
-    expect(edit.files.map((f) => f.name)).toEqual(['chart.png', 'trend-llama.csv']);
+    expect(edit.files.map((f) => f.name)).toEqual(['trend-llama.png', 'trend-llama.csv']);
+    expect((edit.body as { attachments: unknown[] }).attachments).toEqual([
+      // discord.js names the file in its multipart part and sends the alt text here (attachment request structure).
+      expect.objectContaining({ id: '0', description: '/trend llama: forum mentions vs Hub uploads' }),
+      expect.objectContaining({ id: '1' }),
+    ]);
     expect(isPng(edit.files[0]!.bytes)).toBe(true);
     expect(edit.files[0]!.bytes.length).toBeGreaterThan(5000);
   });

@@ -57,9 +57,18 @@ describe.runIf(hasTrend)('bot/slack /trend end to end', () => {
       20_000,
     );
     expect(done).toBeTruthy();
-    // The chart and the table's CSV (trend-llama.csv) are both uploaded.
-    const png = await fake.waitFor(() => fake.uploads.find((u) => u.name === 'chart.png'));
+    // The chart and the table's CSV (trend-llama.csv) are both uploaded; the chart is named and
+    // titled after the command, not "chart.png" / "Chart".
+    const png = await fake.waitFor(() => fake.uploads.find((u) => u.name === 'trend-llama.png'));
     expect(isPng(png.bytes)).toBe(true);
     await fake.waitFor(() => fake.uploads.find((u) => u.name === 'trend-llama.csv'));
+    const pngDone = await fake.waitFor(() =>
+      fake
+        .callsTo('files.completeUploadExternal')
+        .find((c) => (c.params.files as { title?: string }[])[0]?.title?.startsWith('/trend llama')),
+    );
+    expect((pngDone.params.files as { title?: string }[])[0]!.title).toBe(
+      '/trend llama: forum mentions vs Hub uploads',
+    );
   });
 });

@@ -104,8 +104,10 @@ describe.skipIf(!haveChromium)('bot/web/browser', () => {
     const text = await reply.locator('.text').innerText();
     expect(text).toContain('llama');
     expect(text).toMatch(/rho/i);
-    // SANER 2024 Table III: llama's Spearman rho between forum mentions and Hub uploads.
-    expect(text).toContain('rho = 0.9001');
+    // SANER 2024 Table III: llama's Spearman rho between forum mentions and Hub uploads (0.9001),
+    // printed to three decimals like every rho, with the paper's own value beside it.
+    expect(text).toContain('rho = 0.900');
+    expect(text).toContain('Matches Table III (0.9001)');
     expect(await reply.locator('.who-line').innerText()).toBe('hfbot');
     expect(await page.locator('#log > li.msg.user').last().innerText()).toContain('alice');
     expect(await reply.locator('table thead th').allInnerTexts()).toEqual(['month', 'forum mentions', 'Hub uploads']);

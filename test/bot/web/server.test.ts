@@ -29,6 +29,18 @@ const tricky = defineCommand({
   }),
 }) as unknown as Command;
 
+/** A chart named by its command, as /trend llama names trend-llama.png. */
+const named = defineCommand({
+  definition: { name: 'named', description: 'A chart with a name', options: {} },
+  execute: () => ({
+    text: 'named',
+    chart: { mark: 'point', data: { values: [] } },
+    chartName: { file: 'named-chart.png', title: '/named: a named chart' },
+    data: {},
+    provenance: null,
+  }),
+}) as unknown as Command;
+
 let services: Services;
 let web: RunningWeb;
 let limitedWeb: RunningWeb;
@@ -37,7 +49,7 @@ let renders = 0;
 
 beforeAll(async () => {
   services = await testServices();
-  const commands = [...testCommands().commands, tricky];
+  const commands = [...testCommands().commands, tricky, named];
   web = await createWebChat(services, {
     host: '127.0.0.1',
     port: 0,
@@ -210,6 +222,16 @@ describe('bot/web/server', () => {
     expect(services.logger.lines.some((l) => l.level === 'error' && l.msg.startsWith('chart rendering failed'))).toBe(
       true,
     );
+  });
+
+  it('downloads a chart under the name its command gave it', async () => {
+    const { json } = await ask(web.url, { text: '/named', user: 'alice' });
+    expect(json.chartFile).toBe('named-chart.png');
+    const res = await fetch(new URL(json.chartUrl, web.url));
+    expect(res.headers.get('content-disposition')).toBe('inline; filename="named-chart.png"');
+    // Without a name, one is made from what was typed.
+    const plot = await ask(web.url, { text: '/plot kind:line', user: 'alice' });
+    expect(plot.json.chartFile).toBe('hfbot-plot-kind-line.png');
   });
 
   it('passes a thread title through', async () => {

@@ -33,6 +33,22 @@ describe('render/specs (golden)', () => {
       }),
     ));
 
+  it('trend on a log axis, with a zero month (symlog)', () =>
+    golden(
+      'trend-log',
+      trendSpec({
+        ...v,
+        model: 'whisper',
+        scale: 'log',
+        stats: ['Spearman rho = 0.883, p < 0.001', 'Counts on a log scale (4 to 889 a month); scale:linear to change'],
+        series: [
+          { month: '2022-09', forum: 0, hub: 11 },
+          { month: '2022-10', forum: 6, hub: 4 },
+          { month: '2022-11', forum: 17, hub: 889 },
+        ],
+      }),
+    ));
+
   it('trend-overlay', () =>
     golden(
       'trend-overlay',
@@ -53,12 +69,16 @@ describe('render/specs (golden)', () => {
       'trends',
       trendsSpec({
         ...v,
+        title: 'Forum mentions vs Hub uploads: Spearman rho per model type',
         subtitle: '2020-07..2023-05; 3 model types',
-        rows: [
-          { model: 'bart', rho: -0.6874, q: 0.0004 },
-          { model: 'bert', rho: -0.47, q: 0.08 },
-          { model: 'llama', rho: 0.9001, q: 0.01 },
+        mainTitle: 'Enough data: 2 of 2 types',
+        lowTitle: 'Low count, hollow: 1 of 1 types',
+        labels: { q: 'q < 0.05 (BH) and p < 0.05', p: 'p < 0.05 only', none: 'not significant' },
+        main: [
+          { model: 'bart', rho: -0.6874, reading: 'q', label: '-0.687' },
+          { model: 'bert', rho: -0.4663, reading: 'p', label: '-0.466' },
         ],
+        low: [{ model: 'llama', rho: 0.9001, reading: 'q', label: '0.900' }],
       }),
     ));
 
@@ -84,6 +104,34 @@ describe('render/specs (golden)', () => {
         months: [
           { month: '2023-04', models: 24000, withCard: 12000, ratio: 0.5 },
           { month: '2023-05', models: 26000, withCard: 12800, ratio: null },
+        ],
+      }),
+    ));
+
+  it('cards on a log axis (42 to 26,095 models a month)', () =>
+    golden(
+      'cards-log',
+      cardsSpec({
+        ...v,
+        scale: 'log',
+        subtitle: ['2 months', 'Counts on a log scale (42 to 26,095 models a month); scale:linear to change'],
+        months: [
+          { month: '2019-12', models: 42, withCard: 32, ratio: 32 / 42 },
+          { month: '2023-05', models: 26095, withCard: 12800, ratio: 12800 / 26095 },
+        ],
+      }),
+    ));
+
+  it('popular on a log axis (a dot per share)', () =>
+    golden(
+      'popular-log',
+      popularSpec({
+        ...v,
+        scale: 'log',
+        subtitle: ['rho = 0.702', 'Shares on a log scale'],
+        rows: [
+          { model: 'bert', forumShare: 0.247, hubShare: 0.229 },
+          { model: 'reformer', forumShare: 0.0043, hubShare: 0.000194 },
         ],
       }),
     ));
@@ -133,6 +181,7 @@ describe('render/specs (golden)', () => {
       confusionMatrixSpec({
         ...v,
         title: 'alice vs bob',
+        subtitle: 'outlined: the diagonal',
         xTitle: 'alice',
         yTitle: 'bob',
         categories: ['C1', 'C2'],

@@ -37,6 +37,30 @@ describe('render/specs (taxonomy)', () => {
     expect(marks(spec)).toContain('rule');
   });
 
+  it('puts level values in a column right of the plot, not at the end of the whisker', () => {
+    const spec = sharesSpec({
+      ...base,
+      bars: [
+        { label: 'C1', percent: 38.89, lower: 20.3, upper: 61.4 },
+        { label: 'C6', percent: 22.22, lower: 9.0, upper: 45.2 },
+      ],
+    }) as { width: number; layer: { mark: { type: string; x?: number }; encoding?: { x?: unknown } }[] };
+    const text = spec.layer.find((l) => l.mark.type === 'text')!;
+    expect(text.encoding?.x).toBeUndefined();
+    expect(text.mark.x).toBeGreaterThan(spec.width);
+    const vg = compile(spec as never).spec as {
+      width?: number;
+      marks: { type: string; encode: { update: Record<string, unknown> } }[];
+    };
+    const t = vg.marks.find((m) => m.type === 'text')!;
+    expect(t.encode.update.x).toEqual({ value: spec.width + 10 });
+    // The label says the share and its interval, in the answer's number format.
+    expect(JSON.stringify(spec)).toContain('38.9% (20.3-61.4)');
+    // Caps at both ends of each interval.
+    expect(spec.layer.filter((l) => l.mark.type === 'tick')).toHaveLength(2);
+    expect(compile(spec as never).spec).toBeTruthy();
+  });
+
   it('root causes compile as grouped bars in Table II order', () => {
     const spec = rootCausesSpec({
       title: 't',

@@ -6,8 +6,14 @@ import { el } from './dom.js';
 // The table scrolls inside its bubble; past this many rows the CSV (linked under it) has the rest.
 const MAX_ROWS = 500;
 
+// Formatted numbers ("0.900", "< 0.001", "26,095") line up on the right like numbers do; the
+// same pattern as NUMERIC_CELL in src/format/numbers.ts.
+const NUMERIC_CELL = /^(< )?-?\d[\d,]*(\.\d+)?%?$/;
+
 function isNumeric(rows, i) {
-  return rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number');
+  return (
+    rows.length > 0 && rows.every((r) => r[i] === null || typeof r[i] === 'number' || NUMERIC_CELL.test(String(r[i])))
+  );
 }
 
 /** Text cells longer than this wrap inside a bounded width instead of stretching the table. */
