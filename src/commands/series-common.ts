@@ -78,6 +78,17 @@ export function commonWindow(
   const ws = names.map((n) => s.windows[n]!) as SeriesWindow[];
   const first = ws.map((w) => w.first).reduce((a, b) => (a > b ? a : b));
   const last = ws.map((w) => w.last).reduce((a, b) => (a < b ? a : b));
+  // Mined series come from separate runs (a forum crawl, a Hub listing): they can miss each
+  // other entirely, and "months available: 2026-10 to 2023-06" would be no answer.
+  if (first > last)
+    throw new HfbotError(
+      'E_NOT_FOUND',
+      msg.series.noOverlap(
+        sourceLabel(s),
+        names.map((n) => ({ series: n, first: s.windows[n]!.first, last: s.windows[n]!.last })),
+      ),
+      { hint: s.source === 'paper' ? undefined : msg.series.noOverlapHint, details: { option: 'source' } },
+    );
   const partial = ws.some((w) => w.last === last && w.partialLast);
   return { first, last, lastFull: partial ? addMonths(last, -1) : last };
 }

@@ -58,6 +58,9 @@ export const series = {
       : 'Type /popular for the most discussed model types.',
   badMonth: (cmd: string, option: string, month: string, first: string, last: string) =>
     `/${cmd}: ${option} ${month} is outside the data; months available: ${first} to ${last}.`,
+  noOverlap: (source: string, windows: { series: string; first: string; last: string }[]) =>
+    `The ${source} has no month that every series covers (${windows.map((w) => `${w.series} ${w.first} to ${w.last}`).join(', ')}), so there is nothing to compare month by month.`,
+  noOverlapHint: 'Mine again so the series meet (hfbot refresh, or hfbot mine hub --full), or use source:paper.',
   badOrder: (cmd: string, from: string, to: string) => `/${cmd}: from (${from}) must not be after to (${to}).`,
   partial: (month: string) => `${month} is only partly covered (mined mid-month).`,
 

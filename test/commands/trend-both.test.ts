@@ -85,4 +85,34 @@ describe('commands/trend source:both', () => {
     expect(outside.error?.code).toBe('E_BAD_VALUE');
     expect(outside.text).toContain('/trend source:mined: from 2020-07 is outside the data');
   });
+
+  it('says so plainly when the mined forum and Hub series share no month, on every command that pairs them', async () => {
+    // A Hub listed months after the forum crawl stopped: forum 2021-06..2023-06, Hub 2026-10..2026-12.
+    services.db
+      .prepare(
+        "UPDATE series_windows SET first_month = '2026-10', last_month = '2026-12' WHERE source = 'mined' AND series = 'hub'",
+      )
+      .run();
+    try {
+      for (const line of [
+        '/trend llama source:both',
+        '/trend llama source:mined',
+        '/trends source:both',
+        '/trends source:mined',
+      ]) {
+        const r = await ask(line);
+        expect(r.error?.code, line).toBe('E_NOT_FOUND');
+        expect(r.text, line).toContain('forum 2021-06 to 2023-06, hub 2026-10 to 2026-12');
+        expect(r.text, line).toContain('nothing to compare month by month');
+        expect(r.text, line).not.toContain('months available');
+        expect(r.text, line).toContain('hfbot refresh');
+      }
+    } finally {
+      services.db
+        .prepare(
+          "UPDATE series_windows SET first_month = '2021-06', last_month = '2023-06' WHERE source = 'mined' AND series = 'hub'",
+        )
+        .run();
+    }
+  });
 });
