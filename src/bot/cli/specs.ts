@@ -139,7 +139,8 @@ export const refreshSpec: CliSpec = {
 
 export const benchSpec: CliSpec = {
   name: 'bench',
-  summary: 'Run a benchmark from bench/ (commands, render, reply-latency, ingest, hub-ingest, forum-crawl, cli-start)',
+  summary:
+    'Run a benchmark from bench/ (commands, render, reply-latency, ingest, hub-ingest, forum-crawl, cli-start, mentions)',
   usage: [
     'hfbot bench <name> [args...]',
     '',

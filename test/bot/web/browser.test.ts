@@ -152,11 +152,12 @@ describe.skipIf(!haveChromium)('bot/web/browser', () => {
     await page.fill('#command', '');
     await page.focus('#command');
     await page.keyboard.type('/tre');
-    await page.locator('#suggestions li').first().waitFor();
+    // Polled: each keystroke asks the server, and on a loaded machine the list for "/t" or "/tr"
+    // can still be on screen when the first item appears.
+    await expect.poll(() => page.locator('#suggestions li .sug-label').first().innerText()).toBe('/trend');
     expect(await page.locator('#command').getAttribute('aria-expanded')).toBe('true');
-    expect(await page.locator('#suggestions li .sug-label').first().innerText()).toBe('/trend');
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('#command').getAttribute('aria-activedescendant')).toBe('sug-0');
+    await expect.poll(() => page.locator('#command').getAttribute('aria-activedescendant')).toBe('sug-0');
     await page.keyboard.press('Enter');
     expect(await page.inputValue('#command')).toBe('/trend ');
     await page.keyboard.type('llam');
