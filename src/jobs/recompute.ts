@@ -3,7 +3,7 @@
  * /cards answer on the new data with source:mined. Run after every mining run and by refresh;
  * inside `hfbot serve` it runs on a worker thread (`refresh-off-thread.ts`).
  */
-import { buildMentionMatcher } from '../analysis/mentions.js';
+import { scanMatcher } from '../data/derive/batch-matcher.js';
 import { deriveMentions, type MentionScan } from '../data/derive/mentions.js';
 import { deriveSeries, type DerivedSeries, type DeriveSeriesOptions } from '../data/derive/series.js';
 import { readModelTypes } from '../data/miners/hub/model-types.js';
@@ -16,7 +16,7 @@ export interface Recomputed {
 
 export function recompute(services: Pick<Services, 'db' | 'now'>, opts: DeriveSeriesOptions = {}): Recomputed {
   const types = readModelTypes();
-  const mentions = deriveMentions(services.db, buildMentionMatcher(types), { now: services.now });
+  const mentions = deriveMentions(services.db, scanMatcher(types), { now: services.now });
   const derived = deriveSeries(services.db, types, services.now, opts);
   return { mentions, derived };
 }

@@ -66,7 +66,7 @@ describe('data/derive/mentions (batched writer)', () => {
     expect(getMinedMeta(a, 'mined_mentions_scanned_at')).toBe(later().toISOString());
   });
 
-  it('writes each batch before it reads the next, so matches never pile up in memory', () => {
+  it('writes each batch before it matches the next, so matches never pile up in memory', () => {
     const db = forum();
     const inner = buildMentionMatcher(types);
     const storedWhenAsked: number[] = [];
