@@ -16,7 +16,7 @@ import ts from 'typescript';
 export const LAYERS: readonly { name: string; prefixes: readonly string[] }[] = [
   {
     name: 'base',
-    prefixes: ['errors', 'logger', 'config', 'identity', 'reply', 'csv', 'messages/', 'format/'],
+    prefixes: ['errors', 'logger', 'config', 'identity', 'reply', 'csv', 'worker-file', 'messages/', 'format/'],
   },
   { name: 'analysis', prefixes: ['analysis/'] },
   { name: 'data', prefixes: ['data/', 'services'] },

@@ -4,23 +4,18 @@
  * is in WAL mode, so the worker's writes never block a reader), and move to the new ones at the
  * worker's last commit; their provenance names the version they read.
  */
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { minedFileBehind } from '../data/mined-file.js';
 import type { Services } from '../services.js';
 import type { RefreshResult } from './refresh.js';
 import type { RefreshWorkerData, RefreshWorkerMessage } from './refresh-worker.js';
+import { workerFile } from '../worker-file.js';
 
 export interface OffThreadOptions {
   options?: RefreshWorkerData['options'];
   holdCommitMs?: number;
   /** Aborting stops the worker at once (`hfbot serve` stopping); its checkpoints let the next run resume. */
   signal?: AbortSignal;
-}
-
-function workerFile(): string {
-  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
-  return fileURLToPath(new URL(fromSource ? './refresh-worker-source.mjs' : './refresh-worker.js', import.meta.url));
 }
 
 export function refreshOffThread(services: Services, o: OffThreadOptions = {}): Promise<RefreshResult> {
@@ -33,7 +28,7 @@ export function refreshOffThread(services: Services, o: OffThreadOptions = {}): 
   };
   return new Promise<RefreshResult>((resolve, reject) => {
     if (o.signal?.aborted) return reject(o.signal.reason);
-    const worker = new Worker(workerFile(), { workerData: data });
+    const worker = new Worker(workerFile(import.meta.url, 'refresh-worker'), { workerData: data });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;

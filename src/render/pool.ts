@@ -4,12 +4,12 @@
  * loads the .ts through tsx; from dist it is the compiled render-worker.js. Idle workers do not keep the process alive.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { HfbotError } from '../errors.js';
 import { msg } from '../messages/index.js';
 import type { SpecRenderer } from './render-chart.js';
 import type { RenderResult, RenderTask } from './render-worker.js';
+import { workerFile } from '../worker-file.js';
 
 export interface RenderPool {
   render: SpecRenderer;
@@ -22,18 +22,13 @@ export interface RenderPool {
 /** Enough for every user of a busy team to have charts waiting; beyond it, "busy" at once. */
 export const MAX_QUEUED_RENDERS = 100;
 
-function workerFile(): string {
-  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
-  return fileURLToPath(new URL(fromSource ? './render-worker-source.mjs' : './render-worker.js', import.meta.url));
-}
-
 /** One thread per core, less one: the bot's own thread must keep a core to answer everyone else. */
 export const defaultRenderThreads = (): number => Math.max(1, availableParallelism() - 1);
 
 export function createRenderPool(threads = defaultRenderThreads(), maxQueue = MAX_QUEUED_RENDERS): RenderPool {
   const n = Math.max(1, threads);
   const pool = new Piscina<RenderTask, RenderResult>({
-    filename: workerFile(),
+    filename: workerFile(import.meta.url, 'render-worker'),
     minThreads: n,
     maxThreads: n,
     maxQueue,

@@ -7,10 +7,10 @@
  * refresh worker): the hits come back through a MessagePort read with receiveMessageOnPort, the
  * thread sleeping on Atomics.wait until the worker says a reply is there.
  */
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { buildMentionMatcher, type MentionHit, type MentionMatcher } from '../../analysis/mentions.js';
 import { type MatchReply, type MatchWorkerData, pack, type TopicTexts } from './match-wire.js';
+import { workerFile } from '../../worker-file.js';
 
 export type { TopicTexts } from './match-wire.js';
 
@@ -33,17 +33,12 @@ export function matchInThread(matcher: MentionMatcher): BatchMatcher {
   };
 }
 
-function workerFile(): string {
-  const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
-  return fileURLToPath(new URL(fromSource ? './match-worker-source.mjs' : './match-worker.js', import.meta.url));
-}
-
 /** Matches on a worker thread with buildMentionMatcher(types); each batch is packed and moved to it. */
 export function matchOnWorker(types: readonly string[]): BatchMatcher {
   const { port1, port2 } = new MessageChannel();
   const replies = new Int32Array(new SharedArrayBuffer(4));
   const data: MatchWorkerData = { types: [...types], port: port2, replies: replies.buffer as SharedArrayBuffer };
-  const worker = new Worker(workerFile(), { workerData: data, transferList: [port2] });
+  const worker = new Worker(workerFile(import.meta.url, 'match-worker'), { workerData: data, transferList: [port2] });
   let pending = 0;
   // Buffers the worker gave back, reused: freeing them would wait for each thread's GC, and
   // meanwhile several batches' text would sit in memory.
