@@ -85,7 +85,7 @@ export function commonWindow(
       'E_NOT_FOUND',
       msg.series.noOverlap(
         sourceLabel(s),
-        names.map((n) => ({ series: n, first: s.windows[n]!.first, last: s.windows[n]!.last })),
+        names.map((n, i) => ({ series: n, first: ws[i]!.first, last: ws[i]!.last })),
       ),
       { hint: s.source === 'paper' ? undefined : msg.series.noOverlapHint, details: { option: 'source' } },
     );
